@@ -1,0 +1,43 @@
+// The bundle's batch predictor: `node predict.mjs rows.csv > predictions.csv`. Built into one
+// dependency-free file from src/core, so it predicts with exactly the code the app used.
+import { readFileSync } from 'node:fs';
+import { CoreError } from '../src/core/util/core-error';
+import { decodeText } from '../src/core/table/decode-text';
+import { parseCsv } from '../src/core/table/parse-csv';
+import { toCsv } from '../src/core/table/to-csv';
+import { BUNDLE_FILES, pipelineFromFiles } from '../src/core/ship/bundle';
+import { predictRaw, predictionCells } from '../src/core/ship/pipeline';
+
+const EXIT_BAD_INPUT = 2;
+const EXIT_SOME_ROWS_FAILED = 3;
+
+function readBundleFile(name: string): string {
+	return readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+}
+
+async function main(args: string[]): Promise<number> {
+	if (args.includes('--help') || args.includes('-h')) {
+		process.stdout.write('Usage: node predict.mjs [rows.csv | -] > predictions.csv\nReads CSV rows (a file, or stdin), writes one prediction per row.\n');
+		return 0;
+	}
+	const { pipeline } = pipelineFromFiles(readBundleFile(BUNDLE_FILES.manifest), readBundleFile(BUNDLE_FILES.recipe), readBundleFile(BUNDLE_FILES.model));
+	const path = args[0];
+	const bytes = path === undefined || path === '-' ? readFileSync(0) : readFileSync(path);
+	const { raw } = await parseCsv(decodeText(new Uint8Array(bytes)));
+	const rows = predictRaw(pipeline, raw);
+	const { header, cells } = predictionCells(rows);
+	process.stdout.write(toCsv(header, cells));
+	const failed = rows.errors.filter((e) => e !== null).length;
+	if (failed === 0) return 0;
+	process.stderr.write(`${failed} of ${raw.rowCount} rows have no prediction; the error column says why.\n`);
+	return EXIT_SOME_ROWS_FAILED;
+}
+
+main(process.argv.slice(2)).then(
+	(code) => (process.exitCode = code),
+	(error: unknown) => {
+		const message = error instanceof CoreError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+		process.stderr.write(`predict.mjs: ${message}\n`);
+		process.exitCode = EXIT_BAD_INPUT;
+	}
+);

@@ -1,0 +1,9 @@
+/** The kinds of supervised problem the app solves. */
+export type TaskKind = 'binary' | 'multiclass' | 'regression';
+
+export const TASK_KINDS: readonly TaskKind[] = ['binary', 'multiclass', 'regression'];
+
+/** True for tasks whose target is a set of classes. */
+export function isClassification(task: TaskKind): task is 'binary' | 'multiclass' {
+	return task !== 'regression';
+}

@@ -1,0 +1,35 @@
+import type { TaskKind } from '../brief/task';
+import type { FeatureMatrix } from '../prepare/recipe';
+import type { BaselineModel, BaselineSpec } from './baseline/baseline';
+import type { LinearModel, LinearSpec } from './linear/linear';
+
+/** What to fit: a model family and its hyperparameters. Add a family: a folder, a member here. */
+export type ModelSpec = BaselineSpec | LinearSpec;
+/** A fitted model: plain JSON, the same in the app and in the exported bundle. */
+export type Model = BaselineModel | LinearModel;
+
+/** What a model learns from: features, and the target as class indices or numbers. */
+export type TrainData = { x: FeatureMatrix } & (
+	| { task: 'binary' | 'multiclass'; classes: string[]; y: Int32Array }
+	| { task: 'regression'; y: Float64Array }
+);
+
+/** What a model predicts for each row. */
+export type Prediction =
+	| { kind: 'classes'; classes: string[]; /** rows x classes, row-major */ proba: Float64Array }
+	| { kind: 'values'; values: Float64Array };
+
+/** What a fit reports besides the model. */
+export interface FitInfo {
+	iterations: number;
+	converged: boolean;
+	/** Final value of the training objective, when the family minimises one. */
+	loss: number | null;
+}
+
+/** Events a fit emits while it runs. */
+export type FitEvent =
+	| { kind: 'progress'; phase: string; fraction: number }
+	| { kind: 'loss'; iteration: number; loss: number };
+
+export type { TaskKind };

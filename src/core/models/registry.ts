@@ -1,0 +1,57 @@
+import { assertNever } from '../util/assert-never';
+import type { TaskContext } from '../util/task';
+import type { FeatureMatrix } from '../prepare/recipe';
+import { fitBaseline, predictBaseline } from './baseline/baseline';
+import { fitLinear, predictLinear } from './linear/linear';
+import type { FitEvent, FitInfo, Model, ModelSpec, Prediction, TrainData } from './model';
+
+/** What the Choose stage shows about a family. */
+export interface FamilyInfo {
+	kind: ModelSpec['kind'];
+	label: string;
+	summary: string;
+	interpretable: boolean;
+	defaultSpec: ModelSpec;
+}
+
+/** The model families the app can train, in the order the Choose stage lists them. */
+export const MODEL_FAMILIES: readonly FamilyInfo[] = [
+	{
+		kind: 'baseline',
+		label: 'Baseline',
+		summary: 'Predicts the class shares (or the mean) for every row. Every model must beat it.',
+		interpretable: true,
+		defaultSpec: { kind: 'baseline' }
+	},
+	{
+		kind: 'linear',
+		label: 'Logistic / linear regression',
+		summary: 'A weighted sum of the features with an L2 penalty: fast, stable, each weight readable.',
+		interpretable: true,
+		defaultSpec: { kind: 'linear', l2: 1 }
+	}
+];
+
+/** Returns the fitted model of the spec's family, with what the fit reports. */
+export async function fitModel(spec: ModelSpec, data: TrainData, ctx: TaskContext<FitEvent> = {}): Promise<{ model: Model; info: FitInfo }> {
+	switch (spec.kind) {
+		case 'baseline':
+			return { model: fitBaseline(data), info: { iterations: 0, converged: true, loss: null } };
+		case 'linear':
+			return fitLinear(spec, data, ctx);
+		default:
+			return assertNever(spec, 'model spec');
+	}
+}
+
+/** Returns the model's predictions for a feature matrix. The app and the bundle both call this. */
+export function predictModel(model: Model, x: FeatureMatrix): Prediction {
+	switch (model.kind) {
+		case 'baseline':
+			return predictBaseline(model, x.rows);
+		case 'linear':
+			return predictLinear(model, x);
+		default:
+			return assertNever(model, 'model');
+	}
+}

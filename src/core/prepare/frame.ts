@@ -1,0 +1,36 @@
+import { CoreError } from '../util/core-error';
+import type { CategoryColumn, Column, NumberColumn, TextColumn } from '../table/table';
+
+/** The columns a recipe works on, in order; each step replaces some of them. */
+export type Frame = Column[];
+
+/** Returns the column a step names, or throws `missing-column`. */
+export function frameColumn(frame: Frame, name: string): Column {
+	const column = frame.find((c) => c.name === name);
+	if (!column) throw new CoreError('missing-column', `The recipe needs a column "${name}", which the data does not have.`, { column: name });
+	return column;
+}
+
+/** Returns the column a step names when it holds numbers, or throws `wrong-kind`. */
+export function numberColumn(frame: Frame, name: string, step: string): NumberColumn {
+	const column = frameColumn(frame, name);
+	if (column.kind !== 'number') throw wrongKind(name, step, 'numbers', column.kind);
+	return column;
+}
+
+/** Returns the column a step names when it holds labels, or throws `wrong-kind`. */
+export function labelColumn(frame: Frame, name: string, step: string): CategoryColumn | TextColumn {
+	const column = frameColumn(frame, name);
+	if (column.kind === 'number') throw wrongKind(name, step, 'categories or text', column.kind);
+	return column;
+}
+
+function wrongKind(name: string, step: string, wants: string, has: string): CoreError {
+	return new CoreError('wrong-kind', `The ${step} step on "${name}" needs ${wants}, but the column holds ${has}.`, { column: name });
+}
+
+/** Returns a new frame with the named column replaced by `replacement` (zero or more columns). */
+export function replaceColumn(frame: Frame, name: string, replacement: Column[]): Frame {
+	const at = frame.findIndex((c) => c.name === name);
+	return [...frame.slice(0, at), ...replacement, ...frame.slice(at + 1)];
+}

@@ -1,0 +1,22 @@
+// The only platform globals the core may use: web standards present alike in browsers, Web Workers
+// and Node. Checked by tsconfig.core.json, which has no DOM lib; the app and Node configs get the
+// full definitions from their own libs instead.
+
+declare class TextDecoder {
+	constructor(label?: string, options?: { fatal?: boolean });
+	decode(input?: Uint8Array): string;
+}
+
+declare class TextEncoder {
+	encode(input?: string): Uint8Array<ArrayBuffer>;
+}
+
+declare function setTimeout(callback: () => void, ms?: number): unknown;
+
+interface AbortSignal {
+	readonly aborted: boolean;
+}
+
+declare const crypto: {
+	subtle: { digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> };
+};

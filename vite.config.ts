@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { buildRuntime } from './runtime/build-runtime';
+
+const RUNTIME_MODULE = 'virtual:bundle-runtime';
+
+/** Serves `virtual:bundle-runtime`: the source of the bundle's predict.mjs, built from src/core. */
+function bundleRuntime(): Plugin {
+	return {
+		name: 'shipshape-bundle-runtime',
+		resolveId: (id) => (id === RUNTIME_MODULE ? `\0${RUNTIME_MODULE}` : undefined),
+		async load(id) {
+			if (id !== `\0${RUNTIME_MODULE}`) return undefined;
+			return `export default ${JSON.stringify(await buildRuntime())};`;
+		}
+	};
+}
+
+export default defineConfig({
+	// A relative base lets the built site work from any sub-path (or a file server).
+	base: './',
+	plugins: [svelte(), bundleRuntime()],
+	worker: {
+		format: 'es',
+		rolldownOptions: { output: { comments: { legal: false } } }
+	},
+	build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+	test: {
+		include: ['tests/core/**/*.test.ts', 'tests/runtime/**/*.test.ts', 'tests/ui/**/*.test.ts'],
+		testTimeout: 60_000
+	}
+});
