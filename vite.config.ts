@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { buildRuntime } from './runtime/build-runtime';
+import { buildRuntime } from './runtime/build-runtime.ts';
 
 const RUNTIME_MODULE = 'virtual:bundle-runtime';
 

@@ -22,6 +22,7 @@ export async function buildRuntime(): Promise<string> {
 	});
 	const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
 	const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk' && o.isEntry);
-	if (!chunk || chunk.type !== 'chunk') throw new Error('Building the bundle runtime produced no entry chunk.');
+	if (!chunk || chunk.type !== 'chunk')
+		throw new Error('Building the bundle runtime produced no entry chunk.');
 	return `#!/usr/bin/env node\n// Shipshape model bundle runtime, built from src/core.\n${chunk.code}`;
 }

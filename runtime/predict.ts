@@ -17,10 +17,16 @@ function readBundleFile(name: string): string {
 
 async function main(args: string[]): Promise<number> {
 	if (args.includes('--help') || args.includes('-h')) {
-		process.stdout.write('Usage: node predict.mjs [rows.csv | -] > predictions.csv\nReads CSV rows (a file, or stdin), writes one prediction per row.\n');
+		process.stdout.write(
+			'Usage: node predict.mjs [rows.csv | -] > predictions.csv\nReads CSV rows (a file, or stdin), writes one prediction per row.\n'
+		);
 		return 0;
 	}
-	const { pipeline } = pipelineFromFiles(readBundleFile(BUNDLE_FILES.manifest), readBundleFile(BUNDLE_FILES.recipe), readBundleFile(BUNDLE_FILES.model));
+	const { pipeline } = pipelineFromFiles(
+		readBundleFile(BUNDLE_FILES.manifest),
+		readBundleFile(BUNDLE_FILES.recipe),
+		readBundleFile(BUNDLE_FILES.model)
+	);
 	const path = args[0];
 	const bytes = path === undefined || path === '-' ? readFileSync(0) : readFileSync(path);
 	const { raw } = await parseCsv(decodeText(new Uint8Array(bytes)));
@@ -29,14 +35,21 @@ async function main(args: string[]): Promise<number> {
 	process.stdout.write(toCsv(header, cells));
 	const failed = rows.errors.filter((e) => e !== null).length;
 	if (failed === 0) return 0;
-	process.stderr.write(`${failed} of ${raw.rowCount} rows have no prediction; the error column says why.\n`);
+	process.stderr.write(
+		`${failed} of ${raw.rowCount} rows have no prediction; the error column says why.\n`
+	);
 	return EXIT_SOME_ROWS_FAILED;
 }
 
 main(process.argv.slice(2)).then(
 	(code) => (process.exitCode = code),
 	(error: unknown) => {
-		const message = error instanceof CoreError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+		const message =
+			error instanceof CoreError
+				? error.message
+				: error instanceof Error
+					? `${error.name}: ${error.message}`
+					: String(error);
 		process.stderr.write(`predict.mjs: ${message}\n`);
 		process.exitCode = EXIT_BAD_INPUT;
 	}

@@ -1,7 +1,13 @@
 import { confusionMatrix } from './metrics';
 import type { MetricValues } from './metric-catalogue';
 import { judge, type Kpi, type Verdict } from './verdict';
-import { encodeTargetOf, predictRaw, predictionCells, scorePrediction, type Pipeline } from '../ship/pipeline';
+import {
+	encodeTargetOf,
+	predictRaw,
+	predictionCells,
+	scorePrediction,
+	type Pipeline
+} from '../ship/pipeline';
 import { typeTable, type DatasetSchema } from '../table/schema';
 import type { ColumnSchema } from '../table/schema';
 import type { RawTable } from '../table/table';
@@ -36,13 +42,18 @@ export function evaluateTest(
 	const metrics = scorePrediction(pipeline.target, truth, predicted.prediction);
 	const baselineMetrics = scorePrediction(baseline.target, truth, baselinePredicted.prediction);
 	const confusion =
-		truth.kind === 'classes' && predicted.decided ? confusionMatrix(truth.y, predicted.decided, truth.classes.length) : null;
+		truth.kind === 'classes' && predicted.decided
+			? confusionMatrix(truth.y, predicted.decided, truth.classes.length)
+			: null;
 	const table = predictionCells(predicted);
 	return {
 		metrics,
 		baselineMetrics,
 		verdict: judge(kpi, metrics, baselineMetrics),
 		confusion,
-		predictions: { header: ['row', ...table.header], cells: table.cells.map((cells, i) => [String(rowIds[i]), ...cells]) }
+		predictions: {
+			header: ['row', ...table.header],
+			cells: table.cells.map((cells, i) => [String(rowIds[i]), ...cells])
+		}
 	};
 }

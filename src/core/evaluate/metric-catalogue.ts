@@ -29,18 +29,90 @@ export interface MetricInfo {
 }
 
 const INFO: readonly MetricInfo[] = [
-	{ name: 'roc_auc', label: 'ROC-AUC', higherIsBetter: true, suggestedKpi: 0.8, help: 'How well scores rank positives above negatives: 0.5 is chance, 1 is perfect. Ignores the threshold.' },
-	{ name: 'accuracy', label: 'Accuracy', higherIsBetter: true, suggestedKpi: 0.8, help: 'Share of rows predicted right. Misleading when one class dominates.' },
-	{ name: 'balanced_accuracy', label: 'Balanced accuracy', higherIsBetter: true, suggestedKpi: 0.75, help: 'Mean of the recall of each class: chance is 1 / number of classes, whatever the imbalance.' },
-	{ name: 'precision', label: 'Precision', higherIsBetter: true, suggestedKpi: 0.7, help: 'Of the rows predicted positive, the share that are positive. Favour it when a false alarm is costly.' },
-	{ name: 'recall', label: 'Recall', higherIsBetter: true, suggestedKpi: 0.7, help: 'Of the positive rows, the share the model finds. Favour it when a miss is costly.' },
-	{ name: 'f1', label: 'F1', higherIsBetter: true, suggestedKpi: 0.7, help: 'Harmonic mean of precision and recall for the positive class.' },
-	{ name: 'f1_macro', label: 'F1 (macro)', higherIsBetter: true, suggestedKpi: 0.8, help: 'F1 of each class, averaged with equal weight per class.' },
-	{ name: 'roc_auc_ovr', label: 'ROC-AUC (one-vs-rest)', higherIsBetter: true, suggestedKpi: 0.85, help: 'ROC-AUC of each class against the rest, averaged over classes.' },
-	{ name: 'log_loss', label: 'Log loss', higherIsBetter: false, suggestedKpi: null, help: 'How surprised the model is by the truth; punishes confident mistakes. Lower is better.' },
-	{ name: 'rmse', label: 'RMSE', higherIsBetter: false, suggestedKpi: null, help: 'Root mean squared error, in the target\'s units; large errors weigh more. Lower is better.' },
-	{ name: 'mae', label: 'MAE', higherIsBetter: false, suggestedKpi: null, help: 'Mean absolute error, in the target\'s units. Lower is better.' },
-	{ name: 'r2', label: 'R²', higherIsBetter: true, suggestedKpi: 0.6, help: 'Share of the target\'s variance explained: 0 is the mean\'s score, 1 is perfect.' }
+	{
+		name: 'roc_auc',
+		label: 'ROC-AUC',
+		higherIsBetter: true,
+		suggestedKpi: 0.8,
+		help: 'How well scores rank positives above negatives: 0.5 is chance, 1 is perfect. Ignores the threshold.'
+	},
+	{
+		name: 'accuracy',
+		label: 'Accuracy',
+		higherIsBetter: true,
+		suggestedKpi: 0.8,
+		help: 'Share of rows predicted right. Misleading when one class dominates.'
+	},
+	{
+		name: 'balanced_accuracy',
+		label: 'Balanced accuracy',
+		higherIsBetter: true,
+		suggestedKpi: 0.75,
+		help: 'Mean of the recall of each class: chance is 1 / number of classes, whatever the imbalance.'
+	},
+	{
+		name: 'precision',
+		label: 'Precision',
+		higherIsBetter: true,
+		suggestedKpi: 0.7,
+		help: 'Of the rows predicted positive, the share that are positive. Favour it when a false alarm is costly.'
+	},
+	{
+		name: 'recall',
+		label: 'Recall',
+		higherIsBetter: true,
+		suggestedKpi: 0.7,
+		help: 'Of the positive rows, the share the model finds. Favour it when a miss is costly.'
+	},
+	{
+		name: 'f1',
+		label: 'F1',
+		higherIsBetter: true,
+		suggestedKpi: 0.7,
+		help: 'Harmonic mean of precision and recall for the positive class.'
+	},
+	{
+		name: 'f1_macro',
+		label: 'F1 (macro)',
+		higherIsBetter: true,
+		suggestedKpi: 0.8,
+		help: 'F1 of each class, averaged with equal weight per class.'
+	},
+	{
+		name: 'roc_auc_ovr',
+		label: 'ROC-AUC (one-vs-rest)',
+		higherIsBetter: true,
+		suggestedKpi: 0.85,
+		help: 'ROC-AUC of each class against the rest, averaged over classes.'
+	},
+	{
+		name: 'log_loss',
+		label: 'Log loss',
+		higherIsBetter: false,
+		suggestedKpi: null,
+		help: 'How surprised the model is by the truth; punishes confident mistakes. Lower is better.'
+	},
+	{
+		name: 'rmse',
+		label: 'RMSE',
+		higherIsBetter: false,
+		suggestedKpi: null,
+		help: "Root mean squared error, in the target's units; large errors weigh more. Lower is better."
+	},
+	{
+		name: 'mae',
+		label: 'MAE',
+		higherIsBetter: false,
+		suggestedKpi: null,
+		help: "Mean absolute error, in the target's units. Lower is better."
+	},
+	{
+		name: 'r2',
+		label: 'R²',
+		higherIsBetter: true,
+		suggestedKpi: 0.6,
+		help: "Share of the target's variance explained: 0 is the mean's score, 1 is perfect."
+	}
 ];
 
 /** Returns what the app knows about a metric. */

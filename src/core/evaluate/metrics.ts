@@ -3,7 +3,8 @@ import type { MetricValues } from './metric-catalogue';
 const EPS = 1e-15;
 
 /** How class probabilities become a predicted class. */
-export type Decision = { kind: 'threshold'; positive: number; threshold: number } | { kind: 'argmax' };
+export type Decision =
+	{ kind: 'threshold'; positive: number; threshold: number } | { kind: 'argmax' };
 
 /** Returns each row's predicted class index under the decision rule. */
 export function decide(proba: Float64Array, k: number, decision: Decision): Int32Array {
@@ -12,7 +13,10 @@ export function decide(proba: Float64Array, k: number, decision: Decision): Int3
 	for (let i = 0; i < n; i++) {
 		if (decision.kind === 'threshold') {
 			// Positive only above the threshold, as scikit-learn's predict() does at 0.5.
-			out[i] = proba[i * k + decision.positive] > decision.threshold ? decision.positive : 1 - decision.positive;
+			out[i] =
+				proba[i * k + decision.positive] > decision.threshold
+					? decision.positive
+					: 1 - decision.positive;
 			continue;
 		}
 		let best = 0;
@@ -38,7 +42,7 @@ export function rocAuc(scores: ArrayLike<number>, positive: ArrayLike<boolean>):
 	const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
 	let rankSum = 0;
 	let positives = 0;
-	for (let start = 0; start < n; ) {
+	for (let start = 0; start < n;) {
 		let end = start;
 		while (end + 1 < n && scores[order[end + 1]] === scores[order[start]]) end++;
 		const rank = (start + end) / 2 + 1;
@@ -60,14 +64,22 @@ function ratio(a: number, b: number): number {
 }
 
 /** Per class: precision, recall and F1 from a confusion matrix (0 where undefined, as scikit-learn). */
-function perClass(m: number[][]): { precision: number; recall: number; f1: number; support: number; predicted: number }[] {
+function perClass(
+	m: number[][]
+): { precision: number; recall: number; f1: number; support: number; predicted: number }[] {
 	return m.map((row, c) => {
 		const tp = row[c];
 		const support = row.reduce((a, b) => a + b, 0);
 		const predicted = m.reduce((a, r) => a + r[c], 0);
 		const precision = ratio(tp, predicted);
 		const recall = ratio(tp, support);
-		return { precision, recall, f1: ratio(2 * precision * recall, precision + recall), support, predicted };
+		return {
+			precision,
+			recall,
+			f1: ratio(2 * precision * recall, precision + recall),
+			support,
+			predicted
+		};
 	});
 }
 
@@ -86,7 +98,12 @@ function logLoss(truth: Int32Array, proba: Float64Array, k: number): number {
  * Binary metrics treat class `decision.positive` as positive; macro averages use the classes present
  * in the truth or the predictions, as scikit-learn does.
  */
-export function classificationMetrics(truth: Int32Array, proba: Float64Array, k: number, decision: Decision): MetricValues {
+export function classificationMetrics(
+	truth: Int32Array,
+	proba: Float64Array,
+	k: number,
+	decision: Decision
+): MetricValues {
 	const predicted = decide(proba, k, decision);
 	const m = confusionMatrix(truth, predicted, k);
 	const stats = perClass(m);
@@ -102,7 +119,13 @@ export function classificationMetrics(truth: Int32Array, proba: Float64Array, k:
 		const pos = stats[decision.positive];
 		const scores = Array.from({ length: truth.length }, (_, i) => proba[i * k + decision.positive]);
 		const isPositive = Array.from(truth, (t) => t === decision.positive);
-		return { ...values, precision: pos.precision, recall: pos.recall, f1: pos.f1, roc_auc: rocAuc(scores, isPositive) };
+		return {
+			...values,
+			precision: pos.precision,
+			recall: pos.recall,
+			f1: pos.f1,
+			roc_auc: rocAuc(scores, isPositive)
+		};
 	}
 	const aucs: number[] = [];
 	for (let c = 0; c < k; c++) {

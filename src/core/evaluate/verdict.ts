@@ -1,4 +1,10 @@
-import { isBetter, meetsThreshold, metricInfo, type MetricName, type MetricValues } from './metric-catalogue';
+import {
+	isBetter,
+	meetsThreshold,
+	metricInfo,
+	type MetricName,
+	type MetricValues
+} from './metric-catalogue';
 
 /** The brief's contract: a primary metric and the value it must reach on the test set. */
 export interface Kpi {
@@ -26,10 +32,19 @@ export function judge(kpi: Kpi, metrics: MetricValues, baseline: MetricValues): 
 	const value = metrics[kpi.metric] ?? NaN;
 	const baselineValue = baseline[kpi.metric] ?? NaN;
 	const kpiMet = Number.isFinite(value) && meetsThreshold(kpi.metric, value, kpi.threshold);
-	const beatsBaseline = Number.isFinite(value) && (!Number.isFinite(baselineValue) || isBetter(kpi.metric, value, baselineValue));
+	const beatsBaseline =
+		Number.isFinite(value) &&
+		(!Number.isFinite(baselineValue) || isBetter(kpi.metric, value, baselineValue));
 	const pass = kpiMet && beatsBaseline;
 	const op = info.higherIsBetter ? '≥' : '≤';
 	const kpiText = `${info.label} on test is ${format(value)}; the KPI asks ${op} ${kpi.threshold} (${kpiMet ? 'met' : 'not met'})`;
 	const baseText = `the baseline scores ${format(baselineValue)} (${beatsBaseline ? 'beaten' : 'not beaten'})`;
-	return { pass, kpiMet, beatsBaseline, value, baselineValue, summary: `${pass ? 'Pass' : 'Fail'}: ${kpiText}; ${baseText}.` };
+	return {
+		pass,
+		kpiMet,
+		beatsBaseline,
+		value,
+		baselineValue,
+		summary: `${pass ? 'Pass' : 'Fail'}: ${kpiText}; ${baseText}.`
+	};
 }

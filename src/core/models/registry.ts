@@ -26,14 +26,19 @@ export const MODEL_FAMILIES: readonly FamilyInfo[] = [
 	{
 		kind: 'linear',
 		label: 'Logistic / linear regression',
-		summary: 'A weighted sum of the features with an L2 penalty: fast, stable, each weight readable.',
+		summary:
+			'A weighted sum of the features with an L2 penalty: fast, stable, each weight readable.',
 		interpretable: true,
 		defaultSpec: { kind: 'linear', l2: 1 }
 	}
 ];
 
 /** Returns the fitted model of the spec's family, with what the fit reports. */
-export async function fitModel(spec: ModelSpec, data: TrainData, ctx: TaskContext<FitEvent> = {}): Promise<{ model: Model; info: FitInfo }> {
+export async function fitModel(
+	spec: ModelSpec,
+	data: TrainData,
+	ctx: TaskContext<FitEvent> = {}
+): Promise<{ model: Model; info: FitInfo }> {
 	switch (spec.kind) {
 		case 'baseline':
 			return { model: fitBaseline(data), info: { iterations: 0, converged: true, loss: null } };

@@ -7,7 +7,12 @@ export type Frame = Column[];
 /** Returns the column a step names, or throws `missing-column`. */
 export function frameColumn(frame: Frame, name: string): Column {
 	const column = frame.find((c) => c.name === name);
-	if (!column) throw new CoreError('missing-column', `The recipe needs a column "${name}", which the data does not have.`, { column: name });
+	if (!column)
+		throw new CoreError(
+			'missing-column',
+			`The recipe needs a column "${name}", which the data does not have.`,
+			{ column: name }
+		);
 	return column;
 }
 
@@ -26,7 +31,11 @@ export function labelColumn(frame: Frame, name: string, step: string): CategoryC
 }
 
 function wrongKind(name: string, step: string, wants: string, has: string): CoreError {
-	return new CoreError('wrong-kind', `The ${step} step on "${name}" needs ${wants}, but the column holds ${has}.`, { column: name });
+	return new CoreError(
+		'wrong-kind',
+		`The ${step} step on "${name}" needs ${wants}, but the column holds ${has}.`,
+		{ column: name }
+	);
 }
 
 /** Returns a new frame with the named column replaced by `replacement` (zero or more columns). */

@@ -6,7 +6,12 @@ import type { Table } from '../table/table';
 import { frameColumn, type Frame } from './frame';
 import { applyImpute, fitImpute, type FittedImpute, type ImputeStep } from './steps/impute';
 import { applyOneHot, fitOneHot, type FittedOneHot, type OneHotStep } from './steps/one-hot';
-import { applyStandardize, fitStandardize, type FittedStandardize, type StandardizeStep } from './steps/standardize';
+import {
+	applyStandardize,
+	fitStandardize,
+	type FittedStandardize,
+	type StandardizeStep
+} from './steps/standardize';
 
 /** One preparation step, before fitting. Add a step: a file in steps/, a member here, a case below. */
 export type RecipeStep = ImputeStep | OneHotStep | StandardizeStep;
@@ -43,9 +48,15 @@ export function defaultRecipe(inputs: readonly ColumnSchema[]): Recipe {
 	const steps: RecipeStep[] = [];
 	for (const { name, kind } of inputs) {
 		if (kind === 'number') {
-			steps.push({ kind: 'impute', column: name, strategy: 'median' }, { kind: 'standardize', column: name });
+			steps.push(
+				{ kind: 'impute', column: name, strategy: 'median' },
+				{ kind: 'standardize', column: name }
+			);
 		} else {
-			steps.push({ kind: 'impute', column: name, strategy: 'most-frequent' }, { kind: 'one-hot', column: name });
+			steps.push(
+				{ kind: 'impute', column: name, strategy: 'most-frequent' },
+				{ kind: 'one-hot', column: name }
+			);
 		}
 	}
 	return { inputs: inputs.map(({ name, kind }) => ({ name, kind })), steps };
@@ -81,7 +92,11 @@ function inputFrame(inputs: readonly ColumnSchema[], table: Table): Frame {
 	return inputs.map(({ name, kind }) => {
 		const column = frameColumn(table.columns, name);
 		if (column.kind !== kind) {
-			throw new CoreError('wrong-kind', `Column "${name}" should hold ${kind} but holds ${column.kind}.`, { column: name });
+			throw new CoreError(
+				'wrong-kind',
+				`Column "${name}" should hold ${kind} but holds ${column.kind}.`,
+				{ column: name }
+			);
 		}
 		return column;
 	});
@@ -101,9 +116,13 @@ export function fitRecipe(recipe: Recipe, train: Table): FittedRecipe {
 	}
 	const unencoded = frame.find((c) => c.kind !== 'number');
 	if (unencoded) {
-		throw new CoreError('not-encoded', `Column "${unencoded.name}" holds ${unencoded.kind}; add an encoding step (one-hot) so the model gets numbers.`, {
-			column: unencoded.name
-		});
+		throw new CoreError(
+			'not-encoded',
+			`Column "${unencoded.name}" holds ${unencoded.kind}; add an encoding step (one-hot) so the model gets numbers.`,
+			{
+				column: unencoded.name
+			}
+		);
 	}
 	return { inputs: recipe.inputs, steps, features: frame.map((c) => c.name) };
 }
@@ -115,7 +134,11 @@ export function applyRecipe(fitted: FittedRecipe, table: Table): FeatureMatrix {
 	const width = frame.length;
 	const values = new Float64Array(table.rowCount * width);
 	frame.forEach((column, j) => {
-		if (column.kind !== 'number') throw new CoreError('not-encoded', `Column "${column.name}" is not numeric after the recipe.`);
+		if (column.kind !== 'number')
+			throw new CoreError(
+				'not-encoded',
+				`Column "${column.name}" is not numeric after the recipe.`
+			);
 		for (let i = 0; i < table.rowCount; i++) values[i * width + j] = column.values[i];
 	});
 	return { rows: table.rowCount, width, values, features: frame.map((c) => c.name) };

@@ -57,23 +57,37 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Returns the manifest and pipeline from a bundle's three JSON files (the trust boundary for
  * bundles). Throws `bad-bundle` naming the file and the problem.
  */
-export function pipelineFromFiles(manifestText: string, recipeText: string, modelText: string): { manifest: Manifest; pipeline: Pipeline } {
+export function pipelineFromFiles(
+	manifestText: string,
+	recipeText: string,
+	modelText: string
+): { manifest: Manifest; pipeline: Pipeline } {
 	const manifest = parseJson(manifestText, BUNDLE_FILES.manifest);
 	if (!isRecord(manifest) || manifest.format !== BUNDLE_FORMAT) {
-		throw new CoreError('bad-bundle', `${BUNDLE_FILES.manifest} is not a Shipshape bundle manifest.`);
+		throw new CoreError(
+			'bad-bundle',
+			`${BUNDLE_FILES.manifest} is not a Shipshape bundle manifest.`
+		);
 	}
 	if (manifest.formatVersion !== BUNDLE_FORMAT_VERSION) {
-		throw new CoreError('bad-bundle', `This bundle has format version ${String(manifest.formatVersion)}; this runtime reads version ${BUNDLE_FORMAT_VERSION}.`);
+		throw new CoreError(
+			'bad-bundle',
+			`This bundle has format version ${String(manifest.formatVersion)}; this runtime reads version ${BUNDLE_FORMAT_VERSION}.`
+		);
 	}
 	const recipe = parseJson(recipeText, BUNDLE_FILES.recipe);
 	const model = parseJson(modelText, BUNDLE_FILES.model);
 	if (!isRecord(recipe) || !Array.isArray(recipe.steps) || !Array.isArray(recipe.inputs)) {
 		throw new CoreError('bad-bundle', `${BUNDLE_FILES.recipe} is not a fitted recipe.`);
 	}
-	if (!isRecord(model) || typeof model.kind !== 'string') throw new CoreError('bad-bundle', `${BUNDLE_FILES.model} is not a model.`);
+	if (!isRecord(model) || typeof model.kind !== 'string')
+		throw new CoreError('bad-bundle', `${BUNDLE_FILES.model} is not a model.`);
 	const checked = manifest as unknown as Manifest;
 	const pipeline: Pipeline = {
-		schema: { columns: checked.inputSchema.map(({ name, kind }) => ({ name, kind })), missingTokens: checked.missingTokens },
+		schema: {
+			columns: checked.inputSchema.map(({ name, kind }) => ({ name, kind })),
+			missingTokens: checked.missingTokens
+		},
 		recipe: recipe as unknown as FittedRecipe,
 		model: model as unknown as Model,
 		target: checked.target

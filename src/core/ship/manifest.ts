@@ -30,7 +30,14 @@ export interface Manifest {
 	metrics: { validation: MetricValues; test: MetricValues; baselineTest: MetricValues };
 	kpi: Kpi;
 	verdict: { pass: boolean; summary: string };
-	lineage: { dataFingerprint: string; fileName: string; recipeHash: string; seed: number; backend: string; testRevealedAt: string };
+	lineage: {
+		dataFingerprint: string;
+		fileName: string;
+		recipeHash: string;
+		seed: number;
+		backend: string;
+		testRevealedAt: string;
+	};
 	appVersion: string;
 	runtime: { node: string; dependencies: string[]; usage: string };
 }
@@ -54,18 +61,35 @@ export interface ManifestInput {
 function inputFields(pipeline: Pipeline): InputField[] {
 	return pipeline.schema.columns.map(({ name, kind }) => {
 		const oneHot = pipeline.recipe.steps.find((s) => s.kind === 'one-hot' && s.column === name);
-		return oneHot?.kind === 'one-hot' ? { name, kind, allowedCategories: oneHot.levels } : { name, kind };
+		return oneHot?.kind === 'one-hot'
+			? { name, kind, allowedCategories: oneHot.levels }
+			: { name, kind };
 	});
 }
 
 function outputFields(target: TargetSpec): Manifest['outputSchema'] {
-	const error = { name: 'error', kind: 'text' as const, description: 'Empty, or why the row has no prediction.' };
+	const error = {
+		name: 'error',
+		kind: 'text' as const,
+		description: 'Empty, or why the row has no prediction.'
+	};
 	if (target.task === 'regression') {
-		return [{ name: 'prediction', kind: 'number', description: `Predicted ${target.name}.` }, error];
+		return [
+			{ name: 'prediction', kind: 'number', description: `Predicted ${target.name}.` },
+			error
+		];
 	}
 	return [
-		{ name: 'prediction', kind: 'label', description: `Predicted ${target.name}: one of ${target.classes.join(', ')}.` },
-		...target.classes.map((c) => ({ name: `probability_${c}`, kind: 'number' as const, description: `Probability that ${target.name} is ${c}.` })),
+		{
+			name: 'prediction',
+			kind: 'label',
+			description: `Predicted ${target.name}: one of ${target.classes.join(', ')}.`
+		},
+		...target.classes.map((c) => ({
+			name: `probability_${c}`,
+			kind: 'number' as const,
+			description: `Probability that ${target.name} is ${c}.`
+		})),
 		error
 	];
 }
@@ -84,12 +108,20 @@ export function buildManifest(input: ManifestInput): Manifest {
 		inputSchema: inputFields(pipeline),
 		missingTokens: pipeline.schema.missingTokens,
 		outputSchema: outputFields(pipeline.target),
-		model: { family: pipeline.model.kind, spec: input.spec, features: pipeline.recipe.features.length },
+		model: {
+			family: pipeline.model.kind,
+			spec: input.spec,
+			features: pipeline.recipe.features.length
+		},
 		metrics: { validation: input.validation, test: input.test, baselineTest: input.baselineTest },
 		kpi: input.kpi,
 		verdict: { pass: input.verdict.pass, summary: input.verdict.summary },
 		lineage: input.lineage,
 		appVersion: input.appVersion,
-		runtime: { node: '>=18', dependencies: [], usage: 'node predict.mjs rows.csv > predictions.csv' }
+		runtime: {
+			node: '>=18',
+			dependencies: [],
+			usage: 'node predict.mjs rows.csv > predictions.csv'
+		}
 	};
 }

@@ -1,5 +1,10 @@
 import { encodeClasses, encodeValues, type EncodedTarget } from '../brief/target';
-import { classificationMetrics, decide, regressionMetrics, type Decision } from '../evaluate/metrics';
+import {
+	classificationMetrics,
+	decide,
+	regressionMetrics,
+	type Decision
+} from '../evaluate/metrics';
 import type { MetricValues } from '../evaluate/metric-catalogue';
 import type { Model, Prediction } from '../models/model';
 import { predictModel } from '../models/registry';
@@ -33,7 +38,12 @@ export interface PredictedRows {
 
 /** Returns the decision rule of a target: a threshold on the positive class, or the most likely class. */
 export function decisionOf(target: TargetSpec): Decision {
-	if (target.task === 'binary') return { kind: 'threshold', positive: target.classes.indexOf(target.positive), threshold: target.threshold };
+	if (target.task === 'binary')
+		return {
+			kind: 'threshold',
+			positive: target.classes.indexOf(target.positive),
+			threshold: target.threshold
+		};
 	return { kind: 'argmax' };
 }
 
@@ -54,7 +64,10 @@ export function predictRaw(pipeline: Pipeline, raw: RawTable): PredictedRows {
 		errors[cell.row] ??= `column "${cell.column}": "${cell.text}" is not a number`;
 	}
 	const prediction = predictTable(pipeline, table);
-	const decided = prediction.kind === 'classes' ? decide(prediction.proba, prediction.classes.length, decisionOf(pipeline.target)) : null;
+	const decided =
+		prediction.kind === 'classes'
+			? decide(prediction.proba, prediction.classes.length, decisionOf(pipeline.target))
+			: null;
 	return { prediction, decided, errors };
 }
 
@@ -80,10 +93,20 @@ export function encodeTargetOf(target: TargetSpec, column: Column): EncodedTarge
 }
 
 /** Returns the metrics of a prediction against the true target values. */
-export function scorePrediction(target: TargetSpec, truth: EncodedTarget, prediction: Prediction): MetricValues {
-	if (truth.kind === 'values' && prediction.kind === 'values') return regressionMetrics(truth.y, prediction.values);
+export function scorePrediction(
+	target: TargetSpec,
+	truth: EncodedTarget,
+	prediction: Prediction
+): MetricValues {
+	if (truth.kind === 'values' && prediction.kind === 'values')
+		return regressionMetrics(truth.y, prediction.values);
 	if (truth.kind === 'classes' && prediction.kind === 'classes') {
-		return classificationMetrics(truth.y, prediction.proba, prediction.classes.length, decisionOf(target));
+		return classificationMetrics(
+			truth.y,
+			prediction.proba,
+			prediction.classes.length,
+			decisionOf(target)
+		);
 	}
 	throw new Error('The prediction does not match the task of the target.');
 }

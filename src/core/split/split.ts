@@ -19,7 +19,11 @@ export interface Split {
 	counts: { train: number; val: number; test: number; dropped: number };
 }
 
-export const DEFAULT_SPLIT_PLAN: SplitPlan = { seed: 42, fractions: { train: 0.6, val: 0.2, test: 0.2 }, stratify: true };
+export const DEFAULT_SPLIT_PLAN: SplitPlan = {
+	seed: 42,
+	fractions: { train: 0.6, val: 0.2, test: 0.2 },
+	stratify: true
+};
 
 /**
  * Returns a seeded random split of the rows. `strata` gives each row's class (-1 drops the row);

@@ -43,11 +43,16 @@ function levelStats(column: RawColumn, missingTokens: readonly string[]): LevelS
 }
 
 /** Returns a column's inferred kind with its reason; `kind` is the override when one is given. */
-export function inferColumn(column: RawColumn, missingTokens: readonly string[], override?: ColumnKind): ColumnReport {
+export function inferColumn(
+	column: RawColumn,
+	missingTokens: readonly string[],
+	override?: ColumnKind
+): ColumnReport {
 	const stats = levelStats(column, missingTokens);
 	const rows = column.codes.length;
 	const present = rows - stats.missing;
-	const allNumbers = stats.distinct > 0 && stats.numbers.every((n, l) => stats.missingLevel[l] || n !== null);
+	const allNumbers =
+		stats.distinct > 0 && stats.numbers.every((n, l) => stats.missingLevel[l] || n !== null);
 	const unique = stats.missing === 0 && stats.distinct === rows && rows > 1;
 	const allIntegers = allNumbers && stats.numbers.every((n) => n === null || Number.isInteger(n));
 	const missingNote = stats.missing > 0 ? `; ${stats.missing} missing` : '';

@@ -26,9 +26,12 @@ export async function ingestCsv(
 	const decoded = decodeText(bytes);
 	const { raw, dialect, notes } = await parseCsv(decoded, ctx);
 	if (raw.columns.length === 1) throw oneColumnError(raw.columns[0].name, dialect.delimiter);
-	if (decoded.encoding !== 'utf-8') notes.push(`The file is not UTF-8; it was read as ${decoded.encoding}.`);
+	if (decoded.encoding !== 'utf-8')
+		notes.push(`The file is not UTF-8; it was read as ${decoded.encoding}.`);
 	const overrideOf = new Map(overrides);
-	const reports = raw.columns.map((column) => inferColumn(column, DEFAULT_MISSING_TOKENS, overrideOf.get(column.name)));
+	const reports = raw.columns.map((column) =>
+		inferColumn(column, DEFAULT_MISSING_TOKENS, overrideOf.get(column.name))
+	);
 	return { raw, dialect, reports, notes };
 }
 

@@ -1,5 +1,17 @@
 /** Cell texts read as missing (compared after trimming spaces). Issue #3 makes this list editable. */
-export const DEFAULT_MISSING_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'n/a', 'na', 'NaN', 'nan', 'null', 'NULL', 'None', '?'];
+export const DEFAULT_MISSING_TOKENS: readonly string[] = [
+	'',
+	'NA',
+	'N/A',
+	'n/a',
+	'na',
+	'NaN',
+	'nan',
+	'null',
+	'NULL',
+	'None',
+	'?'
+];
 
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const LEADING_ZERO_PATTERN = /^[+-]?0\d/;

@@ -149,7 +149,11 @@ function isBlank(record: CsvRecord): boolean {
 export function detectDelimiter(text: string): Delimiter {
 	const sample = text.slice(0, SNIFF_CHARS);
 	const truncated = text.length > SNIFF_CHARS;
-	let best: { delimiter: Delimiter; share: number; fields: number } = { delimiter: ',', share: 0, fields: 1 };
+	let best: { delimiter: Delimiter; share: number; fields: number } = {
+		delimiter: ',',
+		share: 0,
+		fields: 1
+	};
 	for (const delimiter of DELIMITERS) {
 		const counts = sampleRecords(sample, delimiter, truncated).map((fields) => fields.length);
 		const score = modalShare(counts);
@@ -165,7 +169,11 @@ function sampleRecords(sample: string, delimiter: Delimiter, truncated: boolean)
 	const reader = createCsvReader(sample, delimiter);
 	const records: string[][] = [];
 	try {
-		for (let record = reader.next(); record && records.length < SNIFF_RECORDS; record = reader.next()) {
+		for (
+			let record = reader.next();
+			record && records.length < SNIFF_RECORDS;
+			record = reader.next()
+		) {
 			if (truncated && record.end === 'eof') break;
 			if (!isBlank(record)) records.push(record.fields);
 		}
@@ -254,7 +262,8 @@ export function cleanHeader(fields: string[], notes: string[]): string[] {
  */
 export async function parseCsv(decoded: DecodedText, ctx: TaskContext = {}): Promise<ParsedCsv> {
 	const { text } = decoded;
-	if (text.trim() === '') throw new CoreError('empty-file', 'The file holds no text, only blank space.');
+	if (text.trim() === '')
+		throw new CoreError('empty-file', 'The file holds no text, only blank space.');
 	const delimiter = detectDelimiter(text);
 	const skipInitialSpace = detectInitialSpace(text, delimiter);
 	const reader = createCsvReader(text, delimiter, skipInitialSpace);
@@ -278,29 +287,50 @@ export async function parseCsv(decoded: DecodedText, ctx: TaskContext = {}): Pro
 		} else {
 			for (let c = 0; c < builders.length; c++) builders[c].push(record.fields[c]);
 		}
-		if (++records % RECORDS_PER_TICK === 0) await tick('Reading rows', reader.position() / text.length);
+		if (++records % RECORDS_PER_TICK === 0)
+			await tick('Reading rows', reader.position() / text.length);
 	}
 	if (!header) throw new CoreError('empty-file', 'The file holds no text, only blank lines.');
 	if (ragged.length > 0) throw raggedError(ragged, header.names.length, header.line);
 	const rowCount = builders[0].length;
 	if (rowCount === 0) {
-		throw new CoreError('no-rows', `The file has a header (line ${header.line}) but no data rows.`, { line: header.line });
+		throw new CoreError(
+			'no-rows',
+			`The file has a header (line ${header.line}) but no data rows.`,
+			{ line: header.line }
+		);
 	}
-	if (skipInitialSpace) notes.push('Every value follows its separator after a space; those spaces were read as layout, not data.');
-	if (blankLines.length > 0) notes.push(`Skipped ${blankLines.length} blank line(s): ${listLines(blankLines)}.`);
+	if (skipInitialSpace)
+		notes.push(
+			'Every value follows its separator after a space; those spaces were read as layout, not data.'
+		);
+	if (blankLines.length > 0)
+		notes.push(`Skipped ${blankLines.length} blank line(s): ${listLines(blankLines)}.`);
 	return {
 		raw: { rowCount, columns: builders.map((b, i) => b.finish(header.names[i])) },
-		dialect: { delimiter, skipInitialSpace, encoding: decoded.encoding, bom: decoded.bom, lineEnding },
+		dialect: {
+			delimiter,
+			skipInitialSpace,
+			encoding: decoded.encoding,
+			bom: decoded.bom,
+			lineEnding
+		},
 		notes
 	};
 }
 
 function listLines(lines: number[]): string {
 	const shown = lines.slice(0, MAX_LISTED_LINES).join(', ');
-	return lines.length > MAX_LISTED_LINES ? `lines ${shown} and ${lines.length - MAX_LISTED_LINES} more` : `line${lines.length > 1 ? 's' : ''} ${shown}`;
+	return lines.length > MAX_LISTED_LINES
+		? `lines ${shown} and ${lines.length - MAX_LISTED_LINES} more`
+		: `line${lines.length > 1 ? 's' : ''} ${shown}`;
 }
 
-function raggedError(ragged: { line: number; fields: number }[], expected: number, headerLine: number): CoreError {
+function raggedError(
+	ragged: { line: number; fields: number }[],
+	expected: number,
+	headerLine: number
+): CoreError {
 	const first = ragged[0];
 	return new CoreError(
 		'ragged-rows',

@@ -51,7 +51,10 @@ export interface Table {
 }
 
 /** Returns the column with that name, or undefined. */
-export function findColumn<C extends { name: string }>(columns: readonly C[], name: string): C | undefined {
+export function findColumn<C extends { name: string }>(
+	columns: readonly C[],
+	name: string
+): C | undefined {
 	return columns.find((column) => column.name === name);
 }
 

@@ -12,13 +12,20 @@ export interface TypedColumn {
  * Returns the column typed as `kind`. For numbers, text that is neither missing nor a number is
  * listed in `invalidRows` and stored as NaN; the caller decides whether that is an error.
  */
-export function typeColumn(raw: RawColumn, kind: ColumnKind, missingTokens: readonly string[]): TypedColumn {
+export function typeColumn(
+	raw: RawColumn,
+	kind: ColumnKind,
+	missingTokens: readonly string[]
+): TypedColumn {
 	switch (kind) {
 		case 'number':
 			return typeNumbers(raw, missingTokens);
 		case 'category':
 		case 'text':
-			return { column: { kind, name: raw.name, ...typeLabels(raw, missingTokens) }, invalidRows: [] };
+			return {
+				column: { kind, name: raw.name, ...typeLabels(raw, missingTokens) },
+				invalidRows: []
+			};
 		default:
 			return assertNever(kind, 'column kind');
 	}
@@ -41,7 +48,10 @@ function typeNumbers(raw: RawColumn, missingTokens: readonly string[]): TypedCol
 	return { column: { kind: 'number', name: raw.name, values }, invalidRows };
 }
 
-function typeLabels(raw: RawColumn, missingTokens: readonly string[]): { codes: Int32Array; levels: string[] } {
+function typeLabels(
+	raw: RawColumn,
+	missingTokens: readonly string[]
+): { codes: Int32Array; levels: string[] } {
 	const levels: string[] = [];
 	const remap = raw.levels.map((text) => {
 		if (isMissingText(text, missingTokens)) return -1;

@@ -5,7 +5,13 @@ import type { MetricValues } from '../evaluate/metric-catalogue';
 import type { FitEvent, FitInfo, ModelSpec, TrainData } from '../models/model';
 import { fitModel } from '../models/registry';
 import { applyRecipe, fitRecipe, type Recipe } from '../prepare/recipe';
-import { encodeTargetOf, predictTable, scorePrediction, type Pipeline, type TargetSpec } from '../ship/pipeline';
+import {
+	encodeTargetOf,
+	predictTable,
+	scorePrediction,
+	type Pipeline,
+	type TargetSpec
+} from '../ship/pipeline';
 import { findColumn, type Column, type RawTable, type Table } from '../table/table';
 import { typeTable, type DatasetSchema } from '../table/schema';
 
@@ -34,9 +40,13 @@ function typed(raw: RawTable, schema: DatasetSchema, part: string): Table {
 	const { table, invalid } = typeTable(raw, schema);
 	if (invalid.length > 0) {
 		const first = invalid[0];
-		throw new CoreError('invalid-cell', `${part} row ${first.row + 1}, column "${first.column}": "${first.text}" is not a number.`, {
-			column: first.column
-		});
+		throw new CoreError(
+			'invalid-cell',
+			`${part} row ${first.row + 1}, column "${first.column}": "${first.text}" is not a number.`,
+			{
+				column: first.column
+			}
+		);
 	}
 	return table;
 }
@@ -53,16 +63,27 @@ function firstMissing(column: Column): number {
  * Fits the recipe and the model on the train rows, then scores the pipeline on train and
  * validation rows. The seed is recorded; the linear families do not draw random numbers.
  */
-export async function trainRun(request: TrainRequest, ctx: TaskContext<FitEvent> = {}): Promise<TrainResult> {
+export async function trainRun(
+	request: TrainRequest,
+	ctx: TaskContext<FitEvent> = {}
+): Promise<TrainResult> {
 	const { schema, target } = request;
 	const train = typed(request.train, schema, 'Train');
 	const val = typed(request.val, schema, 'Validation');
 	const targetColumn = findColumn(train.columns, target.name);
 	const valTargetColumn = findColumn(val.columns, target.name);
-	if (!targetColumn || !valTargetColumn) throw new CoreError('missing-column', `The schema has no target column "${target.name}".`);
-	for (const [part, column] of [['Train', targetColumn], ['Validation', valTargetColumn]] as const) {
+	if (!targetColumn || !valTargetColumn)
+		throw new CoreError('missing-column', `The schema has no target column "${target.name}".`);
+	for (const [part, column] of [
+		['Train', targetColumn],
+		['Validation', valTargetColumn]
+	] as const) {
 		const missing = firstMissing(column);
-		if (missing >= 0) throw new CoreError('missing-target', `${part} row ${missing + 1} has no value for the target "${target.name}".`);
+		if (missing >= 0)
+			throw new CoreError(
+				'missing-target',
+				`${part} row ${missing + 1} has no value for the target "${target.name}".`
+			);
 	}
 	const started = ctx.now?.();
 	const recipe = fitRecipe(request.recipe, train);
@@ -70,20 +91,36 @@ export async function trainRun(request: TrainRequest, ctx: TaskContext<FitEvent>
 	const data: TrainData =
 		target.task === 'regression'
 			? { task: 'regression', y: encodeValues(targetColumn), x }
-			: { task: target.task, classes: target.classes, y: encodeClasses(targetColumn, target.classes), x };
+			: {
+					task: target.task,
+					classes: target.classes,
+					y: encodeClasses(targetColumn, target.classes),
+					x
+				};
 	const { model, info } = await fitModel(request.spec, data, ctx);
 	const fitMs = started === undefined || !ctx.now ? null : ctx.now() - started;
 	const inputs = request.recipe.inputs.map((c) => c.name);
 	const pipeline: Pipeline = {
-		schema: { columns: schema.columns.filter((c) => inputs.includes(c.name)), missingTokens: schema.missingTokens },
+		schema: {
+			columns: schema.columns.filter((c) => inputs.includes(c.name)),
+			missingTokens: schema.missingTokens
+		},
 		recipe,
 		model,
 		target
 	};
 	return {
 		pipeline,
-		trainMetrics: scorePrediction(target, encodeTargetOf(target, targetColumn), predictTable(pipeline, train)),
-		valMetrics: scorePrediction(target, encodeTargetOf(target, valTargetColumn), predictTable(pipeline, val)),
+		trainMetrics: scorePrediction(
+			target,
+			encodeTargetOf(target, targetColumn),
+			predictTable(pipeline, train)
+		),
+		valMetrics: scorePrediction(
+			target,
+			encodeTargetOf(target, valTargetColumn),
+			predictTable(pipeline, val)
+		),
 		info,
 		fitMs
 	};

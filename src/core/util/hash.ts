@@ -9,7 +9,9 @@ export async function sha256Hex(bytes: Uint8Array | ArrayBuffer): Promise<string
 export function canonicalJson(value: unknown): string {
 	return JSON.stringify(value, (_key, v: unknown) => {
 		if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-		const sorted: [string, unknown][] = Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		const sorted: [string, unknown][] = Object.entries(v).sort(([a], [b]) =>
+			a < b ? -1 : a > b ? 1 : 0
+		);
 		return Object.fromEntries(sorted);
 	});
 }

@@ -33,7 +33,12 @@ function maxAbs(a: Float64Array): number {
 }
 
 /** Returns -H·g by the two-loop recursion over the stored correction pairs (Nocedal & Wright, alg. 7.4). */
-function direction(g: Float64Array, s: Float64Array[], y: Float64Array[], rho: number[]): Float64Array {
+function direction(
+	g: Float64Array,
+	s: Float64Array[],
+	y: Float64Array[],
+	rho: number[]
+): Float64Array {
 	const q = Float64Array.from(g);
 	const alpha = new Float64Array(s.length);
 	for (let i = s.length - 1; i >= 0; i--) {
@@ -41,7 +46,8 @@ function direction(g: Float64Array, s: Float64Array[], y: Float64Array[], rho: n
 		for (let j = 0; j < q.length; j++) q[j] -= alpha[i] * y[i][j];
 	}
 	const last = s.length - 1;
-	const gamma = last >= 0 ? 1 / (rho[last] * dot(y[last], y[last])) : 1 / Math.max(1, Math.sqrt(dot(g, g)));
+	const gamma =
+		last >= 0 ? 1 / (rho[last] * dot(y[last], y[last])) : 1 / Math.max(1, Math.sqrt(dot(g, g)));
 	for (let j = 0; j < q.length; j++) q[j] *= gamma;
 	for (let i = 0; i < s.length; i++) {
 		const beta = rho[i] * dot(y[i], q);
@@ -86,7 +92,8 @@ export async function minimizeLbfgs(
 			fNext = objective(xNext, gNext);
 			if (fNext <= f + ARMIJO_C * step * slope) break;
 		}
-		if (step < MIN_STEP) return { x, f, iterations: iteration, converged: maxAbs(g) <= options.gradTol };
+		if (step < MIN_STEP)
+			return { x, f, iterations: iteration, converged: maxAbs(g) <= options.gradTol };
 		const sk = new Float64Array(x.length);
 		const yk = new Float64Array(x.length);
 		for (let j = 0; j < x.length; j++) {

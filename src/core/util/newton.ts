@@ -4,7 +4,11 @@ import { CoreError } from './core-error';
  * A smooth, strictly convex objective with its derivatives: returns f(x), writes the gradient and,
  * when `hessian` is given, the lower triangle of the Hessian (row-major, d x d).
  */
-export type SecondOrderObjective = (x: Float64Array, grad: Float64Array, hessian?: Float64Array) => number;
+export type SecondOrderObjective = (
+	x: Float64Array,
+	grad: Float64Array,
+	hessian?: Float64Array
+) => number;
 
 export interface NewtonOptions {
 	maxIterations: number;
@@ -34,7 +38,11 @@ export function newtonStep(h: Float64Array, g: Float64Array): Float64Array {
 	for (let j = 0; j < d; j++) {
 		let s = h[j * d + j];
 		for (let k = 0; k < j; k++) s -= h[j * d + k] * h[j * d + k];
-		if (!(s > 0)) throw new CoreError('singular', 'The problem is not strictly convex: a feature has no information and no penalty; set a positive L2 penalty.');
+		if (!(s > 0))
+			throw new CoreError(
+				'singular',
+				'The problem is not strictly convex: a feature has no information and no penalty; set a positive L2 penalty.'
+			);
 		const l = Math.sqrt(s);
 		h[j * d + j] = l;
 		for (let i = j + 1; i < d; i++) {
@@ -87,7 +95,8 @@ export async function minimizeNewton(
 			if (fTrial <= f + ARMIJO_C * t * slope) break;
 		}
 		// No decrease measurable at double precision: stop, converged only if the gradient says so.
-		if (t < MIN_STEP) return { x, f, iterations: iteration, converged: maxAbs(g) <= options.gradTol };
+		if (t < MIN_STEP)
+			return { x, f, iterations: iteration, converged: maxAbs(g) <= options.gradTol };
 		x = Float64Array.from(trial);
 		f = objective(x, g, h.fill(0));
 		await onIteration(iteration, f);

@@ -40,7 +40,10 @@ export function createRng(seed: number): Rng {
 }
 
 /** Shuffles `items` in place (Fisher-Yates) with the given generator and returns it. */
-export function shuffleInPlace<T extends { length: number; [i: number]: number }>(items: T, rng: Rng): T {
+export function shuffleInPlace<T extends { length: number; [i: number]: number }>(
+	items: T,
+	rng: Rng
+): T {
 	for (let i = items.length - 1; i > 0; i--) {
 		const j = rng.int(i + 1);
 		const tmp = items[i];

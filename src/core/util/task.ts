@@ -31,7 +31,9 @@ export function yieldToEventLoop(): Promise<void> {
  * Returns a `tick(phase, fraction)` for long loops: it reports progress and yields to the event
  * loop (at most every 100 ms when the context has a clock), then throws `cancelled` if aborted.
  */
-export function createPacer(ctx: TaskContext<ProgressEvent>): (phase: string, fraction: number) => Promise<void> {
+export function createPacer(
+	ctx: TaskContext<ProgressEvent>
+): (phase: string, fraction: number) => Promise<void> {
 	let last = -Infinity;
 	return async (phase, fraction) => {
 		// Without a clock every tick reports and yields; callers tick at natural boundaries.

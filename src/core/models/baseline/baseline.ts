@@ -21,12 +21,18 @@ export function fitBaseline(data: TrainData): BaselineModel {
 	}
 	const counts = new Float64Array(data.classes.length);
 	for (const k of data.y) counts[k]++;
-	return { kind: 'baseline', task: data.task, classes: data.classes, priors: Array.from(counts, (c) => c / n) };
+	return {
+		kind: 'baseline',
+		task: data.task,
+		classes: data.classes,
+		priors: Array.from(counts, (c) => c / n)
+	};
 }
 
 /** Returns the same prediction for every row. */
 export function predictBaseline(model: BaselineModel, rows: number): Prediction {
-	if (model.task === 'regression') return { kind: 'values', values: new Float64Array(rows).fill(model.mean) };
+	if (model.task === 'regression')
+		return { kind: 'values', values: new Float64Array(rows).fill(model.mean) };
 	const k = model.classes.length;
 	const proba = new Float64Array(rows * k);
 	for (let i = 0; i < rows; i++) proba.set(model.priors, i * k);

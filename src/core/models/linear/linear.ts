@@ -1,4 +1,5 @@
 import { CoreError } from '../../util/core-error';
+import { exp } from '../../util/exp';
 import { minimizeLbfgs } from '../../util/lbfgs';
 import { minimizeNewton } from '../../util/newton';
 import { toSparseRows } from '../../prepare/sparse-rows';
@@ -44,12 +45,20 @@ export async function fitLinear(
 	data: TrainData,
 	ctx: TaskContext<FitEvent> = {}
 ): Promise<{ model: LinearModel; info: FitInfo }> {
-	if (!(spec.l2 >= 0)) throw new CoreError('bad-spec', `The L2 penalty must be zero or more; got ${spec.l2}.`);
+	if (!(spec.l2 >= 0))
+		throw new CoreError('bad-spec', `The L2 penalty must be zero or more; got ${spec.l2}.`);
 	const { x } = data;
 	if (x.rows === 0) throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
 	if (data.task === 'regression') {
 		const { weights, intercept } = fitRidge(x, data.y, spec.l2);
-		const model: LinearModel = { kind: 'linear', task: 'regression', classes: null, features: x.features, weights: [weights], intercepts: [intercept] };
+		const model: LinearModel = {
+			kind: 'linear',
+			task: 'regression',
+			classes: null,
+			features: x.features,
+			weights: [weights],
+			intercepts: [intercept]
+		};
 		return { model, info: { iterations: 1, converged: true, loss: null } };
 	}
 	const binary = data.classes.length === 2;
@@ -62,7 +71,12 @@ export async function fitLinear(
 	};
 	const start = new Float64Array(outputs * (x.width + 1));
 	const result = binary
-		? await minimizeNewton(binaryObjective(sparse, data.y, spec.l2), start, { maxIterations: NEWTON_MAX_ITERATIONS, gradTol: GRAD_TOL }, report(NEWTON_MAX_ITERATIONS))
+		? await minimizeNewton(
+				binaryObjective(sparse, data.y, spec.l2),
+				start,
+				{ maxIterations: NEWTON_MAX_ITERATIONS, gradTol: GRAD_TOL },
+				report(NEWTON_MAX_ITERATIONS)
+			)
 		: await minimizeLbfgs(
 				multinomialObjective(sparse, data.y, outputs, spec.l2),
 				start,
@@ -76,11 +90,26 @@ export async function fitLinear(
 		weights.push(Array.from(result.x.subarray(c * stride, c * stride + x.width)));
 		intercepts.push(result.x[c * stride + x.width]);
 	}
-	const model: LinearModel = { kind: 'linear', task: data.task, classes: data.classes, features: x.features, weights, intercepts };
-	return { model, info: { iterations: result.iterations, converged: result.converged, loss: result.f } };
+	const model: LinearModel = {
+		kind: 'linear',
+		task: data.task,
+		classes: data.classes,
+		features: x.features,
+		weights,
+		intercepts
+	};
+	return {
+		model,
+		info: { iterations: result.iterations, converged: result.converged, loss: result.f }
+	};
 }
 
-function linearScore(values: Float64Array, offset: number, weights: number[], intercept: number): number {
+function linearScore(
+	values: Float64Array,
+	offset: number,
+	weights: number[],
+	intercept: number
+): number {
 	let z = intercept;
 	for (let j = 0; j < weights.length; j++) z += values[offset + j] * weights[j];
 	return z;
@@ -89,12 +118,16 @@ function linearScore(values: Float64Array, offset: number, weights: number[], in
 /** Returns the model's predictions: probabilities per class, or values. */
 export function predictLinear(model: LinearModel, x: FeatureMatrix): Prediction {
 	if (x.width !== model.features.length) {
-		throw new CoreError('feature-mismatch', `The model expects ${model.features.length} features but got ${x.width}.`);
+		throw new CoreError(
+			'feature-mismatch',
+			`The model expects ${model.features.length} features but got ${x.width}.`
+		);
 	}
 	const { rows: n, width: p, values } = x;
 	if (model.task === 'regression') {
 		const out = new Float64Array(n);
-		for (let i = 0; i < n; i++) out[i] = linearScore(values, i * p, model.weights[0], model.intercepts[0]);
+		for (let i = 0; i < n; i++)
+			out[i] = linearScore(values, i * p, model.weights[0], model.intercepts[0]);
 		return { kind: 'values', values: out };
 	}
 	const classes = model.classes ?? [];
@@ -113,7 +146,7 @@ export function predictLinear(model: LinearModel, x: FeatureMatrix): Prediction 
 			max = Math.max(max, proba[i * k + c]);
 		}
 		let sum = 0;
-		for (let c = 0; c < k; c++) sum += proba[i * k + c] = Math.exp(proba[i * k + c] - max);
+		for (let c = 0; c < k; c++) sum += proba[i * k + c] = exp(proba[i * k + c] - max);
 		for (let c = 0; c < k; c++) proba[i * k + c] /= sum;
 	}
 	return { kind: 'classes', classes, proba };

@@ -1,3 +1,4 @@
+import { exp } from '../../util/exp';
 import type { SparseRows } from '../../prepare/sparse-rows';
 import type { Objective } from '../../util/lbfgs';
 import type { SecondOrderObjective } from '../../util/newton';
@@ -7,10 +8,10 @@ export function softplus(z: number): number {
 	return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
-/** 1 / (1 + e^-z) without overflow. */
+/** 1 / (1 + e^-z) without overflow; bit-identical in every engine (see util/exp.ts). */
 export function sigmoid(z: number): number {
-	if (z >= 0) return 1 / (1 + Math.exp(-z));
-	const e = Math.exp(z);
+	if (z >= 0) return 1 / (1 + exp(-z));
+	const e = exp(z);
 	return e / (1 + e);
 }
 
@@ -60,7 +61,12 @@ export function binaryObjective(x: SparseRows, y: Int32Array, l2: number): Secon
  * Returns the multinomial (softmax) objective over params laid out class by class as
  * [w_c (width), b_c]: (1/n) [sum of log losses + (l2 / 2) sum_c |w_c|^2].
  */
-export function multinomialObjective(x: SparseRows, y: Int32Array, classes: number, l2: number): Objective {
+export function multinomialObjective(
+	x: SparseRows,
+	y: Int32Array,
+	classes: number,
+	l2: number
+): Objective {
 	const { rows: n, width: p, start, index, value } = x;
 	const stride = p + 1;
 	const z = new Float64Array(classes);
@@ -77,12 +83,12 @@ export function multinomialObjective(x: SparseRows, y: Int32Array, classes: numb
 				if (s > max) max = s;
 			}
 			let sum = 0;
-			for (let c = 0; c < classes; c++) sum += Math.exp(z[c] - max);
+			for (let c = 0; c < classes; c++) sum += exp(z[c] - max);
 			const lse = max + Math.log(sum);
 			loss += lse - z[y[i]];
 			for (let c = 0; c < classes; c++) {
 				const base = c * stride;
-				const r = Math.exp(z[c] - lse) - (c === y[i] ? 1 : 0);
+				const r = exp(z[c] - lse) - (c === y[i] ? 1 : 0);
 				for (let k = start[i]; k < start[i + 1]; k++) grad[base + index[k]] += r * value[k];
 				grad[base + p] += r;
 			}

@@ -5,7 +5,11 @@ import type { FeatureMatrix } from '../../prepare/recipe';
  * Returns the ridge solution minimising |y - Xw - b|^2 + l2 |w|^2 (scikit-learn's Ridge, alpha = l2),
  * with an unpenalised intercept, by centring and a Cholesky solve of the normal equations.
  */
-export function fitRidge(x: FeatureMatrix, y: Float64Array, l2: number): { weights: number[]; intercept: number } {
+export function fitRidge(
+	x: FeatureMatrix,
+	y: Float64Array,
+	l2: number
+): { weights: number[]; intercept: number } {
 	const { rows: n, width: p, values } = x;
 	const xMean = new Float64Array(p);
 	let yMean = 0;
@@ -39,7 +43,10 @@ function solveCholesky(a: Float64Array, b: Float64Array, p: number): Float64Arra
 		let d = a[j * p + j];
 		for (let k = 0; k < j; k++) d -= a[j * p + k] * a[j * p + k];
 		if (!(d > 0)) {
-			throw new CoreError('singular', 'The features are linearly dependent and the L2 penalty is 0; set a positive L2 penalty.');
+			throw new CoreError(
+				'singular',
+				'The features are linearly dependent and the L2 penalty is 0; set a positive L2 penalty.'
+			);
 		}
 		const l = Math.sqrt(d);
 		a[j * p + j] = l;

@@ -39,7 +39,12 @@ function fillValue(step: ImputeStep, column: Column): number | string {
 	let best = -1;
 	// Ties go to the label that sorts first, as scikit-learn's SimpleImputer does.
 	for (let l = 0; l < counts.length; l++) {
-		if (best < 0 || counts[l] > counts[best] || (counts[l] === counts[best] && column.levels[l] < column.levels[best])) best = l;
+		if (
+			best < 0 ||
+			counts[l] > counts[best] ||
+			(counts[l] === counts[best] && column.levels[l] < column.levels[best])
+		)
+			best = l;
 	}
 	return best < 0 || counts[best] === 0 ? '' : column.levels[best];
 }

@@ -17,7 +17,9 @@ export function fitOneHot(step: OneHotStep, frame: Frame): FittedOneHot {
 	const column = labelColumn(frame, step.column, 'one-hot');
 	const seen = new Uint8Array(column.levels.length);
 	for (const code of column.codes) if (code >= 0) seen[code] = 1;
-	const levels = column.levels.filter((_, l) => seen[l] === 1).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+	const levels = column.levels
+		.filter((_, l) => seen[l] === 1)
+		.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 	return { ...step, levels };
 }
 

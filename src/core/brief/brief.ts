@@ -1,0 +1,97 @@
+import { assertNever } from '../util/assert-never';
+import type { MetricName } from '../evaluate/metric-catalogue';
+import type { Kpi } from '../evaluate/verdict';
+import type { TargetSpec } from '../ship/pipeline';
+import type { TargetSummary } from './target';
+import type { TaskKind } from './task';
+
+/** The problem brief: what the model is for, what it predicts, and the KPI it must reach. */
+export interface Brief {
+	decision: string;
+	users: string;
+	/** What a false positive and a false negative cost, in the user's words. */
+	costs: string;
+	target: string | null;
+	task: TaskKind | null;
+	/** For binary tasks: the class the metrics call positive. */
+	positiveClass: string | null;
+	metric: MetricName | null;
+	kpiThreshold: number | null;
+}
+
+export const EMPTY_BRIEF: Brief = {
+	decision: '',
+	users: '',
+	costs: '',
+	target: null,
+	task: null,
+	positiveClass: null,
+	metric: null,
+	kpiThreshold: null
+};
+
+/** Share of rows below which the smallest class makes accuracy misleading. */
+const IMBALANCE_SHARE = 0.25;
+
+/** Returns what the brief still lacks, in the order a user fills it in; empty when complete. */
+export function briefGaps(brief: Brief): string[] {
+	const gaps: string[] = [];
+	if (!brief.target) gaps.push('choose the target column');
+	if (!brief.task) gaps.push('choose the task');
+	if (brief.task === 'binary' && !brief.positiveClass) gaps.push('choose the positive class');
+	if (!brief.metric) gaps.push('choose the primary metric');
+	if (brief.kpiThreshold === null || !Number.isFinite(brief.kpiThreshold))
+		gaps.push('set the KPI threshold');
+	return gaps;
+}
+
+/** Returns the brief's KPI when it is complete. */
+export function kpiOf(brief: Brief): Kpi | null {
+	return brief.metric && brief.kpiThreshold !== null
+		? { metric: brief.metric, threshold: brief.kpiThreshold }
+		: null;
+}
+
+/** Returns a warning when accuracy is chosen on an imbalanced target, else null. */
+export function metricWarning(brief: Brief, target: TargetSummary | null): string | null {
+	if (brief.metric !== 'accuracy' || !target?.classes) return null;
+	const smallest = Math.min(...target.classes.map((c) => c.count));
+	const share = smallest / target.present;
+	if (share >= IMBALANCE_SHARE) return null;
+	const majority = Math.max(...target.classes.map((c) => c.count)) / target.present;
+	return `The smallest class is only ${(share * 100).toFixed(1)}% of rows: a model that always predicts the majority class already scores ${(majority * 100).toFixed(1)}% accuracy. Prefer ROC-AUC, balanced accuracy or F1.`;
+}
+
+/** Decision threshold on the positive class's probability (scikit-learn's predict()). */
+export const DEFAULT_THRESHOLD = 0.5;
+
+/** Returns what the model will predict, from a complete brief and its target's summary. */
+export function toTargetSpec(brief: Brief, target: TargetSummary): TargetSpec | null {
+	if (!brief.target || !brief.task) return null;
+	const classes = target.classes?.map((c) => c.label) ?? [];
+	switch (brief.task) {
+		case 'regression':
+			return { name: brief.target, task: 'regression' };
+		case 'binary':
+			return brief.positiveClass
+				? {
+						name: brief.target,
+						task: 'binary',
+						classes,
+						positive: brief.positiveClass,
+						threshold: DEFAULT_THRESHOLD
+					}
+				: null;
+		case 'multiclass':
+			return { name: brief.target, task: 'multiclass', classes };
+		default:
+			return assertNever(brief.task, 'task');
+	}
+}
+
+/** Returns the default positive class: the rarer one (ties: the later one), which metrics focus on. */
+export function defaultPositiveClass(target: TargetSummary): string | null {
+	const classes = target.classes ?? [];
+	if (classes.length !== 2) return null;
+	return classes[0].count < classes[1].count ? classes[0].label : classes[1].label;
+}

@@ -1,0 +1,175 @@
+import { emptyProject, type AuditEntry, type Project } from '../core/project/project';
+import { stageStatuses, type StageName } from '../core/project/stages';
+import type { TargetSummary } from '../core/brief/target';
+import { CoreError, toErrorValue, type ErrorValue } from '../core/util/core-error';
+import type { ProgressEvent } from '../core/util/task';
+import type { Client } from '../workers/client';
+import type { DataApi, DatasetSummary, TrainApi } from '../workers/protocol';
+import type { ProjectStore } from './store';
+
+/** Long work in progress, shown with a progress bar and a cancel button. */
+export interface Busy {
+	label: string;
+	fraction: number | null;
+	cancel: () => void;
+}
+
+/** What the session needs from outside: the workers, the store, a clock and a way to ask. */
+export interface SessionDeps {
+	data: Client<DataApi>;
+	train: Client<TrainApi>;
+	store: ProjectStore;
+	now: () => Date;
+	confirm: (message: string) => boolean;
+}
+
+/** Owns what the app has produced; stage classes and components read it and call its methods. */
+export class Session {
+	project = $state.raw<Project>(emptyProject());
+	dataset = $state.raw<DatasetSummary | null>(null);
+	busy = $state.raw<Busy | null>(null);
+	error = $state.raw<ErrorValue | null>(null);
+	notice = $state.raw<string | null>(null);
+	ready = $state(false);
+	statuses = $derived(stageStatuses(this.project));
+	target = $derived<TargetSummary | null>(
+		this.dataset?.targets.find((t) => t.name === this.project.brief.target) ?? null
+	);
+
+	readonly deps: SessionDeps;
+	private saving: Promise<void> = Promise.resolve();
+
+	constructor(deps: SessionDeps) {
+		this.deps = deps;
+	}
+
+	/** Brings back the saved project, re-reading its file in the data worker. */
+	async restore(): Promise<void> {
+		try {
+			const stored = await this.deps.store.load();
+			if (!stored) return;
+			const { project, file } = stored;
+			if (project.dataset && file) {
+				const { fileName } = project.dataset;
+				const summary = await this.run(`Restoring ${fileName}`, (ctx) =>
+					this.deps.data.call('ingest', { file, fileName, overrides: project.kindOverrides }, ctx)
+				);
+				if (!summary) return;
+				this.dataset = summary;
+			}
+			this.project = project;
+		} catch (error) {
+			this.error = toErrorValue(error);
+		} finally {
+			this.ready = true;
+		}
+	}
+
+	/** Replaces the project with `next` and saves it. */
+	update(next: Project): void {
+		this.project = next;
+		const snapshot = next;
+		this.saving = this.saving
+			.then(() => this.deps.store.saveProject(snapshot))
+			.catch((error: unknown) => {
+				this.error = {
+					kind: 'core-error',
+					code: 'not-saved',
+					message: `Your project could not be saved in this browser: ${toErrorValue(error).message}`
+				};
+			});
+	}
+
+	/** Resolves once every change so far is saved. */
+	flushed(): Promise<void> {
+		return this.saving;
+	}
+
+	/** Returns an audit entry stamped with the current time. */
+	audit(action: string): AuditEntry[] {
+		return [...this.project.audit, { at: this.deps.now().toISOString(), action }];
+	}
+
+	goTo(stage: StageName): void {
+		if (stage !== this.project.stage) this.update({ ...this.project, stage });
+	}
+
+	/** True when the project holds work that loading another file would replace. */
+	get hasWork(): boolean {
+		return (
+			this.project.dataset !== null &&
+			(this.project.brief.target !== null || this.project.runs.length > 0)
+		);
+	}
+
+	/**
+	 * Loads a CSV file as a new project. The current project is replaced only if the user agrees
+	 * and the file loads; a bad file or a cancel leaves everything as it was.
+	 */
+	async loadFile(file: Blob, fileName: string): Promise<void> {
+		if (
+			this.hasWork &&
+			!this.deps.confirm(
+				`Load ${fileName} as a new project? The current project (${this.project.dataset?.fileName}) will be replaced.`
+			)
+		)
+			return;
+		const summary = await this.run(`Reading ${fileName}`, (ctx) =>
+			this.deps.data.call('ingest', { file, fileName, overrides: [] }, ctx)
+		);
+		if (!summary) return;
+		this.dataset = summary;
+		await this.deps.store.saveFile(file);
+		const project = emptyProject();
+		const dataset = { fileName, bytes: summary.bytes, fingerprint: summary.fingerprint };
+		this.update({
+			...project,
+			dataset,
+			audit: [
+				{
+					at: this.deps.now().toISOString(),
+					action: `Loaded ${fileName} (${summary.rowCount} rows, SHA-256 ${summary.fingerprint.slice(0, 12)}…)`
+				}
+			]
+		});
+		this.notice = null;
+	}
+
+	/**
+	 * Runs long work with a progress bar and a cancel button; returns its result, or null after
+	 * showing the error (or a note, when the user cancelled).
+	 */
+	async run<T>(
+		label: string,
+		work: (ctx: { signal: AbortSignal; onEvent: (event: ProgressEvent) => void }) => Promise<T>
+	): Promise<T | null> {
+		const controller = new AbortController();
+		this.error = null;
+		this.busy = { label, fraction: null, cancel: () => controller.abort() };
+		try {
+			return await work({
+				signal: controller.signal,
+				onEvent: (event) => {
+					if (event.kind === 'progress' && this.busy)
+						this.busy = {
+							...this.busy,
+							label: `${label}: ${event.phase.toLowerCase()}`,
+							fraction: event.fraction
+						};
+				}
+			});
+		} catch (error) {
+			if (error instanceof CoreError && error.code === 'cancelled')
+				this.notice = `${label}: cancelled. Nothing was changed.`;
+			else this.error = toErrorValue(error);
+			return null;
+		} finally {
+			this.busy = null;
+		}
+	}
+
+	/** Shows a problem the user caused by an action (not by a worker). */
+	fail(code: string, message: string): void {
+		this.error = { kind: 'core-error', code, message };
+	}
+}

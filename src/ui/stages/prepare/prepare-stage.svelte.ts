@@ -1,0 +1,111 @@
+import { isClassification } from '../../../core/brief/task';
+import { chooseInputs } from '../../../core/prepare/inputs';
+import { defaultRecipe } from '../../../core/prepare/recipe';
+import { clearDownstream } from '../../../core/project/project';
+import type { ColumnKind } from '../../../core/table/table';
+import type { Session } from '../../session.svelte';
+
+/** The Prepare stage: column kinds, the chosen features, the recipe and the split. */
+export class PrepareStage {
+	readonly session: Session;
+	inputs = $derived.by(() =>
+		chooseInputs(
+			this.session.dataset?.reports ?? [],
+			this.session.project.brief.target,
+			this.session.project.features
+		)
+	);
+	recipe = $derived.by(() => defaultRecipe(this.inputs));
+	canStratify = $derived.by(
+		() =>
+			this.session.project.brief.task !== null && isClassification(this.session.project.brief.task)
+	);
+
+	constructor(session: Session) {
+		this.session = session;
+	}
+
+	isFeature(column: string): boolean {
+		return this.inputs.some((c) => c.name === column);
+	}
+
+	setFeature(column: string, on: boolean): void {
+		const current = this.inputs.map((c) => c.name);
+		const features = on ? [...current, column] : current.filter((c) => c !== column);
+		const order = this.session.dataset?.reports.map((r) => r.name) ?? [];
+		this.session.update({
+			...this.session.project,
+			features: order.filter((name) => features.includes(name))
+		});
+	}
+
+	/** Overrides a column's kind; the data worker refuses a kind the values do not fit. */
+	async setKind(column: string, kind: ColumnKind): Promise<void> {
+		const { data } = this.session.deps;
+		const result = await this.session.run(`Re-typing ${column}`, (ctx) =>
+			data.call('setKind', { column, kind }, ctx)
+		);
+		const dataset = this.session.dataset;
+		if (!result || !dataset) return;
+		this.session.dataset = {
+			...dataset,
+			reports: dataset.reports.map((r) => (r.name === column ? result.report : r)),
+			targets: dataset.targets.map((t) => (t.name === column ? result.target : t))
+		};
+		const project = this.session.project;
+		const kindOverrides: [string, ColumnKind][] = [
+			...project.kindOverrides.filter(([name]) => name !== column),
+			[column, kind]
+		];
+		const base =
+			column === project.brief.target
+				? { ...clearDownstream(project), brief: { ...project.brief, target: null, task: null } }
+				: project;
+		this.session.update({
+			...base,
+			kindOverrides,
+			audit: this.session.audit(`Column ${column} set to ${kind}`)
+		});
+	}
+
+	setSeed(seed: number): void {
+		if (Number.isInteger(seed)) this.session.update({ ...this.session.project, seed });
+	}
+
+	setStratify(stratify: boolean): void {
+		const project = this.session.project;
+		this.session.update({ ...project, splitPlan: { ...project.splitPlan, stratify } });
+	}
+
+	/** Splits the rows 60/20/20 with the project's seed and locks the test part. */
+	async makeSplit(): Promise<void> {
+		const { project, target: summary } = this.session;
+		const { brief } = project;
+		const report = this.session.dataset?.reports.find((r) => r.name === brief.target);
+		if (!brief.target || !brief.task || !report || !summary) return;
+		if (project.evaluation) {
+			this.session.fail(
+				'test-seen',
+				'The test set has already been revealed. A new split would mix rows you have seen into training; start a new project to split again.'
+			);
+			return;
+		}
+		if (
+			project.runs.length > 0 &&
+			!this.session.deps.confirm('A new split discards the runs trained on the current one. Go on?')
+		)
+			return;
+		const plan = { ...project.splitPlan, seed: project.seed };
+		const classes = summary.classes?.map((c) => c.label) ?? [];
+		const { data } = this.session.deps;
+		const target = { name: brief.target, kind: report.kind };
+		const split = await this.session.run('Splitting', (ctx) =>
+			data.call('split', { target, task: brief.task!, classes, plan }, ctx)
+		);
+		if (!split) return;
+		const audit = this.session.audit(
+			`Split ${split.counts.train}/${split.counts.val}/${split.counts.test} (seed ${plan.seed}); test set locked`
+		);
+		this.session.update({ ...clearDownstream(this.session.project), split, audit });
+	}
+}

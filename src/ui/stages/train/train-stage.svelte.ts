@@ -1,0 +1,99 @@
+import { toTargetSpec } from '../../../core/brief/brief';
+import type { MetricName } from '../../../core/evaluate/metric-catalogue';
+import type { FitEvent, ModelSpec } from '../../../core/models/model';
+import { chooseInputs } from '../../../core/prepare/inputs';
+import { defaultRecipe, recipeHash } from '../../../core/prepare/recipe';
+import type { RunRecord } from '../../../core/project/project';
+import { rowsOf } from '../../../core/split/split';
+import { DEFAULT_MISSING_TOKENS } from '../../../core/table/parse-cell';
+import type { Session } from '../../session.svelte';
+
+/** The pure-TypeScript families compute on the CPU without TF.js. */
+const JS_BACKEND = 'js';
+
+/** The Train stage: fits the chosen family (and the baseline it must beat) in the train worker. */
+export class TrainStage {
+	readonly session: Session;
+	/** The training loss of the current fit, iteration by iteration. */
+	losses = $state.raw<{ iteration: number; loss: number }[]>([]);
+	metric = $derived.by<MetricName | null>(() => this.session.project.brief.metric);
+
+	constructor(session: Session) {
+		this.session = session;
+	}
+
+	/** Trains the baseline when the split has none yet, then the chosen family; logs both as runs. */
+	async train(): Promise<void> {
+		const { project, dataset, target } = this.session;
+		const spec = project.choice;
+		const targetSpec = target && toTargetSpec(project.brief, target);
+		const split = project.split;
+		if (!spec || !targetSpec || !split || !dataset) return;
+		const inputs = chooseInputs(dataset.reports, targetSpec.name, project.features);
+		if (inputs.length === 0) {
+			this.session.fail(
+				'no-features',
+				'No feature column is selected. Choose at least one in Prepare.'
+			);
+			return;
+		}
+		const targetKind = dataset.reports.find((r) => r.name === targetSpec.name)!.kind;
+		const recipe = defaultRecipe(inputs);
+		const hash = await recipeHash(recipe);
+		const schema = {
+			columns: [...inputs, { name: targetSpec.name, kind: targetKind }],
+			missingTokens: [...DEFAULT_MISSING_TOKENS]
+		};
+		const specs: ModelSpec[] = project.runs.some((r) => r.spec.kind === 'baseline')
+			? [spec]
+			: [{ kind: 'baseline' }, spec];
+		this.losses = [];
+		await this.session.run('Training', async (ctx) => {
+			const { data, train } = this.session.deps;
+			const trainRows = await data.call('rows', { rows: rowsOf(split.assignment, 'train') }, ctx);
+			const valRows = await data.call('rows', { rows: rowsOf(split.assignment, 'val') }, ctx);
+			for (const s of specs) {
+				const onEvent = (event: FitEvent) => {
+					if (event.kind === 'loss')
+						this.losses = [...this.losses, { iteration: event.iteration, loss: event.loss }];
+					else ctx.onEvent(event);
+				};
+				const result = await train.call(
+					'train',
+					{
+						train: trainRows,
+						val: valRows,
+						schema,
+						target: targetSpec,
+						recipe,
+						spec: s,
+						seed: project.seed
+					},
+					{ signal: ctx.signal, onEvent }
+				);
+				const current = this.session.project;
+				const run: RunRecord = {
+					id: `run-${current.runs.length + 1}`,
+					createdAt: this.session.deps.now().toISOString(),
+					spec: s,
+					seed: current.seed,
+					backend: JS_BACKEND,
+					dataFingerprint: dataset.fingerprint,
+					recipeHash: hash,
+					features: result.pipeline.recipe.features.length,
+					...result
+				};
+				this.session.update({
+					...current,
+					runs: [...current.runs, run],
+					audit: this.session.audit(`Trained ${run.id} (${s.kind})`)
+				});
+			}
+		});
+	}
+}
+
+/** Returns a short label for a model spec. */
+export function specLabel(spec: ModelSpec): string {
+	return spec.kind === 'baseline' ? 'baseline' : `linear (L2 ${spec.l2})`;
+}

@@ -1,0 +1,69 @@
+// The whole contract between the UI and the workers: each worker's API as a map of
+// method -> { args, result, event }. host.ts and client.ts are typed against it.
+import type { TaskKind } from '../core/brief/task';
+import type { Kpi } from '../core/evaluate/verdict';
+import type { TestEvaluation } from '../core/evaluate/evaluate-test';
+import type { FitEvent } from '../core/models/model';
+import type { Pipeline } from '../core/ship/pipeline';
+import type { Split, SplitPlan } from '../core/split/split';
+import type { TargetSummary } from '../core/brief/target';
+import type { ColumnReport } from '../core/table/infer-kinds';
+import type { DatasetSummary } from '../core/table/dataset';
+import type { ColumnSchema } from '../core/table/schema';
+import type { ColumnKind, RawTable } from '../core/table/table';
+import type { TrainRequest, TrainResult } from '../core/train/train-run';
+import type { ErrorValue } from '../core/util/core-error';
+import type { ProgressEvent } from '../core/util/task';
+
+export type { DatasetSummary };
+
+/** One method of a worker API. */
+export interface Method<Args, Result, Event = never> {
+	args: Args;
+	result: Result;
+	event: Event;
+}
+
+/** The data worker: holds the loaded table; ingests, re-types, splits and hands out rows. */
+export type DataApi = {
+	ingest: Method<
+		{ file: Blob; fileName: string; overrides: [string, ColumnKind][] },
+		DatasetSummary,
+		ProgressEvent
+	>;
+	setKind: Method<
+		{ column: string; kind: ColumnKind },
+		{ report: ColumnReport; target: TargetSummary }
+	>;
+	split: Method<
+		{ target: ColumnSchema; task: TaskKind; classes: string[]; plan: SplitPlan },
+		Split
+	>;
+	rows: Method<{ rows: Int32Array }, RawTable>;
+};
+
+/** Evaluating on the test set: the only call that receives test rows. */
+export interface EvaluateRequest {
+	pipeline: Pipeline;
+	baseline: Pipeline;
+	test: RawTable;
+	rowIds: Int32Array;
+	target: ColumnSchema;
+	kpi: Kpi;
+}
+
+/** The train worker: stateless; every call brings the rows and recipe it needs. */
+export type TrainApi = {
+	train: Method<TrainRequest, TrainResult, FitEvent>;
+	evaluate: Method<EvaluateRequest, TestEvaluation>;
+};
+
+/** A message from the UI to a worker. */
+export type Request =
+	{ kind: 'call'; id: number; method: string; args: unknown } | { kind: 'abort'; id: number };
+
+/** A message from a worker to the UI. */
+export type Response =
+	| { kind: 'event'; id: number; event: unknown }
+	| { kind: 'result'; id: number; result: unknown }
+	| { kind: 'error'; id: number; error: ErrorValue };

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+
+/** Returns the path of a file in the shared datasets folder next to the checkout. */
+export function datasetPath(name: string): string {
+	const path = fileURLToPath(new URL(`../../../shared/datasets/${name}`, import.meta.url));
+	if (!existsSync(path))
+		throw new Error(
+			`Dataset ${name} not found at ${path}: the tests read ../shared/datasets beside the repository.`
+		);
+	return path;
+}
+
+/** Drops a file on the page's drop zone, as a user dragging it from the desktop would. */
+export async function dropFile(
+	page: Page,
+	fileName: string,
+	content: Uint8Array | string
+): Promise<void> {
+	const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+	const dataTransfer = await page.evaluateHandle(
+		({ name, data }) => {
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([new Uint8Array(data)], name, { type: 'text/csv' }));
+			return transfer;
+		},
+		{ name: fileName, data: Array.from(bytes) }
+	);
+	await page.getByTestId('drop-zone').first().dispatchEvent('drop', { dataTransfer });
+}
+
+/** Drops one of the shared datasets on the page. */
+export function dropDataset(page: Page, name: string): Promise<void> {
+	return dropFile(page, name, readFileSync(datasetPath(name)));
+}
+
+/** Opens a stage from the rail. */
+export async function openStage(page: Page, stage: string): Promise<void> {
+	await page.getByTestId(`stage-${stage}`).click();
+	await expect(page.getByTestId(`stage-${stage}`)).toHaveAttribute('aria-current', 'step');
+}
+
+/** Records every request the page makes, to check that nothing leaves its origin. */
+export function recordRequests(page: Page): string[] {
+	const urls: string[] = [];
+	page.on('request', (request) => urls.push(request.url()));
+	return urls;
+}

@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { datasetPath, dropDataset, recordRequests } from './helpers';
+
+function parseSimpleCsv(text: string): string[][] {
+	// The app's prediction CSVs hold labels and numbers only: no quoting to undo.
+	return text
+		.trimEnd()
+		.split('\n')
+		.map((line) => line.split(','));
+}
+
+test('a CSV goes through all six stages to a bundle that predicts what the app predicted', async ({
+	page,
+	baseURL
+}) => {
+	const requests = recordRequests(page);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Define the problem' })).toBeVisible();
+
+	await dropDataset(page, 'titanic.csv');
+	await expect(page.getByTestId('dataset-chip')).toHaveText('titanic.csv');
+
+	// Define
+	await page
+		.getByLabel('What decision will the model support?')
+		.fill('Which passengers to prioritise in a rescue drill');
+	await page.getByLabel('Target column').selectOption('Survived');
+	await expect(
+		page.getByRole('radio', { name: /Binary classification \(inferred\)/ })
+	).toBeChecked();
+	await expect(page.getByLabel('Primary metric', { exact: true })).toHaveValue('roc_auc');
+	await page.getByLabel(/^KPI/).fill('0.8');
+	await page.getByLabel(/^KPI/).blur();
+	await page.getByRole('button', { name: 'Continue to Prepare' }).click();
+
+	// Prepare
+	await expect(page.getByTestId('dataset-summary')).toContainText('891 rows × 12 columns');
+	await expect(page.getByTestId('recipe')).toContainText('Age: fill missing values (median)');
+	await page.getByRole('button', { name: 'Make the split' }).click();
+	await expect(page.getByTestId('split-counts')).toContainText('535');
+	await expect(page.getByTestId('test-locked')).toContainText('178 rows');
+
+	// Reload mid-way: everything is back.
+	await page.reload();
+	await expect(page.getByTestId('split-counts')).toContainText('535');
+	await expect(page.getByTestId('stage-define')).toContainText('done');
+	await expect(page.getByTestId('stage-prepare')).toContainText('done');
+	await page.getByRole('button', { name: 'Continue to Choose' }).click();
+
+	// Choose and train
+	await page.getByRole('button', { name: 'Use logistic / linear regression' }).click();
+	await page.getByRole('button', { name: 'Continue to Train' }).click();
+	await page.getByRole('button', { name: /^Train linear/ }).click();
+	await expect(page.getByTestId('run-run-2')).toBeVisible();
+	await expect(page.getByTestId('run-run-1')).toContainText('baseline');
+	await expect(page.getByTestId('run-run-1')).toContainText('0.5000');
+	const modelAuc = Number(await page.getByTestId('run-run-2').locator('td.primary').textContent());
+	expect(modelAuc).toBeGreaterThan(0.8);
+
+	await page.reload();
+	await expect(page.getByTestId('run-run-2')).toBeVisible();
+	await page.getByRole('button', { name: 'Continue to Evaluate' }).click();
+
+	// Evaluate: the reveal is a confirmed, recorded action.
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: 'Reveal the test set' }).click();
+	await expect(page.getByTestId('verdict')).toContainText('PASS');
+	await expect(page.getByTestId('audit')).toContainText('Revealed the test set to judge run-2');
+	const [predictionsFile] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download test predictions (CSV)' }).click()
+	]);
+	const appPredictions = parseSimpleCsv(readFileSync(await predictionsFile.path(), 'utf8'));
+
+	// Ship
+	await page.getByRole('button', { name: 'Continue to Ship' }).click();
+	const [bundleFile] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download the model bundle (.zip)' }).click()
+	]);
+	await expect(page.getByTestId('shipped')).toBeVisible();
+	await expect(page.getByTestId('stage-ship')).toContainText('done');
+
+	// Outside the app: node predict.mjs on the test rows reproduces the app's predictions exactly.
+	const dir = mkdtempSync(join(tmpdir(), 'shipshape-bundle-'));
+	const files = unzipSync(new Uint8Array(readFileSync(await bundleFile.path())));
+	for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+	expect(Object.keys(files).sort()).toEqual([
+		'MODEL_CARD.md',
+		'example.csv',
+		'manifest.json',
+		'model.json',
+		'predict.mjs',
+		'recipe.json'
+	]);
+	const lines = readFileSync(datasetPath('titanic.csv'), 'utf8').split('\n');
+	const [header, ...rows] = appPredictions;
+	expect(header[0]).toBe('row');
+	expect(rows).toHaveLength(178);
+	writeFileSync(
+		join(dir, 'rows.csv'),
+		[lines[0], ...rows.map((r) => lines[Number(r[0]) + 1])].join('\n') + '\n'
+	);
+	const output = execFileSync('node', [join(dir, 'predict.mjs'), join(dir, 'rows.csv')], {
+		encoding: 'utf8'
+	});
+	expect(parseSimpleCsv(output)).toEqual(appPredictions.map((r) => r.slice(1)));
+	const manifest = JSON.parse(
+		files['manifest.json'] ? new TextDecoder().decode(files['manifest.json']) : '{}'
+	);
+	expect(manifest.verdict.pass).toBe(true);
+	expect(manifest.inputSchema.map((f: { name: string }) => f.name)).toEqual([
+		'Pclass',
+		'Sex',
+		'Age',
+		'SibSp',
+		'Parch',
+		'Fare',
+		'Embarked'
+	]);
+
+	// Nothing left the page's origin during the whole journey.
+	const origin = new URL(baseURL!).origin;
+	const outside = requests.filter(
+		(url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')
+	);
+	expect(outside).toEqual([]);
+	expect(requests.length).toBeGreaterThan(0);
+});
