@@ -12,7 +12,7 @@ export function datasetPath(name: string): string {
 	return path;
 }
 
-/** Drops a file on the page's drop zone, as a user dragging it from the desktop would. */
+/** Drops a file on the page (on the drop zone when there is one), as a user dragging it from the desktop would. */
 export async function dropFile(
 	page: Page,
 	fileName: string,
@@ -27,7 +27,9 @@ export async function dropFile(
 		},
 		{ name: fileName, data: Array.from(bytes) }
 	);
-	await page.getByTestId('drop-zone').first().dispatchEvent('drop', { dataTransfer });
+	const zone = page.getByTestId('drop-zone');
+	const target = (await zone.count()) > 0 ? zone.first() : page.locator('main');
+	await target.dispatchEvent('drop', { dataTransfer });
 }
 
 /** Drops one of the shared datasets on the page. */

@@ -9,6 +9,7 @@ export function classBalanceSpec(
 		$schema: 'https://vega.github.io/schema/vega-lite/v6.json',
 		description: `Rows per class of ${target}`,
 		width: 'container',
+		autosize: { type: 'fit-x', contains: 'padding' },
 		height: { step: 22 },
 		data: { values: classes.map((c) => ({ class: c.label, rows: c.count })) },
 		mark: { type: 'bar', tooltip: true },

@@ -9,6 +9,7 @@ export function runComparisonSpec(
 		$schema: 'https://vega.github.io/schema/vega-lite/v6.json',
 		description: `Validation ${metricLabel} per run`,
 		width: 'container',
+		autosize: { type: 'fit-x', contains: 'padding' },
 		height: { step: 22 },
 		data: {
 			values: runs

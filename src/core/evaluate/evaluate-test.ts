@@ -1,3 +1,4 @@
+import { CoreError } from '../util/core-error';
 import { confusionMatrix } from './metrics';
 import type { MetricValues } from './metric-catalogue';
 import { judge, type Kpi, type Verdict } from './verdict';
@@ -38,6 +39,14 @@ export function evaluateTest(
 	const schema: DatasetSchema = { columns: [target], missingTokens: pipeline.schema.missingTokens };
 	const truth = encodeTargetOf(pipeline.target, typeTable(test, schema).table.columns[0]);
 	const predicted = predictRaw(pipeline, test);
+	const failed = predicted.errors.findIndex((e) => e !== null);
+	if (failed >= 0) {
+		// Scoring such a row with an imputed value would count a prediction the bundle refuses.
+		throw new CoreError(
+			'invalid-cell',
+			`Test row ${rowIds[failed] + 1}: ${predicted.errors[failed]}.`
+		);
+	}
 	const baselinePredicted = predictRaw(baseline, test);
 	const metrics = scorePrediction(pipeline.target, truth, predicted.prediction);
 	const baselineMetrics = scorePrediction(baseline.target, truth, baselinePredicted.prediction);

@@ -45,6 +45,6 @@ export function judge(kpi: Kpi, metrics: MetricValues, baseline: MetricValues): 
 		beatsBaseline,
 		value,
 		baselineValue,
-		summary: `${pass ? 'Pass' : 'Fail'}: ${kpiText}; ${baseText}.`
+		summary: `${kpiText}; ${baseText}.`
 	};
 }

@@ -1,14 +1,17 @@
 import type { ColumnReport } from '../table/infer-kinds';
 import type { ColumnSchema } from '../table/schema';
 
-/** True when a column is a feature unless the user says otherwise: neither an identifier nor free text. */
+/**
+ * True when a column is a feature unless the user says otherwise: not an identifier, not free
+ * text, and not constant (a column with one value, or none, carries no information).
+ */
 export function isDefaultFeature(report: ColumnReport): boolean {
-	return !report.idLike && report.kind !== 'text';
+	return !report.idLike && report.kind !== 'text' && report.distinct > 1;
 }
 
 /**
  * Returns the model's input columns with their kinds: the user's choice, or by default every
- * column but the target, identifiers and free text. The target is never an input.
+ * column but the target, identifiers, free text and constants. The target is never an input.
  */
 export function chooseInputs(
 	reports: readonly ColumnReport[],

@@ -21,6 +21,8 @@ export interface StageStatus {
 	state: 'done' | 'todo' | 'blocked';
 	/** What is left to do, or why the stage is blocked. */
 	note: string;
+	/** Whether its page can be shown: Prepare shows the data as soon as it is loaded. */
+	open: boolean;
 }
 
 function todoNote(project: Project, stage: StageName): string | null {
@@ -50,11 +52,14 @@ function todoNote(project: Project, stage: StageName): string | null {
 /** Returns each stage's status: a stage is blocked until the one before it is done. */
 export function stageStatuses(project: Project): StageStatus[] {
 	let blocker: StageName | null = null;
-	return STAGES.map((stage) => {
-		if (blocker) return { stage, state: 'blocked', note: `Finish ${STAGE_LABELS[blocker]} first.` };
+	return STAGES.map((stage): StageStatus => {
+		if (blocker) {
+			const open = stage === 'prepare' && project.dataset !== null;
+			return { stage, state: 'blocked', note: `Finish ${STAGE_LABELS[blocker]} first.`, open };
+		}
 		const note = todoNote(project, stage);
-		if (note === null) return { stage, state: 'done', note: 'Done.' };
+		if (note === null) return { stage, state: 'done', note: 'Done.', open: true };
 		blocker = stage;
-		return { stage, state: 'todo', note };
+		return { stage, state: 'todo', note, open: true };
 	});
 }

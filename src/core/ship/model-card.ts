@@ -45,7 +45,7 @@ ${inputs}
 |---|---|---|
 ${metricRows(manifest.metrics.test, manifest.metrics.baselineTest).join('\n')}
 
-KPI: ${metricInfo(kpi.metric).label} ${metricInfo(kpi.metric).higherIsBetter ? '≥' : '≤'} ${kpi.threshold}. Verdict: ${manifest.verdict.summary}
+KPI: ${metricInfo(kpi.metric).label} ${metricInfo(kpi.metric).higherIsBetter ? '≥' : '≤'} ${kpi.threshold}. Verdict: **${manifest.verdict.pass ? 'pass' : 'fail'}**: ${manifest.verdict.summary}
 
 ## Use
 

@@ -73,6 +73,7 @@ export function inferColumn(
 	}
 	const idLike = unique && (inferredKind === 'text' || allIntegers);
 	if (idLike) reason += '; unique in every row, so it looks like an identifier';
+	if (stats.distinct === 1) reason += '; a single value carries no information';
 	return {
 		name: column.name,
 		kind: override ?? inferredKind,

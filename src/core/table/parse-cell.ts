@@ -23,15 +23,21 @@ export function isMissingText(text: string, missingTokens: readonly string[]): b
 	return missingTokens.includes(text.trim());
 }
 
+/** True when the text is a plain decimal number (`-1.5`, `2e-7`), whatever its size. */
+export function isPlainNumber(text: string): boolean {
+	return NUMBER_PATTERN.test(text.trim());
+}
+
 /**
  * Returns the number a cell's text writes, bit-identical to `Number(text)`, or null when the text
- * is not a plain decimal number, or is a code that a number would corrupt: a leading zero (`00601`)
- * or more digits than a double holds exactly.
+ * is not a plain decimal number, is too large for a double (`1e400`), or is a code that a number
+ * would corrupt: a leading zero (`00601`) or more digits than a double holds exactly.
  */
 export function parseNumber(text: string): number | null {
 	const trimmed = text.trim();
 	if (!NUMBER_PATTERN.test(trimmed) || LEADING_ZERO_PATTERN.test(trimmed)) return null;
 	const isInteger = !/[.eE]/.test(trimmed);
 	if (isInteger && (trimmed.match(DIGITS_PATTERN)?.length ?? 0) > MAX_SAFE_DIGITS) return null;
-	return Number(trimmed);
+	const value = Number(trimmed);
+	return Number.isFinite(value) ? value : null;
 }

@@ -1,4 +1,4 @@
-import { parseNumber } from './parse-cell';
+import { isPlainNumber } from './parse-cell';
 
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -8,7 +8,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * when it would start a spreadsheet formula (= + - @ tab CR LF) and is not a plain number.
  */
 export function toCsvCell(text: string): string {
-	const safe = FORMULA_START.test(text) && parseNumber(text) === null ? `'${text}` : text;
+	const safe = FORMULA_START.test(text) && !isPlainNumber(text) ? `'${text}` : text;
 	return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -116,9 +116,9 @@ export async function minimizeLbfgs(
 		const decrease = f - fNext;
 		f = fNext;
 		await onIteration(iteration, f);
-		// No progress left at double precision: the minimum is reached as well as it can be.
+		// No progress left at double precision: stop, converged only if the gradient says so.
 		if (decrease <= 1e-16 * Math.max(1, Math.abs(f))) {
-			return { x, f, iterations: iteration, converged: true };
+			return { x, f, iterations: iteration, converged: maxAbs(g) <= options.gradTol };
 		}
 	}
 	return { x, f, iterations: options.maxIterations, converged: maxAbs(g) <= options.gradTol };

@@ -32,13 +32,15 @@ export interface LinearModel {
 }
 
 const NEWTON_MAX_ITERATIONS = 100;
+/** Above this many parameters the Hessian (8 bytes each, squared) is too big: use L-BFGS. */
+const NEWTON_MAX_PARAMS = 2000;
 const LBFGS_MAX_ITERATIONS = 5000;
 const GRAD_TOL = 1e-8;
 const MEMORY = 10;
 
 /**
- * Returns the fitted model to a gradient below 1e-8: ridge in closed form, binary logistic by
- * Newton's method (the Hessian is small: one row and column per feature), multinomial by L-BFGS.
+ * Returns the fitted model: ridge in closed form; logistic (binary or multinomial) by Newton's
+ * method to a gradient below 1e-8, or by L-BFGS when there are too many parameters for a Hessian.
  */
 export async function fitLinear(
 	spec: LinearSpec,
@@ -70,19 +72,23 @@ export async function fitLinear(
 		await tick('Fitting', iteration / maxIterations);
 	};
 	const start = new Float64Array(outputs * (x.width + 1));
-	const result = binary
-		? await minimizeNewton(
-				binaryObjective(sparse, data.y, spec.l2),
-				start,
-				{ maxIterations: NEWTON_MAX_ITERATIONS, gradTol: GRAD_TOL },
-				report(NEWTON_MAX_ITERATIONS)
-			)
-		: await minimizeLbfgs(
-				multinomialObjective(sparse, data.y, outputs, spec.l2),
-				start,
-				{ maxIterations: LBFGS_MAX_ITERATIONS, gradTol: GRAD_TOL, memory: MEMORY },
-				report(LBFGS_MAX_ITERATIONS)
-			);
+	const objective = binary
+		? binaryObjective(sparse, data.y, spec.l2)
+		: multinomialObjective(sparse, data.y, outputs, spec.l2);
+	const result =
+		start.length <= NEWTON_MAX_PARAMS
+			? await minimizeNewton(
+					objective,
+					start,
+					{ maxIterations: NEWTON_MAX_ITERATIONS, gradTol: GRAD_TOL },
+					report(NEWTON_MAX_ITERATIONS)
+				)
+			: await minimizeLbfgs(
+					objective,
+					start,
+					{ maxIterations: LBFGS_MAX_ITERATIONS, gradTol: GRAD_TOL, memory: MEMORY },
+					report(LBFGS_MAX_ITERATIONS)
+				);
 	const stride = x.width + 1;
 	const weights: number[][] = [];
 	const intercepts: number[] = [];

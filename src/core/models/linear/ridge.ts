@@ -37,12 +37,16 @@ export function fitRidge(
 	return { weights: Array.from(w), intercept };
 }
 
+const SINGULAR_PIVOT = 1e-12;
+
 /** Solves A w = b for symmetric positive definite A (lower triangle filled), in place. */
 function solveCholesky(a: Float64Array, b: Float64Array, p: number): Float64Array {
 	for (let j = 0; j < p; j++) {
-		let d = a[j * p + j];
+		const diagonal = a[j * p + j];
+		let d = diagonal;
 		for (let k = 0; k < j; k++) d -= a[j * p + k] * a[j * p + k];
-		if (!(d > 0)) {
+		// A dependent column leaves a pivot of rounding noise, often a tiny positive, not exactly 0.
+		if (!(d > SINGULAR_PIVOT * diagonal)) {
 			throw new CoreError(
 				'singular',
 				'The features are linearly dependent and the L2 penalty is 0; set a positive L2 penalty.'
