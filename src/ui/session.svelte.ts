@@ -49,6 +49,11 @@ export class Session {
 			const stored = await this.deps.store.load();
 			if (!stored) return;
 			const { project, file } = stored;
+			if (project.dataset && !file) {
+				const message = `Your saved project (${project.dataset.fileName}) could not be restored: its file is missing from this browser's storage. Load the file again to start a new project.`;
+				this.fail('file-missing', message);
+				return;
+			}
 			if (project.dataset && file) {
 				const { fileName } = project.dataset;
 				const summary = await this.run(`Restoring ${fileName}`, (ctx) =>
@@ -68,9 +73,8 @@ export class Session {
 	/** Replaces the project with `next` and saves it. */
 	update(next: Project): void {
 		this.project = next;
-		const snapshot = next;
 		this.saving = this.saving
-			.then(() => this.deps.store.saveProject(snapshot))
+			.then(() => this.deps.store.saveProject(next))
 			.catch((error: unknown) => {
 				this.error = {
 					kind: 'core-error',

@@ -70,6 +70,7 @@ test('a target with a single class is refused with the reason', async ({ page })
 	await dropFile(page, 'constant.csv', `id,score,answer\n${rows}\n`);
 	await page.getByLabel('Target column').selectOption('answer');
 	await expect(page.getByRole('alert')).toContainText('has the same value ("yes") in all 12 rows');
+	await expect(page.getByLabel('Target column')).toHaveValue('');
 	await expect(page.getByTestId('stage-define')).toContainText('to do');
 	await expect(page.getByRole('button', { name: 'Continue to Prepare' })).toHaveCount(0);
 });
@@ -98,4 +99,20 @@ test('hostile headers are ordinary columns, all the way to a trained model', asy
 	await page.getByRole('button', { name: /^Train linear/ }).click();
 	await expect(page.getByTestId('run-run-2')).toBeVisible();
 	await expect(page.getByTestId('run-run-2')).toContainText('linear');
+});
+
+test('a kind override the values do not fit is refused, naming examples', async ({ page }) => {
+	await startTitanicProject(page);
+	await page.getByTestId('stage-prepare').click();
+	const kind = page.getByLabel('Kind of Cabin');
+	await kind.selectOption('number');
+	await expect(page.getByTestId('error')).toContainText(
+		'"Cabin" cannot be a number column: 204 value(s) are not numbers, such as "C85"'
+	);
+	await expect(page.getByLabel('Kind of Cabin')).toHaveValue('text');
+	await page.getByLabel('Kind of Pclass').selectOption('category');
+	await expect(page.getByLabel('Kind of Pclass')).toHaveValue('category');
+	await expect(page.getByTestId('recipe')).toContainText('Pclass: one-hot encode');
+	await page.reload();
+	await expect(page.getByLabel('Kind of Pclass')).toHaveValue('category');
 });

@@ -71,6 +71,9 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 	await page.getByRole('button', { name: 'Reveal the test set' }).click();
 	await expect(page.getByTestId('verdict')).toContainText('PASS');
 	await expect(page.getByTestId('audit')).toContainText('Revealed the test set to judge run-2');
+	await page.reload();
+	await expect(page.getByTestId('verdict')).toContainText('PASS');
+	await expect(page.getByTestId('stage-evaluate')).toContainText('done');
 	const [predictionsFile] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Download test predictions (CSV)' }).click()

@@ -17,6 +17,8 @@ import type { Session } from '../../session.svelte';
 export class DefineStage {
 	readonly session: Session;
 	targetIssue = $state<string | null>(null);
+	/** Counts refused or declined changes, so the view can redraw controls the user moved. */
+	refusals = $state(0);
 	brief = $derived.by(() => this.session.project.brief);
 	metrics = $derived.by(() => (this.brief.task ? metricsForTask(this.brief.task) : []));
 	warning = $derived.by(() => metricWarning(this.brief, this.session.target));
@@ -38,6 +40,7 @@ export class DefineStage {
 		if (!summary) return;
 		if (summary.problem) {
 			this.targetIssue = summary.problem;
+			this.refusals++;
 			return;
 		}
 		this.targetIssue = null;
@@ -52,6 +55,7 @@ export class DefineStage {
 	setTask(task: TaskKind): void {
 		if (this.session.target?.allowedTasks.includes(task))
 			this.changeTargetOrTask({ ...this.brief, task });
+		else this.refusals++;
 	}
 
 	setPositiveClass(label: string): void {
@@ -85,8 +89,10 @@ export class DefineStage {
 			!this.session.deps.confirm(
 				'Changing the target or the task discards the split, the runs and the evaluation. Go on?'
 			)
-		)
+		) {
+			this.refusals++;
 			return;
+		}
 		const metric = next.task ? metricsForTask(next.task)[0] : null;
 		const brief: Brief = {
 			...next,

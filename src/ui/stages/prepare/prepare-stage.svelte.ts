@@ -21,6 +21,9 @@ export class PrepareStage {
 			this.session.project.brief.task !== null && isClassification(this.session.project.brief.task)
 	);
 
+	/** Counts refused kind changes, so the view can redraw the select the user moved. */
+	refusals = $state(0);
+
 	constructor(session: Session) {
 		this.session = session;
 	}
@@ -41,12 +44,23 @@ export class PrepareStage {
 
 	/** Overrides a column's kind; the data worker refuses a kind the values do not fit. */
 	async setKind(column: string, kind: ColumnKind): Promise<void> {
-		const { data } = this.session.deps;
+		const { project: before, deps } = this.session;
+		const voids =
+			column === before.brief.target && (before.split !== null || before.runs.length > 0);
+		const message = `"${column}" is the target: changing its kind discards the split, the runs and the evaluation, and you choose the target again. Go on?`;
+		if (voids && !deps.confirm(message)) {
+			this.refusals++;
+			return;
+		}
+		const { data } = deps;
 		const result = await this.session.run(`Re-typing ${column}`, (ctx) =>
 			data.call('setKind', { column, kind }, ctx)
 		);
 		const dataset = this.session.dataset;
-		if (!result || !dataset) return;
+		if (!result || !dataset) {
+			this.refusals++;
+			return;
+		}
 		this.session.dataset = {
 			...dataset,
 			reports: dataset.reports.map((r) => (r.name === column ? result.report : r)),
