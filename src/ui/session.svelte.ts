@@ -139,6 +139,12 @@ export class Session {
 		this.notice = null;
 	}
 
+	/** Loads the first of the files the user dropped or picked, if any. */
+	async loadFirst(files: FileList | null | undefined): Promise<void> {
+		const file = files?.[0];
+		if (file) await this.loadFile(file, file.name);
+	}
+
 	/**
 	 * Runs long work with a progress bar and a cancel button; returns its result, or null after
 	 * showing the error (or a note, when the user cancelled).

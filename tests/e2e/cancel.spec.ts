@@ -13,9 +13,11 @@ test('cancelling a load keeps the previous dataset and project', async ({ page }
 	await dropDataset(page, 'titanic.csv');
 	await page.getByLabel('Target column').selectOption('Survived');
 	page.on('dialog', (dialog) => dialog.accept());
-	await page
-		.getByTestId('open-file')
-		.setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: bigCsv(700_000) });
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Open a CSV…' }).click();
+	await (
+		await chooser
+	).setFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: bigCsv(700_000) });
 	const busy = page.getByTestId('busy');
 	await expect(busy).toContainText('Reading big.csv');
 	await busy.getByRole('button', { name: 'Cancel' }).click();
