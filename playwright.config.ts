@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.ts';
 
 const PORT = 4173;
+const SUBPATH_PORT = 4174;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -27,10 +28,20 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-		url: `http://127.0.0.1:${PORT}/`,
-		reuseExistingServer: false,
-		timeout: 60_000
-	}
+	webServer: [
+		{
+			command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+			url: `http://127.0.0.1:${PORT}/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		},
+		{
+			// The same build served from a nested path, as on a static host's sub-folder.
+			command: `npx tsx scripts/serve-subpath.ts`,
+			url: `http://127.0.0.1:${SUBPATH_PORT}/nested/shipshape/`,
+			env: { PORT: String(SUBPATH_PORT) },
+			reuseExistingServer: false,
+			timeout: 60_000
+		}
+	]
 });
