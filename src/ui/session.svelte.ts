@@ -123,7 +123,15 @@ export class Session {
 		);
 		if (!summary) return;
 		this.dataset = summary;
-		await this.deps.store.saveFile(file);
+		try {
+			await this.deps.store.saveFile(file);
+		} catch (error) {
+			// The data worker already holds the new file: go on with it, and say it is not kept.
+			this.fail(
+				'not-saved',
+				`${fileName} is loaded, but this browser refused to store it (${toErrorValue(error).message}); a reload will bring back the previous project.`
+			);
+		}
 		const project = emptyProject();
 		const dataset = { fileName, bytes: summary.bytes, fingerprint: summary.fingerprint };
 		this.update({

@@ -47,7 +47,7 @@ export function briefGaps(brief: Brief): string[] {
 
 /** Returns the brief's KPI when it is complete. */
 export function kpiOf(brief: Brief): Kpi | null {
-	return brief.metric && brief.kpiThreshold !== null
+	return brief.metric && brief.kpiThreshold !== null && Number.isFinite(brief.kpiThreshold)
 		? { metric: brief.metric, threshold: brief.kpiThreshold }
 		: null;
 }

@@ -5,7 +5,7 @@ import type { FitInfo, ModelSpec } from '../models/model';
 import type { Pipeline } from '../ship/pipeline';
 import { DEFAULT_SPLIT_PLAN, type Split, type SplitPlan } from '../split/split';
 import type { ColumnKind } from '../table/table';
-import type { StageName } from './stages';
+import { STAGES, type StageName } from './stages';
 
 export const PROJECT_VERSION = 1;
 
@@ -82,15 +82,30 @@ export function emptyProject(): Project {
 
 /** Returns the stored value as a project, or null when it is not one this version can read. */
 export function parseProject(value: unknown): Project | null {
-	if (typeof value !== 'object' || value === null) return null;
-	const candidate = value as Partial<Project>;
-	if (
-		candidate.version !== PROJECT_VERSION ||
-		!Array.isArray(candidate.runs) ||
-		typeof candidate.brief !== 'object'
-	)
-		return null;
-	return { ...emptyProject(), ...candidate } as Project;
+	if (!isObject(value)) return null;
+	const candidate = value as Partial<Record<keyof Project, unknown>>;
+	const objectOrNull = (field: unknown) => field === undefined || field === null || isObject(field);
+	const valid =
+		candidate.version === PROJECT_VERSION &&
+		Array.isArray(candidate.runs) &&
+		isObject(candidate.brief) &&
+		(candidate.stage === undefined || (STAGES as readonly unknown[]).includes(candidate.stage)) &&
+		objectOrNull(candidate.dataset) &&
+		objectOrNull(candidate.split) &&
+		objectOrNull(candidate.evaluation) &&
+		(candidate.audit === undefined || Array.isArray(candidate.audit)) &&
+		(candidate.kindOverrides === undefined || Array.isArray(candidate.kindOverrides));
+	if (!valid) return null;
+	const base = emptyProject();
+	return {
+		...base,
+		...candidate,
+		brief: { ...base.brief, ...(candidate.brief as object) }
+	} as Project;
+}
+
+function isObject(value: unknown): value is object {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Returns the project without what depends on the target or the split: split, runs, evaluation. */

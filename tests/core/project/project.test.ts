@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { isBetter } from '../../../src/core/evaluate/metric-catalogue';
+import {
+	bestRun,
+	clearDownstream,
+	emptyProject,
+	parseProject,
+	PROJECT_VERSION,
+	type Project
+} from '../../../src/core/project/project';
+import { DEFAULT_SPLIT_PLAN, splitRows } from '../../../src/core/split/split';
+import { evaluationRecord, runRecord } from './fixtures';
+
+const linear = (l2: number) => ({ kind: 'linear' as const, l2 });
+
+describe('bestRun', () => {
+	const higher = (a: number, b: number) => isBetter('roc_auc', a, b);
+	const lower = (a: number, b: number) => isBetter('rmse', a, b);
+
+	it('returns the run with the best value on a higher-is-better metric', () => {
+		const runs = [
+			runRecord('r1', linear(1), { roc_auc: 0.7 }),
+			runRecord('r2', linear(0.1), { roc_auc: 0.9 }),
+			runRecord('r3', linear(10), { roc_auc: 0.8 })
+		];
+		expect(bestRun(runs, 'roc_auc', higher)?.id).toBe('r2');
+	});
+
+	it('returns the run with the lowest value on a lower-is-better metric', () => {
+		const runs = [
+			runRecord('r1', linear(1), { rmse: 3 }),
+			runRecord('r2', linear(0.1), { rmse: 1.5 }),
+			runRecord('r3', linear(10), { rmse: 2 })
+		];
+		expect(bestRun(runs, 'rmse', lower)?.id).toBe('r2');
+	});
+
+	it('keeps the earlier run on a tie', () => {
+		const runs = [
+			runRecord('r1', linear(1), { roc_auc: 0.8 }),
+			runRecord('r2', linear(2), { roc_auc: 0.8 })
+		];
+		expect(bestRun(runs, 'roc_auc', higher)?.id).toBe('r1');
+	});
+
+	it('ignores the baseline, missing values and values that are not finite', () => {
+		const runs = [
+			runRecord('r0', { kind: 'baseline' }, { roc_auc: 0.99 }),
+			runRecord('r1', linear(1), { roc_auc: NaN }),
+			runRecord('r2', linear(2), { roc_auc: Infinity }),
+			runRecord('r3', linear(3), { accuracy: 1 }),
+			runRecord('r4', linear(4), { roc_auc: 0.6 })
+		];
+		expect(bestRun(runs, 'roc_auc', higher)?.id).toBe('r4');
+		expect(bestRun(runs.slice(0, 4), 'roc_auc', higher)).toBeNull();
+		expect(bestRun([], 'roc_auc', higher)).toBeNull();
+	});
+});
+
+describe('clearDownstream', () => {
+	it('drops the split, runs, evaluation and shipping, and keeps the rest', () => {
+		const project: Project = {
+			...emptyProject(),
+			dataset: { fileName: 'a.csv', bytes: 10, fingerprint: 'f' },
+			features: ['x'],
+			split: splitRows(4, DEFAULT_SPLIT_PLAN, new Int32Array(4)),
+			choice: linear(1),
+			runs: [runRecord('r1', linear(1), { roc_auc: 0.8 })],
+			evaluation: evaluationRecord('r1'),
+			audit: [{ at: '2024-03-01T12:00:00.000Z', action: 'Loaded a.csv' }],
+			shippedAt: '2024-03-01T14:00:00.000Z'
+		};
+		const cleared = clearDownstream(project);
+		expect(cleared).toEqual({
+			...project,
+			split: null,
+			runs: [],
+			evaluation: null,
+			shippedAt: null
+		});
+		expect(project.runs).toHaveLength(1);
+		expect(project.split).not.toBeNull();
+	});
+});
+
+describe('parseProject', () => {
+	it('returns a saved project as it was', () => {
+		const project: Project = { ...emptyProject(), stage: 'prepare', seed: 7, features: ['a'] };
+		expect(parseProject(structuredClone(project))).toEqual(project);
+	});
+
+	it('rejects values that are not projects of this version', () => {
+		const valid = emptyProject();
+		for (const value of [
+			null,
+			undefined,
+			'project',
+			42,
+			[],
+			{},
+			{ ...valid, version: PROJECT_VERSION + 1 },
+			{ ...valid, version: String(PROJECT_VERSION) },
+			{ ...valid, runs: 'none' },
+			{ ...valid, runs: undefined },
+			{ ...valid, brief: 'none' },
+			{ ...valid, brief: null },
+			{ ...valid, dataset: 'x' },
+			{ ...valid, split: 5 },
+			{ ...valid, evaluation: [] },
+			{ ...valid, stage: 'deploy' },
+			{ ...valid, audit: 'none' }
+		]) {
+			expect(parseProject(value)).toBeNull();
+		}
+	});
+
+	it('fills fields an older save lacks with the defaults', () => {
+		const parsed = parseProject({
+			version: PROJECT_VERSION,
+			runs: [],
+			brief: emptyProject().brief
+		});
+		expect(parsed).toEqual(emptyProject());
+	});
+});

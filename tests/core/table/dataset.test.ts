@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+	loadDataset,
+	retypeColumn,
+	splitDataset,
+	summarizeDataset
+} from '../../../src/core/table/dataset';
+import { DEFAULT_SPLIT_PLAN, DROPPED, type SplitPlan } from '../../../src/core/split/split';
+import { expectCoreError } from '../helpers';
+
+const CSV = 'id,grade,y,score\n1,a,yes,1.5\n2,b,no,2\n3,a,no,\n4,b,yes,4\n5,a,,5\n6,c,no,x\n';
+
+function load(text: string, overrides: [string, 'number' | 'category' | 'text'][] = []) {
+	return loadDataset(new TextEncoder().encode(text), 'data.csv', overrides);
+}
+
+/** Returns, per part (train, val, test), how many rows of each label it holds. */
+function labelsPerPart(labels: readonly (string | null)[], assignment: Int8Array) {
+	const parts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+	assignment.forEach((part, row) => {
+		const label = labels[row];
+		if (part === DROPPED || label === null) return;
+		parts[part].set(label, (parts[part].get(label) ?? 0) + 1);
+	});
+	return parts.map((counts) => Object.fromEntries([...counts].sort()));
+}
+
+describe('loadDataset', () => {
+	it('fingerprints the bytes with SHA-256 and reports each column', async () => {
+		const bytes = new TextEncoder().encode(CSV);
+		const dataset = await loadDataset(bytes, 'data.csv', []);
+		expect(dataset.fingerprint).toBe(createHash('sha256').update(bytes).digest('hex'));
+		expect(dataset.fileName).toBe('data.csv');
+		expect(dataset.bytes).toBe(bytes.length);
+		expect(dataset.raw.rowCount).toBe(6);
+		expect(dataset.reports.map((r) => [r.name, r.kind, r.idLike])).toEqual([
+			['id', 'number', true],
+			['grade', 'category', false],
+			['y', 'category', false],
+			['score', 'text', false]
+		]);
+	});
+
+	it('changes the fingerprint when one byte changes', async () => {
+		const a = await load(CSV);
+		const b = await load(CSV.replace('1.5', '1.6'));
+		expect(b.fingerprint).not.toBe(a.fingerprint);
+	});
+
+	it('applies kind overrides and keeps the inferred kind', async () => {
+		const dataset = await load(CSV, [['grade', 'text']]);
+		expect(dataset.reports[1]).toMatchObject({
+			name: 'grade',
+			kind: 'text',
+			inferredKind: 'category'
+		});
+	});
+});
+
+describe('summarizeDataset', () => {
+	it('summarises every column as a target, in column order', async () => {
+		const summary = summarizeDataset(await load(CSV));
+		expect(summary.rowCount).toBe(6);
+		expect(summary.targets.map((t) => t.name)).toEqual(['id', 'grade', 'y', 'score']);
+		expect(summary.targets[2]).toMatchObject({
+			present: 5,
+			missing: 1,
+			classes: [
+				{ label: 'no', count: 3 },
+				{ label: 'yes', count: 2 }
+			],
+			suggestedTask: 'binary',
+			problem: null
+		});
+		expect(summary.targets[0].allowedTasks).toContain('regression');
+		expect(summary.targets[1].allowedTasks).toEqual(['multiclass']);
+	});
+
+	it('previews the exact cell text of the first 20 rows', async () => {
+		const summary = summarizeDataset(await load(CSV));
+		expect(summary.preview[0]).toEqual(['1', 'a', 'yes', '1.5']);
+		expect(summary.preview[4]).toEqual(['5', 'a', '', '5']);
+		const rows = Array.from({ length: 25 }, (_, i) => `${i},${i % 3}`).join('\n');
+		const long = summarizeDataset(await load(`n,m\n${rows}\n`));
+		expect(long.rowCount).toBe(25);
+		expect(long.preview).toHaveLength(20);
+		expect(long.preview[19]).toEqual(['19', '1']);
+	});
+});
+
+describe('retypeColumn', () => {
+	it('refuses number for a column with text that is not a number, naming examples', async () => {
+		const dataset = await load('a,b\n1,x\n2,y\n3,x\nn/a,4\n5,z\n6,w\n7,v\n');
+		await expectCoreError(
+			() => retypeColumn(dataset, 'b', 'number'),
+			'not-numbers',
+			/"b" cannot be a number column: 6 value\(s\) are not numbers, such as "x", "y", "z"\./
+		);
+	});
+
+	it('names an unknown column', async () => {
+		const error = await expectCoreError(
+			async () => retypeColumn(await load(CSV), 'nope', 'text'),
+			'missing-column'
+		);
+		expect(error.place.column).toBe('nope');
+	});
+
+	it('turns a category into text and back without touching other columns', async () => {
+		const dataset = await load(CSV);
+		const asText = retypeColumn(dataset, 'grade', 'text');
+		expect(asText.report).toMatchObject({ kind: 'text', inferredKind: 'category' });
+		expect(asText.dataset.reports[1].kind).toBe('text');
+		expect(asText.dataset.reports.filter((_, i) => i !== 1)).toEqual(
+			dataset.reports.filter((_, i) => i !== 1)
+		);
+		expect(dataset.reports[1].kind).toBe('category');
+		const back = retypeColumn(asText.dataset, 'grade', 'category');
+		expect(back.dataset.reports).toEqual(dataset.reports);
+	});
+
+	it('returns the target summary for the new kind', async () => {
+		const dataset = await load('code,y\n1,a\n2,b\n1,a\n3,b\n2,a\n');
+		const asCategory = retypeColumn(dataset, 'code', 'category');
+		expect(asCategory.target.allowedTasks).toEqual(['multiclass']);
+		const asNumber = retypeColumn(asCategory.dataset, 'code', 'number');
+		expect(asNumber.target.allowedTasks).toEqual(['multiclass', 'regression']);
+		expect(asNumber.target.classes).toEqual([
+			{ label: '1', count: 2 },
+			{ label: '2', count: 2 },
+			{ label: '3', count: 1 }
+		]);
+		expect(summarizeDataset(asCategory.dataset).targets[0].allowedTasks).toEqual(['multiclass']);
+	});
+});
+
+describe('splitDataset', () => {
+	const plan: SplitPlan = { ...DEFAULT_SPLIT_PLAN, seed: 3 };
+
+	it('stratifies a classification split and drops rows without a target', async () => {
+		// Rows 2 and 9 have no target; of the other ten, four are "yes".
+		const ys = ['yes', 'no', '', 'no', 'yes', 'no', 'no', 'yes', 'no', 'NA', 'yes', 'no'];
+		const dataset = await load(`x,y\n${ys.map((y, i) => `${i},${y}`).join('\n')}\n`);
+		const split = splitDataset(
+			dataset,
+			{ name: 'y', kind: 'category' },
+			'binary',
+			['no', 'yes'],
+			plan
+		);
+		expect(split.assignment[2]).toBe(DROPPED);
+		expect(split.assignment[9]).toBe(DROPPED);
+		expect(split.counts).toEqual({ train: 6, val: 2, test: 2, dropped: 2 });
+		const labels = ys.map((y) => (y === '' || y === 'NA' ? null : y));
+		expect(labelsPerPart(labels, split.assignment)).toEqual([
+			{ no: 4, yes: 2 },
+			{ no: 1, yes: 1 },
+			{ no: 1, yes: 1 }
+		]);
+	});
+
+	it('refuses a class the target list does not hold', async () => {
+		const dataset = await load('x,y\n1,a\n2,b\n3,c\n');
+		await expectCoreError(
+			() => splitDataset(dataset, { name: 'y', kind: 'category' }, 'binary', ['a', 'b'], plan),
+			'unknown-class',
+			/Row 3 of "y" has the class "c"/
+		);
+	});
+
+	it('drops regression rows whose target is missing and does not stratify', async () => {
+		const ys = ['1.5', '', '3', '4', 'NA', '6', '7.25', '8', '9', '10', '11', '12'];
+		const dataset = await load(`x,y\n${ys.map((y, i) => `${i},${y}`).join('\n')}\n`);
+		const split = splitDataset(dataset, { name: 'y', kind: 'number' }, 'regression', [], plan);
+		expect(split.plan.stratify).toBe(false);
+		expect(split.assignment[1]).toBe(DROPPED);
+		expect(split.assignment[4]).toBe(DROPPED);
+		expect(split.counts).toEqual({ train: 6, val: 2, test: 2, dropped: 2 });
+		ys.forEach((y, row) => {
+			if (y !== '' && y !== 'NA') expect(split.assignment[row]).not.toBe(DROPPED);
+		});
+	});
+
+	it('gives the same split for the same seed', async () => {
+		const dataset = await load(CSV);
+		const target = { name: 'y', kind: 'category' as const };
+		const a = splitDataset(dataset, target, 'binary', ['no', 'yes'], plan);
+		const b = splitDataset(dataset, target, 'binary', ['no', 'yes'], plan);
+		expect(b.assignment).toEqual(a.assignment);
+	});
+
+	it('refuses regression on a target that is not a number column', async () => {
+		await expectCoreError(
+			async () =>
+				splitDataset(await load(CSV), { name: 'y', kind: 'category' }, 'regression', [], plan),
+			'target-not-numeric',
+			/"y"/
+		);
+	});
+});
