@@ -1,5 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 
+const BAR_HEIGHT = 22;
+
 /** Returns a bar chart of how many rows each class has (the label balance of a target). */
 export function classBalanceSpec(
 	target: string,
@@ -10,7 +12,8 @@ export function classBalanceSpec(
 		description: `Rows per class of ${target}`,
 		width: 'container',
 		autosize: { type: 'fit-x', contains: 'padding' },
-		height: { step: 22 },
+		// A fixed height per bar: a step height makes Vega-Lite drop the fit and warn in the console.
+		height: BAR_HEIGHT * classes.length,
 		data: { values: classes.map((c) => ({ class: c.label, rows: c.count })) },
 		mark: { type: 'bar', tooltip: true },
 		encoding: {

@@ -14,7 +14,7 @@ describe('classBalanceSpec', () => {
 			description: 'Rows per class of churn',
 			width: 'container',
 			autosize: { type: 'fit-x', contains: 'padding' },
-			height: { step: 22 },
+			height: 44,
 			data: {
 				values: [
 					{ class: 'no', rows: 80 },

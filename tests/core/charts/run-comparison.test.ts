@@ -17,7 +17,7 @@ describe('runComparisonSpec', () => {
 			description: 'Validation ROC-AUC per run',
 			width: 'container',
 			autosize: { type: 'fit-x', contains: 'padding' },
-			height: { step: 22 },
+			height: 66,
 			data: {
 				values: [
 					{ run: 'r1 baseline', model: 'baseline', value: 0.5 },
