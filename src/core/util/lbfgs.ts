@@ -1,5 +1,6 @@
-/** A smooth objective: returns f(x) and writes its gradient into `grad`. */
-export type Objective = (x: Float64Array, grad: Float64Array) => number;
+import { backtrack, maxAbs, type Objective } from './line-search';
+
+export type { Objective };
 
 export interface LbfgsOptions {
 	maxIterations: number;
@@ -16,20 +17,12 @@ export interface LbfgsResult {
 	converged: boolean;
 }
 
-const ARMIJO_C = 1e-4;
-const MIN_STEP = 1e-20;
 const MIN_CURVATURE = 1e-12;
 
 function dot(a: Float64Array, b: Float64Array): number {
 	let s = 0;
 	for (let i = 0; i < a.length; i++) s += a[i] * b[i];
 	return s;
-}
-
-function maxAbs(a: Float64Array): number {
-	let m = 0;
-	for (const v of a) m = Math.max(m, Math.abs(v));
-	return m;
 }
 
 /** Returns -H·g by the two-loop recursion over the stored correction pairs (Nocedal & Wright, alg. 7.4). */
@@ -85,14 +78,8 @@ export async function minimizeLbfgs(
 			d = direction(g, s, y, rho);
 			slope = dot(g, d);
 		}
-		let step = 1;
-		let fNext = Infinity;
-		for (; step >= MIN_STEP; step /= 2) {
-			for (let j = 0; j < x.length; j++) xNext[j] = x[j] + step * d[j];
-			fNext = objective(xNext, gNext);
-			if (fNext <= f + ARMIJO_C * step * slope) break;
-		}
-		if (step < MIN_STEP)
+		const fNext = backtrack(objective, x, f, d, slope, xNext, gNext);
+		if (fNext === null)
 			return { x, f, iterations: iteration, converged: maxAbs(g) <= options.gradTol };
 		const sk = new Float64Array(x.length);
 		const yk = new Float64Array(x.length);

@@ -1,4 +1,5 @@
-import { CoreError } from './core-error';
+import { solveCholesky } from './cholesky';
+import { backtrack, maxAbs } from './line-search';
 
 /**
  * A smooth, strictly convex objective with its derivatives: returns f(x), writes the gradient and,
@@ -23,46 +24,13 @@ export interface NewtonResult {
 	converged: boolean;
 }
 
-const ARMIJO_C = 1e-4;
-const MIN_STEP = 1e-12;
-
-function maxAbs(a: Float64Array): number {
-	let m = 0;
-	for (const v of a) m = Math.max(m, Math.abs(v));
-	return m;
-}
-
 /** Solves H s = -g for a positive definite H (lower triangle), overwriting H with its Cholesky factor. */
 export function newtonStep(h: Float64Array, g: Float64Array): Float64Array {
-	const d = g.length;
-	for (let j = 0; j < d; j++) {
-		let s = h[j * d + j];
-		for (let k = 0; k < j; k++) s -= h[j * d + k] * h[j * d + k];
-		if (!(s > 0))
-			throw new CoreError(
-				'singular',
-				'The problem is not strictly convex: a feature has no information and no penalty; set a positive L2 penalty.'
-			);
-		const l = Math.sqrt(s);
-		h[j * d + j] = l;
-		for (let i = j + 1; i < d; i++) {
-			let t = h[i * d + j];
-			for (let k = 0; k < j; k++) t -= h[i * d + k] * h[j * d + k];
-			h[i * d + j] = t / l;
-		}
-	}
-	const z = new Float64Array(d);
-	for (let i = 0; i < d; i++) {
-		let t = -g[i];
-		for (let k = 0; k < i; k++) t -= h[i * d + k] * z[k];
-		z[i] = t / h[i * d + i];
-	}
-	for (let i = d - 1; i >= 0; i--) {
-		let t = z[i];
-		for (let k = i + 1; k < d; k++) t -= h[k * d + i] * z[k];
-		z[i] = t / h[i * d + i];
-	}
-	return z;
+	return solveCholesky(
+		h,
+		Array.from(g, (v) => -v),
+		g.length
+	);
 }
 
 /**
@@ -87,15 +55,8 @@ export async function minimizeNewton(
 		const step = newtonStep(h, g);
 		let slope = 0;
 		for (let j = 0; j < d; j++) slope += g[j] * step[j];
-		let t = 1;
-		let fTrial = Infinity;
-		for (; t >= MIN_STEP; t /= 2) {
-			for (let j = 0; j < d; j++) trial[j] = x[j] + t * step[j];
-			fTrial = objective(trial, scratch);
-			if (fTrial <= f + ARMIJO_C * t * slope) break;
-		}
 		// No decrease measurable at double precision: stop, converged only if the gradient says so.
-		if (t < MIN_STEP)
+		if (backtrack(objective, x, f, step, slope, trial, scratch) === null)
 			return { x, f, iterations: iteration, converged: maxAbs(g) <= options.gradTol };
 		x = Float64Array.from(trial);
 		f = objective(x, g, h.fill(0));
