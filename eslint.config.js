@@ -5,7 +5,9 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/', '.cache/'] },
+	{
+		ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/', '.cache/']
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
