@@ -1,3 +1,5 @@
+import { chooseInputs } from '../core/prepare/inputs';
+import { defaultRecipe } from '../core/prepare/recipe';
 import { emptyProject, type AuditEntry, type Project } from '../core/project/project';
 import { stageStatuses, type StageName } from '../core/project/stages';
 import type { TargetSummary } from '../core/brief/target';
@@ -35,6 +37,11 @@ export class Session {
 	target = $derived<TargetSummary | null>(
 		this.dataset?.targets.find((t) => t.name === this.project.brief.target) ?? null
 	);
+	/** The model's input columns (the user's choice or the default), and the recipe over them. */
+	inputs = $derived(
+		chooseInputs(this.dataset?.reports ?? [], this.project.brief.target, this.project.features)
+	);
+	recipe = $derived(defaultRecipe(this.inputs));
 
 	readonly deps: SessionDeps;
 	private saving: Promise<void> = Promise.resolve();

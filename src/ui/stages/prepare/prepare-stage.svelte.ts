@@ -1,6 +1,4 @@
 import { isClassification } from '../../../core/brief/task';
-import { chooseInputs } from '../../../core/prepare/inputs';
-import { defaultRecipe } from '../../../core/prepare/recipe';
 import { clearDownstream } from '../../../core/project/project';
 import type { ColumnKind } from '../../../core/table/table';
 import type { Session } from '../../session.svelte';
@@ -8,14 +6,6 @@ import type { Session } from '../../session.svelte';
 /** The Prepare stage: column kinds, the chosen features, the recipe and the split. */
 export class PrepareStage {
 	readonly session: Session;
-	inputs = $derived.by(() =>
-		chooseInputs(
-			this.session.dataset?.reports ?? [],
-			this.session.project.brief.target,
-			this.session.project.features
-		)
-	);
-	recipe = $derived.by(() => defaultRecipe(this.inputs));
 	canStratify = $derived.by(
 		() =>
 			this.session.project.brief.task !== null && isClassification(this.session.project.brief.task)
@@ -29,11 +19,11 @@ export class PrepareStage {
 	}
 
 	isFeature(column: string): boolean {
-		return this.inputs.some((c) => c.name === column);
+		return this.session.inputs.some((c) => c.name === column);
 	}
 
 	setFeature(column: string, on: boolean): void {
-		const current = this.inputs.map((c) => c.name);
+		const current = this.session.inputs.map((c) => c.name);
 		const features = on ? [...current, column] : current.filter((c) => c !== column);
 		const order = this.session.dataset?.reports.map((r) => r.name) ?? [];
 		this.session.update({

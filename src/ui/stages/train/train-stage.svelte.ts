@@ -1,8 +1,7 @@
 import { toTargetSpec } from '../../../core/brief/brief';
 import type { MetricName } from '../../../core/evaluate/metric-catalogue';
 import type { FitEvent, ModelSpec } from '../../../core/models/model';
-import { chooseInputs } from '../../../core/prepare/inputs';
-import { defaultRecipe, recipeHash } from '../../../core/prepare/recipe';
+import { recipeHash } from '../../../core/prepare/recipe';
 import type { RunRecord } from '../../../core/project/project';
 import { rowsOf } from '../../../core/split/split';
 import { DEFAULT_MISSING_TOKENS } from '../../../core/table/parse-cell';
@@ -24,12 +23,11 @@ export class TrainStage {
 
 	/** Trains the baseline when the split has none yet, then the chosen family; logs both as runs. */
 	async train(): Promise<void> {
-		const { project, dataset, target } = this.session;
+		const { project, dataset, target, inputs, recipe } = this.session;
 		const spec = project.choice;
 		const targetSpec = target && toTargetSpec(project.brief, target);
 		const split = project.split;
 		if (!spec || !targetSpec || !split || !dataset) return;
-		const inputs = chooseInputs(dataset.reports, targetSpec.name, project.features);
 		if (inputs.length === 0) {
 			this.session.fail(
 				'no-features',
@@ -38,7 +36,6 @@ export class TrainStage {
 			return;
 		}
 		const targetKind = dataset.reports.find((r) => r.name === targetSpec.name)!.kind;
-		const recipe = defaultRecipe(inputs);
 		const hash = await recipeHash(recipe);
 		const schema = {
 			columns: [...inputs, { name: targetSpec.name, kind: targetKind }],
