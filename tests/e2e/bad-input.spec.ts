@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { dropDataset, dropFile } from './helpers';
+import { dropDataset, dropFile, splitAndTrainLinear } from './helpers';
 
 async function startTitanicProject(page: Page) {
 	await page.goto('/');
@@ -83,6 +83,8 @@ test('hostile headers are ordinary columns, all the way to a trained model', asy
 		(_, i) => `${i % 7},${i % 2 ? 'a' : 'b'},${(i * 37) % 11},x${i % 3},${i % 2 ? 'yes' : 'no'}`
 	);
 	await dropFile(page, 'hostile.csv', `${header}\n${rows.join('\n')}\n`);
+	// A new project opens on Define: wait for it before moving on.
+	await expect(page.getByTestId('dataset-chip')).toHaveText('hostile.csv');
 	const columns = page.getByTestId('columns');
 	await page.getByTestId('stage-prepare').click();
 	for (const name of ['__proto__', 'constructor', '<img src=x onerror=alert(1)>', 'toString']) {
@@ -92,12 +94,7 @@ test('hostile headers are ordinary columns, all the way to a trained model', asy
 	await page.getByTestId('stage-define').click();
 	await page.getByLabel('Target column').selectOption('label');
 	await page.getByTestId('stage-prepare').click();
-	await page.getByRole('button', { name: 'Make the split' }).click();
-	await page.getByRole('button', { name: 'Continue to Choose' }).click();
-	await page.getByRole('button', { name: 'Use logistic / linear regression' }).click();
-	await page.getByRole('button', { name: 'Continue to Train' }).click();
-	await page.getByRole('button', { name: /^Train linear/ }).click();
-	await expect(page.getByTestId('run-run-2')).toBeVisible();
+	await splitAndTrainLinear(page);
 	await expect(page.getByTestId('run-run-2')).toContainText('linear');
 });
 

@@ -49,3 +49,13 @@ export function recordRequests(page: Page): string[] {
 	page.on('request', (request) => urls.push(request.url()));
 	return urls;
 }
+
+/** From the Prepare stage: splits, chooses logistic / linear regression and trains it (run-2). */
+export async function splitAndTrainLinear(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Make the split' }).click();
+	await page.getByRole('button', { name: 'Continue to Choose' }).click();
+	await page.getByRole('button', { name: 'Use logistic / linear regression' }).click();
+	await page.getByRole('button', { name: 'Continue to Train' }).click();
+	await page.getByRole('button', { name: /^Train linear/ }).click();
+	await expect(page.getByTestId('run-run-2')).toBeVisible();
+}

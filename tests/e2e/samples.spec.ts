@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { splitAndTrainLinear } from './helpers';
 
 /** Loads a bundled sample, defines the target, and walks on to the test verdict. */
 async function runSample(
@@ -16,12 +17,7 @@ async function runSample(
 	await expect(page.getByRole('radio', { name: task })).toBeChecked();
 	await define();
 	await page.getByRole('button', { name: 'Continue to Prepare' }).click();
-	await page.getByRole('button', { name: 'Make the split' }).click();
-	await page.getByRole('button', { name: 'Continue to Choose' }).click();
-	await page.getByRole('button', { name: 'Use logistic / linear regression' }).click();
-	await page.getByRole('button', { name: 'Continue to Train' }).click();
-	await page.getByRole('button', { name: /^Train linear/ }).click();
-	await expect(page.getByTestId('run-run-2')).toBeVisible();
+	await splitAndTrainLinear(page);
 	await page.getByRole('button', { name: 'Continue to Evaluate' }).click();
 	page.once('dialog', (dialog) => dialog.accept());
 	await page.getByRole('button', { name: 'Reveal the test set' }).click();

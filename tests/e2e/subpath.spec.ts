@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { recordRequests } from './helpers';
+import { recordRequests, splitAndTrainLinear } from './helpers';
 
 test('the built site works from a sub-path: the page, its workers and the samples load', async ({
 	page
@@ -11,12 +11,7 @@ test('the built site works from a sub-path: the page, its workers and the sample
 	await expect(page.getByTestId('dataset-chip')).toHaveText('titanic.csv');
 	await page.getByLabel('Target column').selectOption('Survived');
 	await page.getByRole('button', { name: 'Continue to Prepare' }).click();
-	await page.getByRole('button', { name: 'Make the split' }).click();
-	await page.getByRole('button', { name: 'Continue to Choose' }).click();
-	await page.getByRole('button', { name: 'Use logistic / linear regression' }).click();
-	await page.getByRole('button', { name: 'Continue to Train' }).click();
-	await page.getByRole('button', { name: /^Train linear/ }).click();
-	await expect(page.getByTestId('run-run-2')).toBeVisible();
+	await splitAndTrainLinear(page);
 	const served = requests.filter((url) => url.startsWith('http'));
 	expect(served.length).toBeGreaterThan(3);
 	expect(served.every((url) => url.startsWith('http://127.0.0.1:4174/nested/shipshape/'))).toBe(
