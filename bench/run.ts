@@ -6,7 +6,7 @@ import { evaluateTest } from '../src/core/evaluate/evaluate-test';
 import { fitModel } from '../src/core/models/registry';
 import { applyRecipe, fitRecipe } from '../src/core/prepare/recipe';
 import { predictionCells, predictRaw } from '../src/core/ship/pipeline';
-import { ingestCsv } from '../src/core/table/ingest';
+import { bytesSource, ingestCsv } from '../src/core/table/ingest';
 import { parseCsv } from '../src/core/table/parse-csv';
 import { typeTable } from '../src/core/table/schema';
 import { findColumn, rawRows } from '../src/core/table/table';
@@ -77,7 +77,7 @@ async function linearAdult(data: ReferenceData): Promise<Record<string, number |
 		return toCsv(header, cells);
 	});
 	const megabytes = data.bytes.length / 1e6;
-	const ingest = await timeMedian(INGEST_RUNS, () => ingestCsv(data.bytes));
+	const ingest = await timeMedian(INGEST_RUNS, () => ingestCsv(bytesSource(data.bytes)));
 	return {
 		bench: 'linear-adult',
 		lr_fit_adult_s: round(lrFit),

@@ -3,8 +3,8 @@
 // full definitions from their own libs instead.
 
 declare class TextDecoder {
-	constructor(label?: string, options?: { fatal?: boolean });
-	decode(input?: Uint8Array): string;
+	constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+	decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
 
 declare class TextEncoder {

@@ -1,8 +1,10 @@
+import { NO_CHOICES } from '../core/table/dataset';
 import { chooseInputs } from '../core/prepare/inputs';
 import { defaultRecipe } from '../core/prepare/recipe';
 import { emptyProject, type AuditEntry, type Project } from '../core/project/project';
 import { stageStatuses, type StageName } from '../core/project/stages';
 import type { TargetSummary } from '../core/brief/target';
+import type { ProfileResult } from '../core/profile/profile-dataset';
 import { CoreError, toErrorValue, type ErrorValue } from '../core/util/core-error';
 import type { ProgressEvent } from '../core/util/task';
 import type { Client } from '../workers/client';
@@ -42,8 +44,19 @@ export class Session {
 		chooseInputs(this.dataset?.reports ?? [], this.project.brief.target, this.project.features)
 	);
 	recipe = $derived(defaultRecipe(this.inputs));
+	/** The profile of the loaded data, and the dataset summary and target it was made for. */
+	profile = $state.raw<{ result: ProfileResult; of: DatasetSummary; target: string | null } | null>(
+		null
+	);
+	/** True when the profile describes the data as it is now read, with the current target. */
+	profileCurrent = $derived(
+		this.profile !== null &&
+			this.profile.of === this.dataset &&
+			this.profile.target === this.project.brief.target
+	);
 
 	readonly deps: SessionDeps;
+	private profileTried: { of: DatasetSummary; target: string | null } | null = null;
 	private saving: Promise<void> = Promise.resolve();
 
 	constructor(deps: SessionDeps) {
@@ -64,7 +77,7 @@ export class Session {
 			if (project.dataset && file) {
 				const { fileName } = project.dataset;
 				const summary = await this.run(`Restoring ${fileName}`, (ctx) =>
-					this.deps.data.call('ingest', { file, fileName, overrides: project.kindOverrides }, ctx)
+					this.deps.data.call('ingest', { file, fileName, choices: project.reading }, ctx)
 				);
 				if (!summary) return;
 				this.dataset = summary;
@@ -126,7 +139,7 @@ export class Session {
 		)
 			return;
 		const summary = await this.run(`Reading ${fileName}`, (ctx) =>
-			this.deps.data.call('ingest', { file, fileName, overrides: [] }, ctx)
+			this.deps.data.call('ingest', { file, fileName, choices: NO_CHOICES }, ctx)
 		);
 		if (!summary) return;
 		this.dataset = summary;
@@ -191,6 +204,23 @@ export class Session {
 		} finally {
 			this.busy = null;
 		}
+	}
+
+	/**
+	 * Profiles the loaded data in the data worker unless the profile is current. A failed or
+	 * cancelled profile is not retried until the data or the target changes, or `again`.
+	 */
+	async refreshProfile(again = false): Promise<void> {
+		const dataset = this.dataset;
+		const target = this.project.brief.target;
+		if (!dataset || this.busy || this.profileCurrent) return;
+		const tried = this.profileTried?.of === dataset && this.profileTried.target === target;
+		if (tried && !again) return;
+		this.profileTried = { of: dataset, target };
+		const result = await this.run('Profiling', (ctx) =>
+			this.deps.data.call('profile', { target }, ctx)
+		);
+		if (result && this.dataset === dataset) this.profile = { result, of: dataset, target };
 	}
 
 	/** Shows a problem the user caused by an action (not by a worker). */

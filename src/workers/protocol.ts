@@ -7,10 +7,11 @@ import type { FitEvent } from '../core/models/model';
 import type { Pipeline } from '../core/ship/pipeline';
 import type { Split, SplitPlan } from '../core/split/split';
 import type { TargetSummary } from '../core/brief/target';
-import type { ColumnReport } from '../core/table/infer-kinds';
-import type { DatasetSummary } from '../core/table/dataset';
+import type { ProfileResult } from '../core/profile/profile-dataset';
+import type { ColumnReport, InferChoices } from '../core/table/infer-kinds';
+import type { DatasetSummary, ReadChoices } from '../core/table/dataset';
 import type { ColumnSchema } from '../core/table/schema';
-import type { ColumnKind, RawTable } from '../core/table/table';
+import type { RawTable } from '../core/table/table';
 import type { TrainRequest, TrainResult } from '../core/train/train-run';
 import type { ErrorValue } from '../core/util/core-error';
 import type { ProgressEvent } from '../core/util/task';
@@ -27,14 +28,21 @@ export interface Method<Args, Result, Event = never> {
 /** The data worker: holds the loaded table; ingests, re-types, splits and hands out rows. */
 export type DataApi = {
 	ingest: Method<
-		{ file: Blob; fileName: string; overrides: [string, ColumnKind][] },
+		{ file: Blob; fileName: string; choices: ReadChoices },
 		DatasetSummary,
 		ProgressEvent
 	>;
-	setKind: Method<
-		{ column: string; kind: ColumnKind },
+	/** Reads the loaded file again with new dialect choices; a failure keeps the loaded data. */
+	reread: Method<{ choices: ReadChoices }, DatasetSummary, ProgressEvent>;
+	setMissingTokens: Method<{ tokens: string[] }, DatasetSummary>;
+	setColumn: Method<
+		{ column: string; choice: InferChoices },
 		{ report: ColumnReport; target: TargetSummary }
 	>;
+	/** The profile and data-quality findings of the loaded data, with a target (or none). */
+	profile: Method<{ target: string | null }, ProfileResult, ProgressEvent>;
+	/** Cell texts of a range of rows, for the data grid. */
+	page: Method<{ start: number; count: number }, string[][]>;
 	split: Method<
 		{ target: ColumnSchema; task: TaskKind; classes: string[]; plan: SplitPlan },
 		Split

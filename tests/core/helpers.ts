@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { ingestCsv } from '../../src/core/table/ingest';
+import { bytesSource, ingestCsv } from '../../src/core/table/ingest';
+import { columnSchema } from '../../src/core/table/infer-kinds';
 import { toSchema, typeTable } from '../../src/core/table/schema';
 import { CoreError } from '../../src/core/util/core-error';
 import type { FeatureMatrix } from '../../src/core/prepare/recipe';
@@ -46,7 +47,7 @@ export async function expectCoreError(
 
 /** Returns the ingested form of inline CSV text. */
 export function ingestText(text: string) {
-	return ingestCsv(new TextEncoder().encode(text));
+	return ingestCsv(bytesSource(new TextEncoder().encode(text)));
 }
 
 /** Returns inline CSV text typed by the inferred kinds, with optional kind overrides. */
@@ -54,8 +55,11 @@ export async function typedText(
 	text: string,
 	overrides: readonly (readonly [string, ColumnKind])[] = []
 ): Promise<Table> {
-	const { raw, reports } = await ingestCsv(new TextEncoder().encode(text), overrides);
-	return typeTable(raw, toSchema(reports)).table;
+	const { raw, reports, missingTokens } = await ingestCsv(
+		bytesSource(new TextEncoder().encode(text)),
+		{ columns: overrides.map(([name, kind]) => [name, { kind }]) }
+	);
+	return typeTable(raw, toSchema(reports.map(columnSchema), missingTokens)).table;
 }
 
 /** Returns a number column (NaN for a missing value). */

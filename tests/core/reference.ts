@@ -2,8 +2,9 @@
 // bundle test and the benchmark. No vitest import, so bench/ can use it too.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ingestCsv, type Ingested } from '../../src/core/table/ingest';
-import { selectRawRows, type RawTable } from '../../src/core/table/table';
+import { bytesSource, ingestCsv, type Ingested } from '../../src/core/table/ingest';
+import { columnSchema } from '../../src/core/table/infer-kinds';
+import { cellText, selectRawRows, type RawTable } from '../../src/core/table/table';
 import { toSchema, type ColumnSchema, type DatasetSchema } from '../../src/core/table/schema';
 import { defaultRecipe, type Recipe } from '../../src/core/prepare/recipe';
 import type { ModelSpec } from '../../src/core/models/model';
@@ -53,11 +54,11 @@ export function readReferenceSplit(name: string): Record<SplitPart, Int32Array> 
 export async function loadReference(name: ReferenceName): Promise<ReferenceData> {
 	const ref = REFERENCE[name];
 	const bytes = new Uint8Array(readFileSync(DATASETS_DIR + ref.file));
-	const ingested = await ingestCsv(bytes);
+	const ingested = await ingestCsv(bytesSource(bytes));
 	const inputs = ingested.reports
 		.filter((r) => r.name !== ref.target && !r.idLike && r.kind !== 'text')
-		.map(({ name: column, kind }) => ({ name: column, kind }));
-	const schema = toSchema(ingested.reports);
+		.map(columnSchema);
+	const schema = toSchema(ingested.reports.map(columnSchema), ingested.missingTokens);
 	const targetKind = ingested.reports.find((r) => r.name === ref.target)!.kind;
 	schema.columns = [...inputs, { name: ref.target, kind: targetKind }];
 	const rows = readReferenceSplit(name);
@@ -66,9 +67,12 @@ export async function loadReference(name: ReferenceName): Promise<ReferenceData>
 		val: selectRawRows(ingested.raw, rows.val),
 		test: selectRawRows(ingested.raw, rows.test)
 	};
-	const negative = ingested.raw.columns
-		.find((c) => c.name === ref.target)!
-		.levels.find((l) => l !== ref.positive)!;
+	const targetColumn = ingested.raw.columns.find((c) => c.name === ref.target)!;
+	let negative = '';
+	for (let row = 0; row < ingested.raw.rowCount && negative === ''; row++) {
+		const text = cellText(targetColumn, row);
+		if (text !== ref.positive) negative = text;
+	}
 	const target: TargetSpec = {
 		name: ref.target,
 		task: 'binary',

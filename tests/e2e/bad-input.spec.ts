@@ -25,9 +25,10 @@ const BAD_FILES: { name: string; content: string | Uint8Array; message: RegExp }
 	},
 	{ name: 'header-only.csv', content: 'a,b,c\n', message: /header \(line 1\) but no data rows/ },
 	{
-		name: 'ragged.csv',
-		content: 'a,b,c\n1,2,3\n4,5\n6,7,8\n9\n',
-		message: /Line 3 has 2 field\(s\), but the header \(line 1\) has 3.*lines 3, 5/
+		name: 'all-ragged.csv',
+		content: 'a,b,c\n1,2\n4\n',
+		message:
+			/header \(line 1\) but no data rows\. 2 row\(s\) have a different number of fields.*lines 2, 3/
 	},
 	{
 		name: 'quote.csv',
@@ -104,7 +105,7 @@ test('a kind override the values do not fit is refused, naming examples', async 
 	const kind = page.getByLabel('Kind of Cabin');
 	await kind.selectOption('number');
 	await expect(page.getByTestId('error')).toContainText(
-		'"Cabin" cannot be a number column: 204 value(s) are not numbers, such as "C85"'
+		'"Cabin" cannot be read as numbers: 204 value(s) do not fit, such as "C85"'
 	);
 	await expect(page.getByLabel('Kind of Cabin')).toHaveValue('text');
 	await page.getByLabel('Kind of Pclass').selectOption('category');

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 
@@ -34,7 +35,7 @@ export async function dropFile(
 
 /** Drops one of the shared datasets on the page. */
 export function dropDataset(page: Page, name: string): Promise<void> {
-	return dropFile(page, name, readFileSync(datasetPath(name)));
+	return dropFile(page, basename(name), readFileSync(datasetPath(name)));
 }
 
 /** Opens a stage from the rail. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProject, type Project } from '../../src/core/project/project';
-import { loadDataset, summarizeDataset } from '../../src/core/table/dataset';
+import { loadDataset, NO_CHOICES, summarizeDataset } from '../../src/core/table/dataset';
+import { bytesSource } from '../../src/core/table/ingest';
 import { CoreError, toErrorValue } from '../../src/core/util/core-error';
 import type { ProgressEvent } from '../../src/core/util/task';
 import { Session } from '../../src/ui/session.svelte';
@@ -16,9 +17,9 @@ type IngestArgs = DataApi['ingest']['args'];
 type Ingest = (args: IngestArgs, options: CallOptions<ProgressEvent>) => Promise<DatasetSummary>;
 
 /** What the data worker does for `ingest`: the same core calls, on the file's bytes. */
-const realIngest: Ingest = async ({ file, fileName, overrides }) =>
+const realIngest: Ingest = async ({ file, fileName, choices }) =>
 	summarizeDataset(
-		await loadDataset(new Uint8Array(await file.arrayBuffer()), fileName, overrides)
+		await loadDataset(bytesSource(new Uint8Array(await file.arrayBuffer())), fileName, choices)
 	);
 
 /** A data client whose `ingest` runs `ingest`; errors cross as values, as they do from a worker. */
@@ -122,7 +123,7 @@ describe('Session.loadFile', () => {
 		await session.loadFile(file, 'data.csv');
 		await session.flushed();
 		expect(calls).toEqual([
-			{ method: 'ingest', args: { file, fileName: 'data.csv', overrides: [] } }
+			{ method: 'ingest', args: { file, fileName: 'data.csv', choices: NO_CHOICES } }
 		]);
 		const summary = session.dataset!;
 		expect(summary.rowCount).toBe(5);
@@ -238,11 +239,12 @@ describe('Session.loadFile when the browser refuses to store the file', () => {
 });
 
 describe('Session.restore', () => {
-	it('re-reads the stored file with the kind overrides and brings the project back', async () => {
+	it('re-reads the stored file with the reading choices and brings the project back', async () => {
 		const first = await withWork();
+		const reading = { ...NO_CHOICES, columns: [['grade', { kind: 'text' as const }]] };
 		const saved: Project = {
 			...first.session.project,
-			kindOverrides: [['grade', 'text']],
+			reading: structuredClone(reading) as Project['reading'],
 			stage: 'prepare'
 		};
 		const { session, store, calls } = setup();
@@ -254,7 +256,7 @@ describe('Session.restore', () => {
 		expect(calls).toEqual([
 			{
 				method: 'ingest',
-				args: { file: first.store.file, fileName: 'data.csv', overrides: [['grade', 'text']] }
+				args: { file: first.store.file, fileName: 'data.csv', choices: reading }
 			}
 		]);
 		expect(session.project).toEqual(saved);

@@ -1,6 +1,6 @@
 import { assertNever } from '../util/assert-never';
 import { CoreError } from '../util/core-error';
-import type { Column } from '../table/table';
+import { columnLength, MISSING_BOOLEAN, type Column } from '../table/table';
 import type { TaskKind } from './task';
 
 /** Most classes a classification target may have. */
@@ -29,16 +29,70 @@ function labelsOf(column: Column): (string | null)[] {
 		case 'category':
 		case 'text':
 			return Array.from(column.codes, (c) => (c < 0 ? null : column.levels[c]));
+		case 'boolean':
+			return Array.from(column.values, (b) => (b === MISSING_BOOLEAN ? null : column.words[b]));
+		case 'date':
+			return Array.from(column.values, (ms) =>
+				Number.isNaN(ms) ? null : new Date(ms).toISOString()
+			);
 		default:
 			return assertNever(column, 'column');
 	}
 }
 
-function classCounts(column: Column): Map<string, number> {
+/**
+ * Returns the count of each class, or only `distinct: 'many'` past MAX_CLASSES (a target with
+ * that many classes is refused anyway), and the rows with a value. Counts codes and numbers
+ * directly: a million-row column never becomes a million label strings.
+ */
+function classCounts(column: Column): {
+	counts: Map<string, number>;
+	many: boolean;
+	distinct: number;
+	present: number;
+} {
 	const counts = new Map<string, number>();
-	for (const label of labelsOf(column))
-		if (label !== null) counts.set(label, (counts.get(label) ?? 0) + 1);
-	return counts;
+	let present = 0;
+	let many = false;
+	let distinct = 0;
+	if (column.kind === 'category' || column.kind === 'text') {
+		const perCode = new Int32Array(column.levels.length);
+		for (const code of column.codes) if (code >= 0) perCode[code]++;
+		perCode.forEach((n, code) => {
+			if (n === 0) return;
+			present += n;
+			distinct++;
+			counts.set(column.levels[code], n);
+		});
+		many = distinct > MAX_CLASSES;
+		return { counts: many ? new Map() : counts, many, distinct, present };
+	}
+	if (column.kind === 'boolean') {
+		const perValue = [0, 0];
+		for (const b of column.values) if (b !== MISSING_BOOLEAN) perValue[b]++;
+		perValue.forEach((n, b) => {
+			if (n === 0) return;
+			present += n;
+			distinct++;
+			counts.set(column.words[b], n);
+		});
+		return { counts, many: false, distinct, present };
+	}
+	const perValue = new Map<number, number>();
+	for (const v of column.values) {
+		if (Number.isNaN(v)) continue;
+		present++;
+		const n = perValue.get(v);
+		if (n !== undefined) perValue.set(v, n + 1);
+		else if (!many) {
+			if (perValue.size === MAX_CLASSES) many = true;
+			else perValue.set(v, 1);
+		}
+	}
+	if (many) return { counts: new Map(), many, distinct: MAX_CLASSES + 1, present };
+	for (const [v, n] of perValue)
+		counts.set(column.kind === 'date' ? new Date(v).toISOString() : String(v), n);
+	return { counts, many, distinct: perValue.size, present };
 }
 
 /** Returns class labels in a stable order: numerically for number columns, by code unit otherwise. */
@@ -51,12 +105,11 @@ export function orderClasses(column: Column, labels: Iterable<string>): string[]
 
 /** Returns a summary of the column as a prediction target. */
 export function summarizeTarget(column: Column): TargetSummary {
-	const counts = classCounts(column);
-	const present = [...counts.values()].reduce((a, b) => a + b, 0);
+	const { counts, many, distinct, present } = classCounts(column);
 	const base = {
 		name: column.name,
 		present,
-		missing: (column.kind === 'number' ? column.values.length : column.codes.length) - present
+		missing: columnLength(column) - present
 	};
 	if (present === 0)
 		return {
@@ -66,7 +119,7 @@ export function summarizeTarget(column: Column): TargetSummary {
 			allowedTasks: [],
 			problem: `Column "${column.name}" has no values.`
 		};
-	if (counts.size === 1) {
+	if (distinct === 1) {
 		const [only] = counts.keys();
 		return {
 			...base,
@@ -76,10 +129,9 @@ export function summarizeTarget(column: Column): TargetSummary {
 			problem: `Column "${column.name}" has the same value ("${only}") in all ${present} rows with a value; a model needs at least two different values to learn from. Choose another target.`
 		};
 	}
-	const classes =
-		counts.size <= MAX_CLASSES
-			? orderClasses(column, counts.keys()).map((label) => ({ label, count: counts.get(label)! }))
-			: null;
+	const classes = !many
+		? orderClasses(column, counts.keys()).map((label) => ({ label, count: counts.get(label)! }))
+		: null;
 	const allowedTasks: TaskKind[] = [];
 	if (classes) allowedTasks.push(classes.length === 2 ? 'binary' : 'multiclass');
 	if (column.kind === 'number') allowedTasks.push('regression');
@@ -89,19 +141,25 @@ export function summarizeTarget(column: Column): TargetSummary {
 			classes,
 			suggestedTask: null,
 			allowedTasks,
-			problem: `Column "${column.name}" has ${counts.size} different text values: too many classes to predict (at most ${MAX_CLASSES}).`
+			problem: `Column "${column.name}" has ${many && column.kind === 'date' ? `more than ${MAX_CLASSES}` : distinct} different values: too many classes to predict (at most ${MAX_CLASSES}).`
 		};
 	}
 	return {
 		...base,
 		classes,
-		suggestedTask: suggestTask(column, counts, present),
+		suggestedTask: suggestTask(column, counts, many, present),
 		allowedTasks,
 		problem: null
 	};
 }
 
-function suggestTask(column: Column, counts: Map<string, number>, present: number): TaskKind {
+function suggestTask(
+	column: Column,
+	counts: Map<string, number>,
+	many: boolean,
+	present: number
+): TaskKind {
+	if (column.kind === 'number' && many) return 'regression';
 	if (counts.size === 2) return 'binary';
 	if (column.kind !== 'number') return 'multiclass';
 	const integers = [...counts.keys()].every((label) => Number.isInteger(Number(label)));

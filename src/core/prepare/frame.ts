@@ -26,7 +26,8 @@ export function numberColumn(frame: Frame, name: string, step: string): NumberCo
 /** Returns the column a step names when it holds labels, or throws `wrong-kind`. */
 export function labelColumn(frame: Frame, name: string, step: string): CategoryColumn | TextColumn {
 	const column = frameColumn(frame, name);
-	if (column.kind === 'number') throw wrongKind(name, step, 'categories or text', column.kind);
+	if (column.kind !== 'category' && column.kind !== 'text')
+		throw wrongKind(name, step, 'categories or text', column.kind);
 	return column;
 }
 

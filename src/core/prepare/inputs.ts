@@ -1,12 +1,12 @@
-import type { ColumnReport } from '../table/infer-kinds';
+import { columnSchema, type ColumnReport } from '../table/infer-kinds';
 import type { ColumnSchema } from '../table/schema';
 
 /**
  * True when a column is a feature unless the user says otherwise: not an identifier, not free
- * text, and not constant (a column with one value, or none, carries no information).
+ * text, not a date (a model needs its parts), and not constant (a column with one value, or none, carries no information).
  */
 export function isDefaultFeature(report: ColumnReport): boolean {
-	return !report.idLike && report.kind !== 'text' && report.distinct > 1;
+	return !report.idLike && report.kind !== 'text' && report.kind !== 'date' && report.distinct > 1;
 }
 
 /**
@@ -20,5 +20,5 @@ export function chooseInputs(
 ): ColumnSchema[] {
 	return reports
 		.filter((r) => r.name !== target && (chosen ? chosen.includes(r.name) : isDefaultFeature(r)))
-		.map(({ name, kind }) => ({ name, kind }));
+		.map(columnSchema);
 }

@@ -2,7 +2,7 @@ import { assertNever } from '../util/assert-never';
 import { CoreError } from '../util/core-error';
 import { hashJson } from '../util/hash';
 import type { ColumnSchema } from '../table/schema';
-import type { Table } from '../table/table';
+import { MISSING_BOOLEAN, type BooleanColumn, type NumberColumn, type Table } from '../table/table';
 import { frameColumn, type Frame } from './frame';
 import { applyImpute, fitImpute, type FittedImpute, type ImputeStep } from './steps/impute';
 import { applyOneHot, fitOneHot, type FittedOneHot, type OneHotStep } from './steps/one-hot';
@@ -42,7 +42,8 @@ export interface FeatureMatrix {
 
 /**
  * Returns the default recipe for the chosen inputs: numbers get median imputation then
- * standardisation; categories and text get most-frequent imputation then one-hot encoding.
+ * standardisation; booleans (as 1 / 0) most-frequent imputation; categories and text
+ * most-frequent imputation then one-hot encoding. Dates need date parts first: they get none.
  */
 export function defaultRecipe(inputs: readonly ColumnSchema[]): Recipe {
 	const steps: RecipeStep[] = [];
@@ -52,7 +53,9 @@ export function defaultRecipe(inputs: readonly ColumnSchema[]): Recipe {
 				{ kind: 'impute', column: name, strategy: 'median' },
 				{ kind: 'standardize', column: name }
 			);
-		} else {
+		} else if (kind === 'boolean') {
+			steps.push({ kind: 'impute', column: name, strategy: 'most-frequent' });
+		} else if (kind !== 'date') {
 			steps.push(
 				{ kind: 'impute', column: name, strategy: 'most-frequent' },
 				{ kind: 'one-hot', column: name }
@@ -91,6 +94,13 @@ function applyStep(step: FittedStep, frame: Frame): Frame {
 function inputFrame(inputs: readonly ColumnSchema[], table: Table): Frame {
 	return inputs.map(({ name, kind }) => {
 		const column = frameColumn(table.columns, name);
+		if (kind === 'date') {
+			throw new CoreError(
+				'wrong-kind',
+				`Column "${name}" holds dates, which a model cannot use directly. Leave it out of the inputs (date parts such as year and month come with the cleaning steps).`,
+				{ column: name }
+			);
+		}
 		if (column.kind !== kind) {
 			throw new CoreError(
 				'wrong-kind',
@@ -98,8 +108,15 @@ function inputFrame(inputs: readonly ColumnSchema[], table: Table): Frame {
 				{ column: name }
 			);
 		}
+		// True / false reach the steps as the numbers 1 / 0.
+		if (column.kind === 'boolean') return booleanAsNumber(column);
 		return column;
 	});
+}
+
+function booleanAsNumber(column: BooleanColumn): NumberColumn {
+	const values = Float64Array.from(column.values, (b) => (b === MISSING_BOOLEAN ? NaN : b));
+	return { kind: 'number', name: column.name, values };
 }
 
 /**

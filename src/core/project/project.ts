@@ -4,7 +4,8 @@ import type { MetricName, MetricValues } from '../evaluate/metric-catalogue';
 import type { FitInfo, ModelSpec } from '../models/model';
 import type { Pipeline } from '../ship/pipeline';
 import { DEFAULT_SPLIT_PLAN, type Split, type SplitPlan } from '../split/split';
-import type { ColumnKind } from '../table/table';
+import type { ReadChoices } from '../table/dataset';
+import { COLUMN_KINDS, type ColumnKind } from '../table/table';
 import { STAGES, type StageName } from './stages';
 
 export const PROJECT_VERSION = 1;
@@ -46,7 +47,8 @@ export interface Project {
 	version: typeof PROJECT_VERSION;
 	stage: StageName;
 	dataset: { fileName: string; bytes: number; fingerprint: string } | null;
-	kindOverrides: [string, ColumnKind][];
+	/** How the file is read: dialect, missing-value tokens, column kinds and date orders. */
+	reading: ReadChoices;
 	brief: Brief;
 	/** Chosen input columns; null means the default (neither identifiers nor free text). */
 	features: string[] | null;
@@ -66,7 +68,7 @@ export function emptyProject(): Project {
 		version: PROJECT_VERSION,
 		stage: 'define',
 		dataset: null,
-		kindOverrides: [],
+		reading: { dialect: {}, missingTokens: null, columns: [] },
 		brief: { ...EMPTY_BRIEF },
 		features: null,
 		seed: DEFAULT_SPLIT_PLAN.seed,
@@ -94,14 +96,30 @@ export function parseProject(value: unknown): Project | null {
 		objectOrNull(candidate.split) &&
 		objectOrNull(candidate.evaluation) &&
 		(candidate.audit === undefined || Array.isArray(candidate.audit)) &&
-		(candidate.kindOverrides === undefined || Array.isArray(candidate.kindOverrides));
+		(candidate.reading === undefined || isObject(candidate.reading));
 	if (!valid) return null;
 	const base = emptyProject();
+	const { kindOverrides, ...rest } = candidate as typeof candidate & { kindOverrides?: unknown };
 	return {
 		...base,
-		...candidate,
+		...rest,
+		reading: { ...base.reading, ...(rest.reading as object), ...fromKindOverrides(kindOverrides) },
 		brief: { ...base.brief, ...(candidate.brief as object) }
 	} as Project;
+}
+
+/** Reads the kind overrides an earlier version saved (`[name, kind][]`) as column choices. */
+function fromKindOverrides(value: unknown): Partial<ReadChoices> {
+	if (!Array.isArray(value)) return {};
+	const columns = value
+		.filter(
+			(pair): pair is [string, ColumnKind] =>
+				Array.isArray(pair) &&
+				typeof pair[0] === 'string' &&
+				(COLUMN_KINDS as readonly unknown[]).includes(pair[1])
+		)
+		.map(([name, kind]) => [name, { kind }]);
+	return { columns } as Partial<ReadChoices>;
 }
 
 function isObject(value: unknown): value is object {

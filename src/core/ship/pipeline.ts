@@ -61,7 +61,7 @@ export function predictRaw(pipeline: Pipeline, raw: RawTable): PredictedRows {
 	const { table, invalid } = typeTable(raw, pipeline.schema);
 	const errors: (string | null)[] = new Array<string | null>(raw.rowCount).fill(null);
 	for (const cell of invalid) {
-		errors[cell.row] ??= `column "${cell.column}": "${cell.text}" is not a number`;
+		errors[cell.row] ??= `column "${cell.column}": ${cell.problem}`;
 	}
 	const prediction = predictTable(pipeline, table);
 	const decided =

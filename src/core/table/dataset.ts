@@ -2,15 +2,30 @@ import { summarizeTarget, encodeClasses, type TargetSummary } from '../brief/tar
 import type { TaskKind } from '../brief/task';
 import { splitRows, type Split, type SplitPlan } from '../split/split';
 import { CoreError } from '../util/core-error';
-import { sha256Hex } from '../util/hash';
+import { createFileHasher } from '../util/hash';
 import type { TaskContext } from '../util/task';
-import { inferColumn, type ColumnReport } from './infer-kinds';
-import { ingestCsv } from './ingest';
-import { DEFAULT_MISSING_TOKENS } from './parse-cell';
-import type { CsvDialect } from './parse-csv';
-import { typeTable, type ColumnSchema } from './schema';
-import { findColumn, rawRows, type Column, type ColumnKind, type RawTable } from './table';
+import { columnSchema, inferColumn, type ColumnReport, type InferChoices } from './infer-kinds';
+import { ingestCsv, type ByteSource, type IngestOptions } from './ingest';
+import type { CsvDialect, DialectChoice, DialectQuestion, RaggedRows } from './parse-csv';
+import type { DateOrder } from './parse-date';
+import { toSchema, typeTable, type ColumnSchema, type DatasetSchema } from './schema';
+import {
+	cellText,
+	findColumn,
+	rawRows,
+	type Column,
+	type ColumnKind,
+	type RawTable
+} from './table';
 import { typeColumn } from './type-column';
+
+/** The user's choices about how the file is read; replayed when it is read again. */
+export interface ReadChoices {
+	dialect: DialectChoice;
+	missingTokens: string[] | null;
+	/** Per column name: kind and date-order choices. */
+	columns: [string, InferChoices][];
+}
 
 /** A loaded file: its raw cells, how it was read, and the kind of each column. */
 export interface Dataset {
@@ -19,20 +34,30 @@ export interface Dataset {
 	fingerprint: string;
 	raw: RawTable;
 	dialect: CsvDialect;
+	questions: DialectQuestion[];
+	ragged: RaggedRows;
+	lines: number;
 	notes: string[];
 	reports: ColumnReport[];
+	missingTokens: string[];
+	choices: ReadChoices;
 }
 
 /** What the UI knows about the loaded dataset: summaries, never the whole table. */
 export interface DatasetSummary {
 	fileName: string;
 	bytes: number;
-	/** SHA-256 of the file's bytes. */
+	/** SHA-256 of the file (over 1 MiB blocks for a larger file; see `createFileHasher`). */
 	fingerprint: string;
 	rowCount: number;
+	lines: number;
 	dialect: CsvDialect;
+	questions: DialectQuestion[];
+	ragged: RaggedRows;
 	notes: string[];
 	reports: ColumnReport[];
+	missingTokens: string[];
+	choices: ReadChoices;
 	/** Each column considered as a target, in column order. */
 	targets: TargetSummary[];
 	/** The first rows' cell text. */
@@ -42,16 +67,72 @@ export interface DatasetSummary {
 const PREVIEW_ROWS = 20;
 const MAX_LISTED_EXAMPLES = 3;
 
-/** Returns the dataset read from a file's bytes, with the user's kind overrides applied. */
+/** No choices: everything detected. */
+export const NO_CHOICES: ReadChoices = Object.freeze({
+	dialect: Object.freeze({}),
+	missingTokens: null,
+	columns: Object.freeze([])
+}) as unknown as ReadChoices;
+
+/** Wraps a source so that the bytes read, in order, feed a file hasher. */
+function hashing(source: ByteSource): { source: ByteSource; digest: () => Promise<string> } {
+	const hasher = createFileHasher();
+	let hashed = 0;
+	return {
+		source: {
+			size: source.size,
+			async read(start, end) {
+				const bytes = await source.read(start, end);
+				if (start <= hashed && start + bytes.length > hashed) {
+					await hasher.update(bytes.subarray(hashed - start));
+					hashed = start + bytes.length;
+				}
+				return bytes;
+			}
+		},
+		digest: () => hasher.digest()
+	};
+}
+
+/** Returns the dataset read from a file, with the user's reading choices applied. */
 export async function loadDataset(
-	bytes: Uint8Array,
+	file: ByteSource,
 	fileName: string,
-	overrides: readonly (readonly [string, ColumnKind])[],
+	choices: ReadChoices = NO_CHOICES,
 	ctx: TaskContext = {}
 ): Promise<Dataset> {
-	const fingerprint = await sha256Hex(bytes);
-	const { raw, dialect, reports, notes } = await ingestCsv(bytes, overrides, ctx);
-	return { fileName, bytes: bytes.length, fingerprint, raw, dialect, notes, reports };
+	const { source, digest } = hashing(file);
+	const options: IngestOptions = {
+		dialect: choices.dialect,
+		missingTokens: choices.missingTokens ?? undefined,
+		columns: choices.columns
+	};
+	const ingested = await ingestCsv(source, options, ctx);
+	return {
+		fileName,
+		bytes: file.size,
+		fingerprint: await digest(),
+		raw: ingested.raw,
+		dialect: ingested.dialect,
+		questions: ingested.questions,
+		ragged: ingested.ragged,
+		lines: ingested.lines,
+		notes: ingested.notes,
+		reports: ingested.reports,
+		missingTokens: ingested.missingTokens,
+		choices: keepKnownColumns(choices, ingested.reports)
+	};
+}
+
+/** Drops choices about columns the file (as now read) does not have. */
+function keepKnownColumns(choices: ReadChoices, reports: readonly ColumnReport[]): ReadChoices {
+	const names = new Set(reports.map((r) => r.name));
+	return { ...choices, columns: choices.columns.filter(([name]) => names.has(name)) };
+}
+
+/** Returns the schema that types the dataset's columns as its reports say. */
+export function datasetSchema(dataset: Dataset, columns?: readonly ColumnSchema[]): DatasetSchema {
+	return toSchema(columns ?? dataset.reports.map(columnSchema), dataset.missingTokens);
 }
 
 /** Returns the typed column, as its report's kind says. */
@@ -59,10 +140,7 @@ export function typedColumn(dataset: Dataset, name: string): Column {
 	const report = findColumn(dataset.reports, name);
 	if (!report)
 		throw new CoreError('missing-column', `There is no column "${name}".`, { column: name });
-	return typeTable(dataset.raw, {
-		columns: [{ name, kind: report.kind }],
-		missingTokens: [...DEFAULT_MISSING_TOKENS]
-	}).table.columns[0];
+	return typeTable(dataset.raw, datasetSchema(dataset, [columnSchema(report)])).table.columns[0];
 }
 
 /** Returns the dataset's summaries for the UI: reports, target summaries and the first rows. */
@@ -72,41 +150,133 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
 		bytes: dataset.bytes,
 		fingerprint: dataset.fingerprint,
 		rowCount: dataset.raw.rowCount,
+		lines: dataset.lines,
 		dialect: dataset.dialect,
+		questions: dataset.questions,
+		ragged: dataset.ragged,
 		notes: dataset.notes,
 		reports: dataset.reports,
+		missingTokens: dataset.missingTokens,
+		choices: dataset.choices,
 		targets: dataset.reports.map((r) => summarizeTarget(typedColumn(dataset, r.name))),
 		preview: rawRows(dataset.raw, 0, PREVIEW_ROWS)
 	};
 }
 
+/** Returns the choices with one more choice about a column (merged with earlier ones). */
+export function withColumnChoice(
+	choices: ReadChoices,
+	name: string,
+	choice: InferChoices
+): ReadChoices {
+	const previous = choices.columns.find(([n]) => n === name)?.[1] ?? {};
+	return {
+		...choices,
+		columns: [...choices.columns.filter(([n]) => n !== name), [name, { ...previous, ...choice }]]
+	};
+}
+
+const KIND_WORDS: Record<ColumnKind, string> = {
+	number: 'numbers',
+	category: 'categories',
+	text: 'text',
+	boolean: 'true/false values',
+	date: 'dates'
+};
+
 /**
- * Returns the dataset with one column's kind overridden. Refuses `number` for a column whose text
- * is not all numbers, naming examples, so no value silently becomes missing.
+ * Returns the dataset with one column's kind or date order chosen by the user. Refuses a kind
+ * that some of the column's values do not fit, naming examples, so no value silently becomes
+ * missing.
  */
-export function retypeColumn(
+export function chooseColumn(
 	dataset: Dataset,
 	name: string,
-	kind: ColumnKind
+	choice: InferChoices
 ): { dataset: Dataset; report: ColumnReport; target: TargetSummary } {
 	const raw = findColumn(dataset.raw.columns, name);
-	if (!raw)
+	const current = findColumn(dataset.reports, name);
+	if (!raw || !current)
 		throw new CoreError('missing-column', `There is no column "${name}".`, { column: name });
-	const { invalidRows } = typeColumn(raw, kind, DEFAULT_MISSING_TOKENS);
+	const choices = withColumnChoice(dataset.choices, name, choice);
+	const merged = choices.columns.find(([n]) => n === name)![1];
+	const kind = merged.kind ?? current.inferredKind;
+	const { invalidRows } = typeColumn(raw, kind, {
+		missingTokens: dataset.missingTokens,
+		dateOrder: merged.dateOrder ?? current.dates?.order
+	});
 	if (invalidRows.length > 0) {
-		const examples = [...new Set(invalidRows.map((row) => raw.levels[raw.codes[row]]))].slice(
+		const examples = [...new Set(invalidRows.map((row) => cellText(raw, row)))].slice(
 			0,
 			MAX_LISTED_EXAMPLES
 		);
 		throw new CoreError(
-			'not-numbers',
-			`"${name}" cannot be a number column: ${invalidRows.length} value(s) are not numbers, such as ${examples.map((e) => `"${e}"`).join(', ')}.`,
+			'wrong-kind',
+			`"${name}" cannot be read as ${KIND_WORDS[kind]}: ${invalidRows.length} value(s) do not fit, such as ${examples.map((e) => `"${e}"`).join(', ')}. ` +
+				'Add them to the missing-value tokens if they mean "no value", or clean them first.',
 			{ column: name }
 		);
 	}
-	const report = inferColumn(raw, DEFAULT_MISSING_TOKENS, kind);
-	const next = { ...dataset, reports: dataset.reports.map((r) => (r.name === name ? report : r)) };
+	const report = inferColumn(raw, dataset.missingTokens, merged);
+	const next = {
+		...dataset,
+		choices,
+		reports: dataset.reports.map((r) => (r.name === name ? report : r))
+	};
 	return { dataset: next, report, target: summarizeTarget(typedColumn(next, name)) };
+}
+
+/** Returns the dataset with `kind` chosen for a column (see `chooseColumn`). */
+export function retypeColumn(dataset: Dataset, name: string, kind: ColumnKind) {
+	return chooseColumn(dataset, name, { kind });
+}
+
+/** Returns the dataset with the date order chosen for a column (see `chooseColumn`). */
+export function setDateOrder(dataset: Dataset, name: string, dateOrder: DateOrder) {
+	return chooseColumn(dataset, name, { dateOrder });
+}
+
+/**
+ * Returns the dataset read with a new list of missing-value tokens: every column is inferred
+ * again. A kind the user chose that no longer fits (a token removed from a number column) is
+ * dropped, with a note naming the column.
+ */
+export function setMissingTokens(dataset: Dataset, tokens: readonly string[]): Dataset {
+	const missingTokens = [...new Set(tokens.map((t) => t.trim()))];
+	const notes = dataset.notes.filter((n) => !n.startsWith('Your choice of kind for'));
+	const columns: [string, InferChoices][] = [];
+	const reports = dataset.raw.columns.map((raw) => {
+		const choice = dataset.choices.columns.find(([n]) => n === raw.name)?.[1] ?? {};
+		let report = inferColumn(raw, missingTokens, choice);
+		if (choice.kind && choice.kind !== report.inferredKind) {
+			const { invalidRows } = typeColumn(raw, choice.kind, {
+				missingTokens,
+				dateOrder: report.dates?.order
+			});
+			if (invalidRows.length > 0) {
+				notes.push(
+					`Your choice of kind for "${raw.name}" (${choice.kind}) no longer fits its values with these missing-value tokens, so it is back to ${report.inferredKind}.`
+				);
+				const rest: InferChoices = { dateOrder: choice.dateOrder };
+				report = inferColumn(raw, missingTokens, rest);
+				columns.push([raw.name, rest]);
+				return report;
+			}
+		}
+		columns.push([raw.name, choice]);
+		return report;
+	});
+	return {
+		...dataset,
+		missingTokens,
+		notes,
+		reports,
+		choices: {
+			...dataset.choices,
+			missingTokens,
+			columns: columns.filter(([, c]) => c.kind !== undefined || c.dateOrder !== undefined)
+		}
+	};
 }
 
 /** Returns the seeded split of the dataset's rows; rows without a target value are dropped. */
@@ -117,10 +287,7 @@ export function splitDataset(
 	classes: readonly string[],
 	plan: SplitPlan
 ): Split {
-	const column = typeTable(dataset.raw, {
-		columns: [target],
-		missingTokens: [...DEFAULT_MISSING_TOKENS]
-	}).table.columns[0];
+	const column = typeTable(dataset.raw, datasetSchema(dataset, [target])).table.columns[0];
 	let strata: Int32Array;
 	if (task === 'regression') {
 		if (column.kind !== 'number')

@@ -1,18 +1,31 @@
 import { CoreError } from '../util/core-error';
 import { createPacer, type TaskContext } from '../util/task';
+import { RawColumnBuilder } from './column-builder';
+import {
+	CsvTokenizer,
+	fieldText,
+	recordFields,
+	type RecordEnd,
+	type RecordView
+} from './csv-tokenizer';
 import type { DecodedText, TextEncoding } from './decode-text';
-import type { RawColumn, RawTable } from './table';
-
-// A parser of our own rather than PapaParse: PapaParse reports a malformed row by record index,
-// not by physical line (wrong once a quoted field holds a newline), and it parses a string in one
-// synchronous call, so a cancel cannot arrive. This reader tracks lines and yields between records.
+import { readNumber } from './parse-cell';
+import type { RawTable } from './table';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+export type Quote = '"' | "'" | 'none';
+export const QUOTES: readonly Quote[] = ['"', "'", 'none'];
+export type DecimalMark = '.' | ',';
 
-/** How the file is written, as detected: shown to the user and recorded with the dataset. */
+/** How the file is written, as detected or chosen: shown to the user and recorded with the data. */
 export interface CsvDialect {
 	delimiter: Delimiter;
+	quote: Quote;
+	/** The decimal mark of numbers: `,` in files such as `1;22,5;x`. */
+	decimal: DecimalMark;
+	/** The first non-blank line names the columns. */
+	header: boolean;
 	/** Every value after a separator starts with a space (`a, b`): the space is layout, not data. */
 	skipInitialSpace: boolean;
 	encoding: TextEncoding;
@@ -20,214 +33,198 @@ export interface CsvDialect {
 	lineEnding: 'lf' | 'crlf' | 'cr' | 'none';
 }
 
+/** What the user chose about the dialect; anything left out is detected. */
+export interface DialectChoice {
+	delimiter?: Delimiter;
+	quote?: Quote;
+	decimal?: DecimalMark;
+	header?: boolean;
+	encoding?: TextEncoding;
+}
+
+/** A dialect decision the data could not settle: shown to the user as a question. */
+export interface DialectQuestion {
+	field: 'delimiter' | 'decimal';
+	question: string;
+	/** The answers that fit the data, the one in use first. */
+	options: string[];
+}
+
+/** Rows left out because their number of fields differs from the header's. */
+export interface RaggedRows {
+	count: number;
+	/** The first few, with their physical line and field count. */
+	examples: { line: number; fields: number }[];
+}
+
 export interface ParsedCsv {
 	raw: RawTable;
 	dialect: CsvDialect;
+	questions: DialectQuestion[];
+	ragged: RaggedRows;
+	/** Physical lines in the file. */
+	lines: number;
 	/** Plain-language remarks about what the reader did (renamed headers, skipped blank lines). */
 	notes: string[];
 }
 
-interface CsvRecord {
-	fields: string[];
-	/** Physical line (1-based) on which the record starts. */
-	line: number;
-	/** How the record ended: 'crlf', 'lf', 'cr' or 'eof'. */
-	end: 'crlf' | 'lf' | 'cr' | 'eof';
-}
-
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const SNIFF_CHARS = 65536;
-const SNIFF_RECORDS = 30;
-const RECORDS_PER_TICK = 2000;
+const SNIFF_RECORDS = 50;
 const MAX_LISTED_LINES = 5;
+const MAX_RAGGED_EXAMPLES = 20;
+const CLEAR_SHARE = 0.9;
+const SPACE = 32;
+const COMMA_NUMBER = /^[+-]?\d+,\d+$/;
+const COMMA_THOUSANDS = /^[+-]?\d{1,3},\d{3}$/;
+const DOT_NUMBER = /^[+-]?\d+\.\d+$/;
 
-/**
- * Returns a reader that yields one RFC 4180 record at a time, with its physical line number.
- * With `skipInitialSpace`, spaces right after a separator are dropped (Python csv's option).
- */
-export function createCsvReader(
-	text: string,
-	delimiter: string,
-	skipInitialSpace = false
-): { next: () => CsvRecord | null; position: () => number } {
-	const len = text.length;
-	const d = delimiter.charCodeAt(0);
-	let pos = 0;
-	let line = 1;
-
-	const readQuoted = (): string => {
-		const openLine = line;
-		let value = '';
-		let from = pos + 1;
-		for (;;) {
-			const q = text.indexOf('"', from);
-			if (q === -1) {
-				throw new CoreError(
-					'unterminated-quote',
-					`Line ${openLine}: a quoted field starts here and its closing quote is missing, so the rest of the file would be read as one cell.`,
-					{ line: openLine }
-				);
-			}
-			line += countLineBreaks(text, from, q);
-			if (text.charCodeAt(q + 1) === QUOTE) {
-				value += text.slice(from, q + 1);
-				from = q + 2;
-				continue;
-			}
-			value += text.slice(from, q);
-			pos = q + 1;
-			return value;
-		}
-	};
-
-	const next = (): CsvRecord | null => {
-		if (pos >= len) return null;
-		const start = line;
-		const fields: string[] = [];
-		for (;;) {
-			if (text.charCodeAt(pos) === QUOTE) {
-				fields.push(readQuoted());
-				const c = text.charCodeAt(pos);
-				if (pos < len && c !== d && c !== LF && c !== CR) {
-					throw new CoreError(
-						'stray-quote',
-						`Line ${line}: field ${fields.length} has text after its closing quote. A quote inside a quoted field must be doubled ("").`,
-						{ line }
-					);
-				}
-			} else {
-				let j = pos;
-				while (j < len) {
-					const c = text.charCodeAt(j);
-					if (c === d || c === LF || c === CR) break;
-					j++;
-				}
-				fields.push(text.slice(pos, j));
-				pos = j;
-			}
-			if (pos >= len) return { fields, line: start, end: 'eof' };
-			const c = text.charCodeAt(pos);
-			if (c === d) {
-				pos++;
-				if (skipInitialSpace) while (text.charCodeAt(pos) === SPACE) pos++;
-				if (pos >= len) {
-					fields.push('');
-					return { fields, line: start, end: 'eof' };
-				}
-				continue;
-			}
-			const crlf = c === CR && text.charCodeAt(pos + 1) === LF;
-			pos += crlf ? 2 : 1;
-			line++;
-			return { fields, line: start, end: crlf ? 'crlf' : c === LF ? 'lf' : 'cr' };
-		}
-	};
-
-	return { next, position: () => pos };
+/** The dialect read from a file's first text, with questions for what the data cannot settle. */
+export interface SniffedDialect {
+	delimiter: Delimiter;
+	quote: Quote;
+	decimal: DecimalMark;
+	header: boolean;
+	skipInitialSpace: boolean;
+	questions: DialectQuestion[];
 }
 
-function countLineBreaks(text: string, from: number, to: number): number {
-	let count = 0;
-	for (let i = from; i < to; i++) {
-		const c = text.charCodeAt(i);
-		if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) count++;
-	}
-	return count;
-}
-
-function isBlank(record: CsvRecord): boolean {
-	return record.fields.length === 1 && record.fields[0].trim() === '';
-}
-
-/**
- * Returns the delimiter that splits the first records of the text into the most consistent number
- * of fields (more than one); a comma when none does.
- */
-export function detectDelimiter(text: string): Delimiter {
-	const sample = text.slice(0, SNIFF_CHARS);
-	const truncated = text.length > SNIFF_CHARS;
-	let best: { delimiter: Delimiter; share: number; fields: number } = {
-		delimiter: ',',
-		share: 0,
-		fields: 1
-	};
-	for (const delimiter of DELIMITERS) {
-		const counts = sampleRecords(sample, delimiter, truncated).map((fields) => fields.length);
-		const score = modalShare(counts);
-		if (score.fields < 2) continue;
-		if (score.share > best.share || (score.share === best.share && score.fields > best.fields)) {
-			best = { delimiter, ...score };
-		}
-	}
-	return best.delimiter;
-}
-
-function sampleRecords(sample: string, delimiter: Delimiter, truncated: boolean): string[][] {
-	const reader = createCsvReader(sample, delimiter);
+function sampleRecords(
+	sample: string,
+	delimiter: Delimiter,
+	quote: Quote,
+	final: boolean
+): string[][] {
 	const records: string[][] = [];
-	try {
-		for (
-			let record = reader.next();
-			record && records.length < SNIFF_RECORDS;
-			record = reader.next()
-		) {
-			if (truncated && record.end === 'eof') break;
-			if (!isBlank(record)) records.push(record.fields);
+	const tokenizer = new CsvTokenizer(
+		{ delimiter, quote: quote === 'none' ? null : quote, skipInitialSpace: false },
+		(record) => {
+			if (records.length >= SNIFF_RECORDS) return;
+			const fields = recordFields(record);
+			if (fields.length === 1 && fields[0].trim() === '') return;
+			records.push(fields);
 		}
+	);
+	try {
+		tokenizer.push(sample);
+		if (final) tokenizer.finish();
 	} catch {
-		// A quote cut off by the sample's end, or a malformed record: score what was read.
+		// A malformed record under this delimiter: score what was read.
 	}
 	return records;
 }
 
-/** True when every non-empty value after a separator in the first records starts with a space. */
-export function detectInitialSpace(text: string, delimiter: Delimiter): boolean {
-	const records = sampleRecords(text.slice(0, SNIFF_CHARS), delimiter, text.length > SNIFF_CHARS);
+/** Share of records with the first record's field count (0 when that count is 1). */
+function consistency(records: string[][]): number {
+	if (records.length === 0 || records[0].length < 2) return 0;
+	const width = records[0].length;
+	return records.filter((r) => r.length === width).length / records.length;
+}
+
+const NAMES: Record<Delimiter, string> = {
+	',': 'comma',
+	';': 'semicolon',
+	'\t': 'tab',
+	'|': 'pipe'
+};
+
+/** Returns the name of a delimiter in words. */
+export function delimiterName(delimiter: Delimiter): string {
+	return NAMES[delimiter];
+}
+
+/**
+ * Detects the dialect from a file's first text (`complete` when that is the whole file): the
+ * delimiter that splits the first records most consistently into the header's field count, the
+ * decimal mark, whether the first line is a header, and whether spaces after separators are
+ * layout. The user's choices are kept as given.
+ */
+export function sniffDialect(
+	sample: string,
+	complete: boolean,
+	choice: DialectChoice = {}
+): SniffedDialect {
+	const quote = choice.quote ?? '"';
+	const questions: DialectQuestion[] = [];
+	const scored = DELIMITERS.map((delimiter) => {
+		const records = sampleRecords(sample, delimiter, quote, complete);
+		return { delimiter, records, share: consistency(records), width: records[0]?.length ?? 0 };
+	}).sort((a, b) => b.share - a.share || b.width - a.width);
+	let best = scored[0];
+	if (choice.delimiter) {
+		best = scored.find((s) => s.delimiter === choice.delimiter)!;
+	} else if (best.share === 0) {
+		best = scored.find((s) => s.delimiter === ',')!;
+	} else {
+		const rivals = scored.filter((s) => s.share >= CLEAR_SHARE && s.width >= 2);
+		if (rivals.length > 1) {
+			questions.push({
+				field: 'delimiter',
+				question: `The rows split evenly on ${rivals.map((r) => `${delimiterName(r.delimiter)}s (${r.width} columns)`).join(' and on ')}. Which separates the columns?`,
+				options: rivals.map((r) => r.delimiter)
+			});
+		}
+	}
+	const { delimiter, records } = best;
+	const body = records.slice(1);
 	const later = records.flatMap((fields) => fields.slice(1)).filter((f) => f !== '');
-	return later.length > 0 && later.every((f) => f.charCodeAt(0) === SPACE);
+	const skipInitialSpace = later.length > 0 && later.every((f) => f.charCodeAt(0) === SPACE);
+	const decimal = choice.decimal ?? detectDecimal(body, delimiter, questions);
+	const header = choice.header ?? detectHeader(records, decimal === ',');
+	return { delimiter, quote, decimal, header, skipInitialSpace, questions };
 }
 
-function modalShare(counts: number[]): { share: number; fields: number } {
-	const tally = new Map<number, number>();
-	for (const c of counts) tally.set(c, (tally.get(c) ?? 0) + 1);
-	let fields = 0;
-	let top = 0;
-	for (const [c, n] of tally) {
-		if (n > top || (n === top && c > fields)) {
-			fields = c;
-			top = n;
+function detectDecimal(
+	body: string[][],
+	delimiter: Delimiter,
+	questions: DialectQuestion[]
+): DecimalMark {
+	if (delimiter === ',') return '.';
+	let comma = 0;
+	let thousandsLike = 0;
+	let dot = 0;
+	for (const fields of body) {
+		for (const field of fields) {
+			const text = field.trim();
+			if (COMMA_NUMBER.test(text)) {
+				comma++;
+				if (COMMA_THOUSANDS.test(text)) thousandsLike++;
+			} else if (DOT_NUMBER.test(text)) dot++;
 		}
 	}
-	return { share: counts.length === 0 ? 0 : top / counts.length, fields };
+	if (comma === 0) return '.';
+	if (dot > 0) {
+		questions.push({
+			field: 'decimal',
+			question: `Some numbers are written with a decimal point (${dot} cells) and some with a comma (${comma} cells). Which is the decimal mark?`,
+			options: [',', '.']
+		});
+		return ',';
+	}
+	if (thousandsLike === comma) {
+		questions.push({
+			field: 'decimal',
+			question: `Numbers such as "1,234" could be 1.234 (a decimal comma) or 1234 (a thousands separator). Is the comma the decimal mark?`,
+			options: [',', '.']
+		});
+	}
+	return ',';
 }
 
-class RawColumnBuilder {
-	private readonly index = new Map<string, number>();
-	readonly levels: string[] = [];
-	private codes = new Int32Array(1024);
-	length = 0;
-
-	push(text: string): void {
-		let code = this.index.get(text);
-		if (code === undefined) {
-			code = this.levels.length;
-			this.index.set(text, code);
-			this.levels.push(text);
-		}
-		if (this.length === this.codes.length) {
-			const grown = new Int32Array(this.codes.length * 2);
-			grown.set(this.codes);
-			this.codes = grown;
-		}
-		this.codes[this.length++] = code;
+/**
+ * The first record is a header unless it fits the data: in every column whose later values are
+ * all numbers, the first value is a number too (and there is at least one such column).
+ */
+function detectHeader(records: string[][], decimalComma: boolean): boolean {
+	if (records.length < 2) return true;
+	const [first, ...body] = records;
+	let numericColumns = 0;
+	for (let c = 0; c < first.length; c++) {
+		const values = body.map((r) => r[c]).filter((v) => v !== undefined && v.trim() !== '');
+		if (values.length === 0 || values.some((v) => Number.isNaN(readNumber(v, decimalComma))))
+			continue;
+		numericColumns++;
+		if (Number.isNaN(readNumber(first[c] ?? '', decimalComma))) return true;
 	}
-
-	finish(name: string): RawColumn {
-		return { name, codes: this.codes.slice(0, this.length), levels: this.levels };
-	}
+	return numericColumns === 0;
 }
 
 /** Returns header names made unique and non-empty, with a note for each one changed. */
@@ -256,87 +253,197 @@ export function cleanHeader(fields: string[], notes: string[]): string[] {
 }
 
 /**
- * Parses decoded CSV text into dictionary-encoded text columns. The first non-blank record is the
- * header. Throws a `CoreError` naming the line for malformed input: an unterminated quote, text
- * after a closing quote, or rows whose field count differs from the header's.
+ * Turns records into raw columns: the first non-blank record is the header (or, without one, the
+ * first row, with columns named `column_1`...). Blank lines are skipped and rows whose field count
+ * differs from the header's are left out, both counted with their lines for the report.
  */
-export async function parseCsv(decoded: DecodedText, ctx: TaskContext = {}): Promise<ParsedCsv> {
+export class TableBuilder {
+	private names: string[] | null = null;
+	private headerLine = 0;
+	private builders: RawColumnBuilder[] = [];
+	private readonly blankLines: number[] = [];
+	private blankCount = 0;
+	private readonly ragged: RaggedRows = { count: 0, examples: [] };
+	private records = 0;
+	private expected = 0;
+	lineEnding: CsvDialect['lineEnding'] = 'none';
+	/** How the last record ended ('eof' when the file has no final line break). */
+	lastEnd: RecordEnd = 'eof';
+	readonly notes: string[] = [];
+
+	constructor(
+		private readonly header: boolean,
+		private readonly decimalComma: boolean
+	) {}
+
+	/** Records read so far. */
+	get recordCount(): number {
+		return this.records;
+	}
+
+	/** Makes room for about `rows` rows in every column (an estimate: more still fit). */
+	reserve(rows: number): void {
+		this.expected = rows;
+		for (const builder of this.builders) builder.reserve(rows);
+	}
+
+	readonly sink = (record: RecordView, line: number, end: RecordEnd): void => {
+		this.records++;
+		this.lastEnd = end;
+		if (this.lineEnding === 'none' && end !== 'eof') this.lineEnding = end;
+		const count = record.count;
+		if (count === 1 && fieldText(record, 0).trim() === '') {
+			if (this.blankCount++ < MAX_RAGGED_EXAMPLES) this.blankLines.push(line);
+			return;
+		}
+		if (this.names === null) {
+			this.headerLine = line;
+			this.builders = Array.from({ length: count }, () => {
+				const builder = new RawColumnBuilder(this.decimalComma);
+				builder.reserve(this.expected);
+				return builder;
+			});
+			if (this.header) {
+				this.names = cleanHeader(recordFields(record), this.notes);
+				return;
+			}
+			this.names = Array.from({ length: count }, (_, i) => `column_${i + 1}`);
+			this.notes.push(
+				`The file has no header line; the columns are called column_1 to column_${count}.`
+			);
+		}
+		const builders = this.builders;
+		if (count !== builders.length) {
+			if (this.ragged.count++ < MAX_RAGGED_EXAMPLES)
+				this.ragged.examples.push({ line, fields: count });
+			return;
+		}
+		for (let c = 0; c < count; c++) builders[c].pushField(record, c);
+	};
+
+	/** Returns the columns, or throws `empty-file` / `no-rows`. */
+	finish(): { raw: RawTable; ragged: RaggedRows; notes: string[] } {
+		const names = this.names;
+		if (names === null)
+			throw new CoreError('empty-file', 'The file holds no text, only blank lines.');
+		const columns = this.builders.map((b, i) => b.finish(names[i]));
+		const rowCount = columns[0].codes.length;
+		if (rowCount === 0) {
+			const ragged =
+				this.ragged.count > 0
+					? ` ${raggedSentence(this.ragged, names.length, this.headerLine)}`
+					: '';
+			throw new CoreError(
+				'no-rows',
+				`The file has a header (line ${this.headerLine}) but no data rows.${ragged}`,
+				{ line: this.headerLine }
+			);
+		}
+		if (this.blankCount > 0)
+			this.notes.push(
+				`Skipped ${this.blankCount} blank line(s): ${listLines(this.blankLines, this.blankCount)}.`
+			);
+		if (this.ragged.count > 0)
+			this.notes.push(
+				`${raggedSentence(this.ragged, names.length, this.headerLine)} They were left out of the table.`
+			);
+		return { raw: { rowCount, columns }, ragged: this.ragged, notes: this.notes };
+	}
+}
+
+/** Lines listed in a sentence: "line 4", "lines 4, 9", "lines 4, 9, ... and 7 more". */
+export function listLines(lines: readonly number[], total = lines.length): string {
+	const shown = lines.slice(0, MAX_LISTED_LINES).join(', ');
+	return total > MAX_LISTED_LINES
+		? `lines ${shown} and ${total - MAX_LISTED_LINES} more`
+		: `line${total > 1 ? 's' : ''} ${shown}`;
+}
+
+function raggedSentence(ragged: RaggedRows, expected: number, headerLine: number): string {
+	const first = ragged.examples[0];
+	return (
+		`${ragged.count} row(s) have a different number of fields than the header (line ${headerLine}, ${expected} fields): ` +
+		`${listLines(
+			ragged.examples.map((r) => r.line),
+			ragged.count
+		)}; line ${first.line} has ${first.fields}. ` +
+		'A missing or extra separator, or an unquoted separator inside a value, does this.'
+	);
+}
+
+/** Returns the error for a file read as a single column. */
+export function oneColumnError(name: string, delimiter: Delimiter): CoreError {
+	const shown = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+	return new CoreError(
+		'one-column',
+		`Only one column ("${name}") was found, with separator ${shown}. A model needs a target column and at least one feature column. ` +
+			'If the file uses another separator, choose it, and check that every row uses the same one.'
+	);
+}
+
+const TEXT_SLICE = 1 << 20;
+
+/** Returns a tokenizer for the dialect feeding a table builder: push text, then finish both. */
+export function createReader(sniffed: SniffedDialect): {
+	builder: TableBuilder;
+	tokenizer: CsvTokenizer;
+} {
+	const builder = new TableBuilder(sniffed.header, sniffed.decimal === ',');
+	const tokenizer = new CsvTokenizer(
+		{
+			delimiter: sniffed.delimiter,
+			quote: sniffed.quote === 'none' ? null : sniffed.quote,
+			skipInitialSpace: sniffed.skipInitialSpace
+		},
+		builder.sink
+	);
+	return { builder, tokenizer };
+}
+
+/**
+ * Parses decoded CSV text (already in memory: the bundle's input, tests) into raw columns, with
+ * the dialect detected as for a streamed file. Throws a `CoreError` naming the line for malformed
+ * input. `ingestCsv` streams a file instead.
+ */
+export async function parseCsv(
+	decoded: DecodedText,
+	ctx: TaskContext = {},
+	choice: DialectChoice = {}
+): Promise<ParsedCsv> {
 	const { text } = decoded;
 	if (text.trim() === '')
 		throw new CoreError('empty-file', 'The file holds no text, only blank space.');
-	const delimiter = detectDelimiter(text);
-	const skipInitialSpace = detectInitialSpace(text, delimiter);
-	const reader = createCsvReader(text, delimiter, skipInitialSpace);
+	const sniffed = sniffDialect(text.slice(0, 65536), text.length <= 65536, choice);
+	const { builder, tokenizer } = createReader(sniffed);
 	const tick = createPacer(ctx);
-	const notes: string[] = [];
-	const blankLines: number[] = [];
-	const ragged: { line: number; fields: number }[] = [];
-	let header: { names: string[]; line: number } | undefined;
-	let builders: RawColumnBuilder[] = [];
-	let lineEnding: CsvDialect['lineEnding'] = 'none';
-	let records = 0;
-	for (let record = reader.next(); record; record = reader.next()) {
-		if (lineEnding === 'none' && record.end !== 'eof') lineEnding = record.end;
-		if (isBlank(record)) {
-			blankLines.push(record.line);
-		} else if (!header) {
-			header = { names: cleanHeader(record.fields, notes), line: record.line };
-			builders = header.names.map(() => new RawColumnBuilder());
-		} else if (record.fields.length !== builders.length) {
-			ragged.push({ line: record.line, fields: record.fields.length });
-		} else {
-			for (let c = 0; c < builders.length; c++) builders[c].push(record.fields[c]);
-		}
-		if (++records % RECORDS_PER_TICK === 0)
-			await tick('Reading rows', reader.position() / text.length);
+	for (let at = 0; at < text.length; at += TEXT_SLICE) {
+		tokenizer.push(text.slice(at, at + TEXT_SLICE));
+		await tick('Reading rows', Math.min(text.length, at + TEXT_SLICE) / text.length);
 	}
-	if (!header) throw new CoreError('empty-file', 'The file holds no text, only blank lines.');
-	if (ragged.length > 0) throw raggedError(ragged, header.names.length, header.line);
-	const rowCount = builders[0].length;
-	if (rowCount === 0) {
-		throw new CoreError(
-			'no-rows',
-			`The file has a header (line ${header.line}) but no data rows.`,
-			{ line: header.line }
-		);
-	}
-	if (skipInitialSpace)
+	tokenizer.finish();
+	return finishParse(builder, tokenizer.line, sniffed, decoded.encoding, decoded.bom);
+}
+
+/** Completes a parse: the table, the dialect as read, and the notes. */
+export function finishParse(
+	builder: TableBuilder,
+	lineAfterLast: number,
+	sniffed: SniffedDialect,
+	encoding: TextEncoding,
+	bom: boolean
+): ParsedCsv {
+	const { raw, ragged, notes } = builder.finish();
+	if (sniffed.skipInitialSpace)
 		notes.push(
 			'Every value follows its separator after a space; those spaces were read as layout, not data.'
 		);
-	if (blankLines.length > 0)
-		notes.push(`Skipped ${blankLines.length} blank line(s): ${listLines(blankLines)}.`);
+	const { questions, ...dialect } = sniffed;
 	return {
-		raw: { rowCount, columns: builders.map((b, i) => b.finish(header.names[i])) },
-		dialect: {
-			delimiter,
-			skipInitialSpace,
-			encoding: decoded.encoding,
-			bom: decoded.bom,
-			lineEnding
-		},
+		raw,
+		dialect: { ...dialect, encoding, bom, lineEnding: builder.lineEnding },
+		questions,
+		ragged,
+		lines: builder.lastEnd === 'eof' ? lineAfterLast : lineAfterLast - 1,
 		notes
 	};
-}
-
-function listLines(lines: number[]): string {
-	const shown = lines.slice(0, MAX_LISTED_LINES).join(', ');
-	return lines.length > MAX_LISTED_LINES
-		? `lines ${shown} and ${lines.length - MAX_LISTED_LINES} more`
-		: `line${lines.length > 1 ? 's' : ''} ${shown}`;
-}
-
-function raggedError(
-	ragged: { line: number; fields: number }[],
-	expected: number,
-	headerLine: number
-): CoreError {
-	const first = ragged[0];
-	return new CoreError(
-		'ragged-rows',
-		`Line ${first.line} has ${first.fields} field(s), but the header (line ${headerLine}) has ${expected}. ` +
-			`${ragged.length} row(s) differ like this: ${listLines(ragged.map((r) => r.line))}. ` +
-			'Fix those lines (a missing or extra separator, or an unquoted separator inside a value) and load the file again.',
-		{ line: first.line }
-	);
 }

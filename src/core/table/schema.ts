@@ -1,12 +1,15 @@
 import { CoreError } from '../util/core-error';
 import { DEFAULT_MISSING_TOKENS } from './parse-cell';
-import { findColumn, type ColumnKind, type RawTable, type Table } from './table';
+import type { DateOrder } from './parse-date';
+import { cellText, findColumn, type ColumnKind, type RawTable, type Table } from './table';
 import { typeColumn } from './type-column';
 
 /** One input column as the model expects it. */
 export interface ColumnSchema {
 	name: string;
 	kind: ColumnKind;
+	/** For a date column: how `nn/nn/yyyy` cells are read. */
+	dateOrder?: DateOrder;
 }
 
 /** How raw text becomes typed columns: the contract shared by the app and the exported bundle. */
@@ -15,11 +18,16 @@ export interface DatasetSchema {
 	missingTokens: string[];
 }
 
-/** Returns the default schema for a set of (possibly overridden) column kinds. */
-export function toSchema(columns: readonly ColumnSchema[]): DatasetSchema {
+/** Returns the schema for a set of (possibly overridden) column kinds and the missing tokens. */
+export function toSchema(
+	columns: readonly ColumnSchema[],
+	missingTokens: readonly string[] = DEFAULT_MISSING_TOKENS
+): DatasetSchema {
 	return {
-		columns: columns.map(({ name, kind }) => ({ name, kind })),
-		missingTokens: [...DEFAULT_MISSING_TOKENS]
+		columns: columns.map(({ name, kind, dateOrder }) =>
+			dateOrder ? { name, kind, dateOrder } : { name, kind }
+		),
+		missingTokens: [...missingTokens]
 	};
 }
 
@@ -28,7 +36,17 @@ export interface InvalidCell {
 	row: number;
 	column: string;
 	text: string;
+	/** Why, in words: `"abc" is not a number`. */
+	problem: string;
 }
+
+const NOT_A: Record<ColumnKind, string> = {
+	number: 'a number',
+	category: 'a category',
+	text: 'text',
+	boolean: 'true or false',
+	date: 'a date'
+};
 
 /**
  * Returns the raw table typed by the schema, plus every cell that did not fit (stored as missing).
@@ -53,9 +71,19 @@ export function typeTable(
 	const invalid: InvalidCell[] = [];
 	const columns = schema.columns.map((spec) => {
 		const source = findColumn(raw.columns, spec.name)!;
-		const typed = typeColumn(source, spec.kind, schema.missingTokens);
-		for (const row of typed.invalidRows)
-			invalid.push({ row, column: spec.name, text: source.levels[source.codes[row]] });
+		const typed = typeColumn(source, spec.kind, {
+			missingTokens: schema.missingTokens,
+			dateOrder: spec.dateOrder
+		});
+		for (const row of typed.invalidRows) {
+			const text = cellText(source, row);
+			invalid.push({
+				row,
+				column: spec.name,
+				text,
+				problem: `"${text}" is not ${NOT_A[spec.kind]}`
+			});
+		}
 		return typed.column;
 	});
 	return { table: { rowCount: raw.rowCount, columns }, invalid };

@@ -1,6 +1,20 @@
 import { assertNever } from '../util/assert-never';
-import { isMissingText, parseNumber } from './parse-cell';
-import type { Column, ColumnKind, RawColumn } from './table';
+import { isMissingText, numericTokens, readNumber } from './parse-cell';
+import { parseCompactDate, parseDate, type DateOrder } from './parse-date';
+import {
+	MISSING_BOOLEAN,
+	NO_OFFSET,
+	NUMBER_CELL,
+	type Column,
+	type ColumnKind,
+	type RawColumn
+} from './table';
+
+/** How cell text is read: the missing-value tokens, and the order of `nn/nn/yyyy` dates. */
+export interface TypingOptions {
+	missingTokens: readonly string[];
+	dateOrder?: DateOrder;
+}
 
 /** A typed column and the rows whose text did not fit its kind (read as missing). */
 export interface TypedColumn {
@@ -8,41 +22,80 @@ export interface TypedColumn {
 	invalidRows: number[];
 }
 
+/** The words read as true and false (compared case-insensitively, after trimming). */
+export const BOOLEAN_WORDS: readonly (readonly [string, string])[] = [
+	['true', 'false'],
+	['yes', 'no'],
+	['y', 'n'],
+	['t', 'f']
+];
+
+/** Returns 1 or 0 for a boolean word, or -1. */
+export function booleanOf(text: string): number {
+	const lower = text.trim().toLowerCase();
+	for (const [yes, no] of BOOLEAN_WORDS) {
+		if (lower === yes) return 1;
+		if (lower === no) return 0;
+	}
+	return -1;
+}
+
+/** Returns the index in `BOOLEAN_WORDS` of the pair a word belongs to, or -1. */
+export function booleanFamily(text: string): number {
+	const lower = text.trim().toLowerCase();
+	return BOOLEAN_WORDS.findIndex((pair) => pair.includes(lower));
+}
+
+/** A level or number read as missing, in the per-level tables below. */
+const MISSING = -2;
+
 /**
- * Returns the column typed as `kind`. For numbers, text that is neither missing nor a number is
- * listed in `invalidRows` and stored as NaN; the caller decides whether that is an error.
+ * Returns the column typed as `kind`. Text that is neither missing nor fits the kind is listed in
+ * `invalidRows` and stored as missing; the caller decides whether that is an error. A number cell
+ * typed as a label becomes its shortest decimal text (`1.50` is the label `1.5`).
  */
-export function typeColumn(
-	raw: RawColumn,
-	kind: ColumnKind,
-	missingTokens: readonly string[]
-): TypedColumn {
+export function typeColumn(raw: RawColumn, kind: ColumnKind, options: TypingOptions): TypedColumn {
 	switch (kind) {
 		case 'number':
-			return typeNumbers(raw, missingTokens);
+			return typeNumbers(raw, options);
 		case 'category':
 		case 'text':
-			return {
-				column: { kind, name: raw.name, ...typeLabels(raw, missingTokens) },
-				invalidRows: []
-			};
+			return typeLabels(raw, kind, options);
+		case 'boolean':
+			return typeBooleans(raw, options);
+		case 'date':
+			return typeDates(raw, options);
 		default:
 			return assertNever(kind, 'column kind');
 	}
 }
 
-function typeNumbers(raw: RawColumn, missingTokens: readonly string[]): TypedColumn {
-	const missing = raw.levels.map((text) => isMissingText(text, missingTokens));
-	const parsed = raw.levels.map((text, l) => (missing[l] ? NaN : parseNumber(text)));
-	const values = new Float64Array(raw.codes.length);
+function missingLevels(raw: RawColumn, missingTokens: readonly string[]): boolean[] {
+	return raw.levels.map((text) => isMissingText(text, missingTokens));
+}
+
+function typeNumbers(raw: RawColumn, { missingTokens }: TypingOptions): TypedColumn {
+	const sentinels = numericTokens(missingTokens);
+	const missing = missingLevels(raw, missingTokens);
+	const parsed = raw.levels.map((text, l) => {
+		if (missing[l]) return NaN;
+		const value = readNumber(text);
+		return sentinels.has(value) ? NaN : value;
+	});
+	const invalid = raw.levels.map((_, l) => !missing[l] && Number.isNaN(parsed[l]));
+	const n = raw.codes.length;
+	const values = new Float64Array(n);
 	const invalidRows: number[] = [];
-	for (let i = 0; i < raw.codes.length; i++) {
-		const v = parsed[raw.codes[i]];
-		if (v === null) {
-			invalidRows.push(i);
-			values[i] = NaN;
+	const numbers = raw.numbers;
+	const checkSentinels = sentinels.size > 0;
+	for (let i = 0; i < n; i++) {
+		const code = raw.codes[i];
+		if (code === NUMBER_CELL) {
+			const v = numbers![i];
+			values[i] = checkSentinels && sentinels.has(v) ? NaN : v;
 		} else {
-			values[i] = v;
+			values[i] = parsed[code];
+			if (invalid[code]) invalidRows.push(i);
 		}
 	}
 	return { column: { kind: 'number', name: raw.name, values }, invalidRows };
@@ -50,15 +103,108 @@ function typeNumbers(raw: RawColumn, missingTokens: readonly string[]): TypedCol
 
 function typeLabels(
 	raw: RawColumn,
-	missingTokens: readonly string[]
-): { codes: Int32Array; levels: string[] } {
+	kind: 'category' | 'text',
+	{ missingTokens }: TypingOptions
+): TypedColumn {
+	const sentinels = numericTokens(missingTokens);
 	const levels: string[] = [];
-	const remap = raw.levels.map((text) => {
-		if (isMissingText(text, missingTokens)) return -1;
-		levels.push(text);
-		return levels.length - 1;
-	});
+	const index = new Map<string, number>();
+	const codeOf = (text: string) => {
+		let code = index.get(text);
+		if (code === undefined) {
+			code = levels.length;
+			index.set(text, code);
+			levels.push(text);
+		}
+		return code;
+	};
+	const remap = raw.levels.map((text) => (isMissingText(text, missingTokens) ? -1 : codeOf(text)));
+	const byNumber = new Map<number, number>();
 	const codes = new Int32Array(raw.codes.length);
-	for (let i = 0; i < codes.length; i++) codes[i] = remap[raw.codes[i]];
-	return { codes, levels };
+	for (let i = 0; i < codes.length; i++) {
+		const code = raw.codes[i];
+		if (code !== NUMBER_CELL) {
+			codes[i] = remap[code];
+			continue;
+		}
+		const v = raw.numbers![i];
+		let label = byNumber.get(v);
+		if (label === undefined) {
+			label = sentinels.has(v) ? -1 : codeOf(String(v));
+			byNumber.set(v, label);
+		}
+		codes[i] = label;
+	}
+	return { column: { kind, name: raw.name, codes, levels }, invalidRows: [] };
+}
+
+function typeBooleans(raw: RawColumn, { missingTokens }: TypingOptions): TypedColumn {
+	const sentinels = numericTokens(missingTokens);
+	const missing = missingLevels(raw, missingTokens);
+	const read = raw.levels.map((text, l) => {
+		if (missing[l]) return MISSING;
+		const word = booleanOf(text);
+		if (word >= 0) return word;
+		const value = readNumber(text);
+		return value === 0 || value === 1 ? value : -1;
+	});
+	const family = raw.levels
+		.filter((_, l) => !missing[l])
+		.map(booleanFamily)
+		.find((f) => f >= 0);
+	const [yes, no] = family === undefined ? ['true', 'false'] : BOOLEAN_WORDS[family];
+	const values = new Uint8Array(raw.codes.length);
+	const invalidRows: number[] = [];
+	for (let i = 0; i < values.length; i++) {
+		const code = raw.codes[i];
+		let b: number;
+		if (code === NUMBER_CELL) {
+			const v = raw.numbers![i];
+			b = sentinels.has(v) ? MISSING : v === 0 || v === 1 ? v : -1;
+		} else {
+			b = read[code];
+		}
+		if (b === -1) invalidRows.push(i);
+		values[i] = b < 0 ? MISSING_BOOLEAN : b;
+	}
+	return { column: { kind: 'boolean', name: raw.name, values, words: [no, yes] }, invalidRows };
+}
+
+function typeDates(
+	raw: RawColumn,
+	{ missingTokens, dateOrder = 'dmy' }: TypingOptions
+): TypedColumn {
+	const sentinels = numericTokens(missingTokens);
+	const missing = missingLevels(raw, missingTokens);
+	const read = raw.levels.map((text, l) => (missing[l] ? null : parseDate(text, dateOrder)));
+	const values = new Float64Array(raw.codes.length);
+	let offsets: Int16Array | null = null;
+	const invalidRows: number[] = [];
+	const byNumber = new Map<number, ReturnType<typeof parseCompactDate>>();
+	for (let i = 0; i < values.length; i++) {
+		const code = raw.codes[i];
+		let parsed;
+		if (code === NUMBER_CELL) {
+			const v = raw.numbers![i];
+			parsed = byNumber.get(v);
+			if (parsed === undefined) {
+				parsed = sentinels.has(v) ? null : parseCompactDate(v);
+				byNumber.set(v, parsed);
+			}
+		} else {
+			parsed = read[code];
+		}
+		if (!parsed) {
+			values[i] = NaN;
+			const isMissing = code === NUMBER_CELL ? sentinels.has(raw.numbers![i]) : missing[code];
+			if (!isMissing) invalidRows.push(i);
+			continue;
+		}
+		values[i] = parsed.ms;
+		if (parsed.offset !== NO_OFFSET) {
+			if (!offsets) offsets = new Int16Array(values.length).fill(NO_OFFSET);
+			offsets[i] = parsed.offset;
+		}
+	}
+	return { column: { kind: 'date', name: raw.name, values, offsets }, invalidRows };
 }

@@ -12,7 +12,14 @@ import {
 	type Pipeline,
 	type TargetSpec
 } from '../ship/pipeline';
-import { findColumn, type Column, type RawTable, type Table } from '../table/table';
+import {
+	columnLength,
+	findColumn,
+	isMissingAt,
+	type Column,
+	type RawTable,
+	type Table
+} from '../table/table';
 import { typeTable, type DatasetSchema } from '../table/schema';
 
 /** Everything one training run needs; test rows are deliberately not part of it. */
@@ -42,7 +49,7 @@ function typed(raw: RawTable, schema: DatasetSchema, part: string): Table {
 		const first = invalid[0];
 		throw new CoreError(
 			'invalid-cell',
-			`${part} row ${first.row + 1}, column "${first.column}": "${first.text}" is not a number.`,
+			`${part} row ${first.row + 1}, column "${first.column}": ${first.problem}.`,
 			{
 				column: first.column
 			}
@@ -52,10 +59,8 @@ function typed(raw: RawTable, schema: DatasetSchema, part: string): Table {
 }
 
 function firstMissing(column: Column): number {
-	const n = column.kind === 'number' ? column.values.length : column.codes.length;
-	for (let i = 0; i < n; i++) {
-		if (column.kind === 'number' ? Number.isNaN(column.values[i]) : column.codes[i] < 0) return i;
-	}
+	const n = columnLength(column);
+	for (let i = 0; i < n; i++) if (isMissingAt(column, i)) return i;
 	return -1;
 }
 

@@ -27,9 +27,16 @@ describe('isDefaultFeature', () => {
 			['note', 'text', false],
 			['flat', 'category', false],
 			['gone', 'category', false],
-			['y', 'category', false]
+			['y', 'boolean', false]
 		]);
 		expect(list.filter(isDefaultFeature).map((r) => r.name)).toEqual(['age', 'city', 'y']);
+	});
+
+	it('excludes a date column, which a model cannot use directly', async () => {
+		const list = (await reports()).map((r) =>
+			r.name === 'city' ? { ...r, kind: 'date' as const } : r
+		);
+		expect(list.filter(isDefaultFeature).map((r) => r.name)).toEqual(['age', 'y']);
 	});
 });
 

@@ -122,4 +122,27 @@ describe('parseProject', () => {
 		});
 		expect(parsed).toEqual(emptyProject());
 	});
+
+	it('reads the kind overrides of an earlier save as column choices, and keeps reading choices', () => {
+		const older: Record<string, unknown> = {
+			...emptyProject(),
+			kindOverrides: [['grade', 'text']]
+		};
+		delete older.reading;
+		const migrated = parseProject(older);
+		expect(migrated).not.toHaveProperty('kindOverrides');
+		expect(migrated?.reading).toEqual({
+			dialect: {},
+			missingTokens: null,
+			columns: [['grade', { kind: 'text' }]]
+		});
+		const reading: Project['reading'] = {
+			dialect: { delimiter: ';' },
+			missingTokens: ['-'],
+			columns: [['when', { kind: 'date', dateOrder: 'mdy' }]]
+		};
+		const saved: Project = { ...emptyProject(), reading };
+		expect(parseProject(structuredClone(saved))).toEqual(saved);
+		expect(parseProject({ ...emptyProject(), reading: 'none' })).toBeNull();
+	});
 });

@@ -2,17 +2,23 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
 	loadDataset,
+	NO_CHOICES,
 	retypeColumn,
 	splitDataset,
 	summarizeDataset
 } from '../../../src/core/table/dataset';
+import { bytesSource } from '../../../src/core/table/ingest';
+import type { ColumnKind } from '../../../src/core/table/table';
 import { DEFAULT_SPLIT_PLAN, DROPPED, type SplitPlan } from '../../../src/core/split/split';
 import { expectCoreError } from '../helpers';
 
 const CSV = 'id,grade,y,score\n1,a,yes,1.5\n2,b,no,2\n3,a,no,\n4,b,yes,4\n5,a,,5\n6,c,no,x\n';
 
-function load(text: string, overrides: [string, 'number' | 'category' | 'text'][] = []) {
-	return loadDataset(new TextEncoder().encode(text), 'data.csv', overrides);
+function load(text: string, kinds: [string, ColumnKind][] = []) {
+	return loadDataset(bytesSource(new TextEncoder().encode(text)), 'data.csv', {
+		...NO_CHOICES,
+		columns: kinds.map(([name, kind]) => [name, { kind }])
+	});
 }
 
 /** Returns, per part (train, val, test), how many rows of each label it holds. */
@@ -29,7 +35,7 @@ function labelsPerPart(labels: readonly (string | null)[], assignment: Int8Array
 describe('loadDataset', () => {
 	it('fingerprints the bytes with SHA-256 and reports each column', async () => {
 		const bytes = new TextEncoder().encode(CSV);
-		const dataset = await loadDataset(bytes, 'data.csv', []);
+		const dataset = await loadDataset(bytesSource(bytes), 'data.csv');
 		expect(dataset.fingerprint).toBe(createHash('sha256').update(bytes).digest('hex'));
 		expect(dataset.fileName).toBe('data.csv');
 		expect(dataset.bytes).toBe(bytes.length);
@@ -37,9 +43,14 @@ describe('loadDataset', () => {
 		expect(dataset.reports.map((r) => [r.name, r.kind, r.idLike])).toEqual([
 			['id', 'number', true],
 			['grade', 'category', false],
-			['y', 'category', false],
+			['y', 'boolean', false],
 			['score', 'text', false]
 		]);
+		expect(dataset.reports[3].mixed).toEqual({
+			numberCells: 4,
+			textCells: 1,
+			textExamples: ['x']
+		});
 	});
 
 	it('changes the fingerprint when one byte changes', async () => {
@@ -48,13 +59,30 @@ describe('loadDataset', () => {
 		expect(b.fingerprint).not.toBe(a.fingerprint);
 	});
 
-	it('applies kind overrides and keeps the inferred kind', async () => {
+	it('fingerprints a file over 1 MiB with SHA-256 over the digests of its 1 MiB blocks', async () => {
+		const block = 1 << 20;
+		const row = 'abcdefghij,0123456789\n';
+		const text = 'name,value\n' + row.repeat(Math.ceil((block + 5000) / row.length));
+		const bytes = new TextEncoder().encode(text);
+		const dataset = await loadDataset(bytesSource(bytes), 'big.csv');
+		const outer = createHash('sha256');
+		for (let at = 0; at < bytes.length; at += block)
+			outer.update(
+				createHash('sha256')
+					.update(bytes.subarray(at, at + block))
+					.digest()
+			);
+		expect(dataset.fingerprint).toBe(outer.digest('hex'));
+	});
+
+	it('applies kind choices and keeps the inferred kind', async () => {
 		const dataset = await load(CSV, [['grade', 'text']]);
 		expect(dataset.reports[1]).toMatchObject({
 			name: 'grade',
 			kind: 'text',
 			inferredKind: 'category'
 		});
+		expect(dataset.choices.columns).toEqual([['grade', { kind: 'text' }]]);
 	});
 });
 
@@ -92,11 +120,12 @@ describe('summarizeDataset', () => {
 describe('retypeColumn', () => {
 	it('refuses number for a column with text that is not a number, naming examples', async () => {
 		const dataset = await load('a,b\n1,x\n2,y\n3,x\nn/a,4\n5,z\n6,w\n7,v\n');
-		await expectCoreError(
+		const error = await expectCoreError(
 			() => retypeColumn(dataset, 'b', 'number'),
-			'not-numbers',
-			/"b" cannot be a number column: 6 value\(s\) are not numbers, such as "x", "y", "z"\./
+			'wrong-kind',
+			/"b" cannot be read as numbers: 6 value\(s\) do not fit, such as "x", "y", "z"\./
 		);
+		expect(error.place.column).toBe('b');
 	});
 
 	it('names an unknown column', async () => {

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { RawColumnBuilder } from '../../../src/core/table/column-builder';
 import { inferColumn } from '../../../src/core/table/infer-kinds';
 import { DEFAULT_MISSING_TOKENS } from '../../../src/core/table/parse-cell';
-import type { RawColumn } from '../../../src/core/table/table';
+import { textColumn, type RawColumn } from '../../../src/core/table/table';
 
-function raw(name: string, cells: readonly string[]): RawColumn {
-	const levels = [...new Set(cells)];
-	return { name, levels, codes: Int32Array.from(cells, (c) => levels.indexOf(c)) };
+/** The column as ingest builds it: number cells as numbers, other cells as text. */
+function built(name: string, cells: readonly string[]): RawColumn {
+	const builder = new RawColumnBuilder(false);
+	for (const cell of cells) builder.push(cell);
+	return builder.finish(name);
 }
 
-const infer = (cells: readonly string[], name = 'x') =>
-	inferColumn(raw(name, cells), DEFAULT_MISSING_TOKENS);
+/** Infers the column both as all-text cells and as ingest builds it; the reports must agree. */
+function infer(cells: readonly string[], name = 'x') {
+	const report = inferColumn(textColumn(name, cells), DEFAULT_MISSING_TOKENS);
+	expect(inferColumn(built(name, cells), DEFAULT_MISSING_TOKENS)).toEqual(report);
+	return report;
+}
 
 describe('inferColumn', () => {
 	it('reads numbers, counting missing cells, and says why', () => {
@@ -19,7 +26,9 @@ describe('inferColumn', () => {
 			inferredKind: 'number',
 			missing: 2,
 			distinct: 2,
-			idLike: false
+			idLike: false,
+			mixed: null,
+			dates: null
 		});
 		expect(report.reason).toBe('all 3 values are numbers; 2 missing');
 		expect(report.examples).toEqual(['2', '1.5']);
@@ -53,16 +62,44 @@ describe('inferColumn', () => {
 	});
 
 	it('calls an all-missing column a category with a reason', () => {
-		expect(infer(['', 'NA', '?'])).toMatchObject({
+		expect(infer(['', 'NA', '?', '-'])).toMatchObject({
 			kind: 'category',
-			missing: 3,
+			missing: 4,
 			distinct: 0,
 			reason: 'every value is missing'
 		});
 	});
 
 	it('applies an override but keeps the inferred kind', () => {
-		const report = inferColumn(raw('zip', ['1', '2', '1']), DEFAULT_MISSING_TOKENS, 'category');
+		const report = inferColumn(built('zip', ['1', '2', '1']), DEFAULT_MISSING_TOKENS, {
+			kind: 'category'
+		});
 		expect(report).toMatchObject({ kind: 'category', inferredKind: 'number' });
+	});
+
+	it('reads one vocabulary of true/false words as a boolean, but not two mixed', () => {
+		const report = infer(['yes', 'No', 'YES', '', 'no']);
+		expect(report).toMatchObject({ kind: 'boolean', inferredKind: 'boolean', missing: 1 });
+		expect(report.reason).toMatch(/^every value is one of .*; 1 missing$/);
+		expect(infer(['yes', 'f', 'yes', 'f']).kind).toBe('category');
+	});
+
+	it('reads ISO dates as dates, and says how ambiguous day/month dates are read', () => {
+		expect(infer(['2019-07-02', '2020-01-31', '2021-12-01']).kind).toBe('date');
+		const ambiguous = infer(['02/07/2019', '03/08/2019', '04/09/2019']);
+		expect(ambiguous).toMatchObject({ kind: 'date' });
+		expect(ambiguous.dates).toMatchObject({
+			order: 'dmy',
+			decidedBy: 'assumed',
+			ambiguousCells: 3
+		});
+		const dayFirst = infer(['02/07/2019', '25/08/2019', '04/09/2019']);
+		expect(dayFirst.dates).toMatchObject({ order: 'dmy', decidedBy: 'data', dayFirstCells: 1 });
+	});
+
+	it('reports a number column with a few text cells as mixed', () => {
+		const report = infer(['1', '2', '3', 'four', '5', '6']);
+		expect(report.mixed).toEqual({ numberCells: 5, textCells: 1, textExamples: ['four'] });
+		expect(report.reason).toContain('5 values are numbers but 1 are text, such as "four"');
 	});
 });

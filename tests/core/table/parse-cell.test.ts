@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_MISSING_TOKENS,
 	isMissingText,
-	parseNumber
+	parseNumber,
+	readNumber
 } from '../../../src/core/table/parse-cell';
 
 describe('parseNumber', () => {
@@ -36,10 +37,24 @@ describe('parseNumber', () => {
 		expect(parseNumber('0.5')).toBe(0.5);
 	});
 
-	it('keeps integers longer than 15 digits as non-numbers (a double would change them)', () => {
+	it('keeps integers of magnitude 2^53 or more as non-numbers (a double would change them)', () => {
 		expect(parseNumber('123456789012345')).toBe(123456789012345);
-		expect(parseNumber('1234567890123456')).toBeNull();
+		expect(parseNumber('1234567890123456')).toBe(1234567890123456);
+		expect(parseNumber('9007199254740991')).toBe(2 ** 53 - 1);
+		expect(parseNumber('-9007199254740991')).toBe(-(2 ** 53 - 1));
+		expect(parseNumber('9007199254740992')).toBeNull();
+		expect(parseNumber('9007199254740993')).toBeNull();
 		expect(parseNumber('-12345678901234567890')).toBeNull();
+	});
+
+	it('reads a decimal comma only when asked, and gives NaN from readNumber', () => {
+		expect(parseNumber('1,5', true)).toBe(1.5);
+		expect(parseNumber('-0,25', true)).toBe(-0.25);
+		expect(parseNumber('1.5', true)).toBeNull();
+		expect(parseNumber('1,5')).toBeNull();
+		expect(readNumber(' 2.5 ')).toBe(2.5);
+		expect(readNumber('abc')).toBeNaN();
+		expect(readNumber('')).toBeNaN();
 	});
 
 	it.each(['', 'abc', '1,234', '1.2.3', '0x10', 'Infinity', 'NaN', '1e', '--1', '12abc', '1 000'])(
@@ -55,6 +70,8 @@ describe('isMissingText', () => {
 		expect(isMissingText(' ? ', DEFAULT_MISSING_TOKENS)).toBe(true);
 		expect(isMissingText('', DEFAULT_MISSING_TOKENS)).toBe(true);
 		expect(isMissingText('NA', DEFAULT_MISSING_TOKENS)).toBe(true);
+		expect(isMissingText(' - ', DEFAULT_MISSING_TOKENS)).toBe(true);
+		expect(isMissingText('-1', DEFAULT_MISSING_TOKENS)).toBe(false);
 		expect(isMissingText('none', DEFAULT_MISSING_TOKENS)).toBe(false);
 		expect(isMissingText('0', DEFAULT_MISSING_TOKENS)).toBe(false);
 	});

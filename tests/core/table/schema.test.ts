@@ -27,7 +27,9 @@ describe('typeTable', () => {
 		expect(table.columns.map((c) => c.name)).toEqual(['city', 'age']);
 		const age = table.columns[1];
 		expect(age.kind === 'number' && Array.from(age.values)).toEqual([31, NaN, NaN]);
-		expect(invalid).toEqual([{ row: 1, column: 'age', text: 'abc' }]);
+		expect(invalid).toEqual([
+			{ row: 1, column: 'age', text: 'abc', problem: '"abc" is not a number' }
+		]);
 	});
 
 	it('names every missing column', async () => {

@@ -1,5 +1,12 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashJson, sha256Hex } from '../../../src/core/util/hash';
+import {
+	canonicalJson,
+	createFileHasher,
+	hashJson,
+	HASH_BLOCK_BYTES,
+	sha256Hex
+} from '../../../src/core/util/hash';
 
 describe('canonicalJson', () => {
 	it('sorts keys at every depth and keeps array order', () => {
@@ -28,5 +35,47 @@ describe('hashJson', () => {
 		expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe(
 			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
 		);
+	});
+});
+
+describe('createFileHasher', () => {
+	const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
+
+	/** Feeds the bytes in chunks of `chunk` bytes and returns the digest. */
+	async function fingerprint(bytes: Uint8Array, chunk: number): Promise<string> {
+		const hasher = createFileHasher();
+		for (let at = 0; at < bytes.length; at += chunk)
+			await hasher.update(bytes.subarray(at, at + chunk));
+		return hasher.digest();
+	}
+
+	/** Deterministic bytes that differ from block to block. */
+	const filled = (length: number) =>
+		Uint8Array.from({ length }, (_, i) => (i * 31 + (i >> 20)) & 255);
+
+	it('gives the plain SHA-256 of a file of at most one block, whatever the chunks', async () => {
+		const small = filled(1000);
+		const plain = sha256(small).toString('hex');
+		expect(await fingerprint(small, 7)).toBe(plain);
+		expect(await fingerprint(small, 1000)).toBe(plain);
+		expect(await fingerprint(new Uint8Array(0), 1)).toBe(sha256(new Uint8Array(0)).toString('hex'));
+	});
+
+	it('gives the plain SHA-256 of a file of exactly one block', async () => {
+		const one = filled(HASH_BLOCK_BYTES);
+		const plain = sha256(one).toString('hex');
+		expect(await fingerprint(one, HASH_BLOCK_BYTES)).toBe(plain);
+		expect(await fingerprint(one, 65536)).toBe(plain);
+	});
+
+	it('hashes the block digests of a larger file, the same for any chunk size', async () => {
+		const bytes = filled(2 * HASH_BLOCK_BYTES + 12345);
+		const outer = createHash('sha256');
+		for (let at = 0; at < bytes.length; at += HASH_BLOCK_BYTES)
+			outer.update(sha256(bytes.subarray(at, at + HASH_BLOCK_BYTES)));
+		const expected = outer.digest('hex');
+		expect(await fingerprint(bytes, HASH_BLOCK_BYTES)).toBe(expected);
+		expect(await fingerprint(bytes, 300_001)).toBe(expected);
+		expect(await fingerprint(bytes, bytes.length)).toBe(expected);
 	});
 });

@@ -1,3 +1,4 @@
+import { CoreError } from '../../util/core-error';
 import { assertNever } from '../../util/assert-never';
 import { quantile, meanStd } from '../../util/stats';
 import { frameColumn, replaceColumn, type Frame } from '../frame';
@@ -34,6 +35,12 @@ function fillValue(step: ImputeStep, column: Column): number | string {
 				return assertNever(step.strategy, 'impute strategy');
 		}
 	}
+	if (column.kind !== 'category' && column.kind !== 'text')
+		throw new CoreError(
+			'wrong-kind',
+			`The impute step cannot fill "${column.name}", which holds ${column.kind}.`,
+			{ column: column.name }
+		);
 	const counts = new Int32Array(column.levels.length);
 	for (const code of column.codes) if (code >= 0) counts[code]++;
 	let best = -1;
@@ -71,6 +78,12 @@ export function applyImpute(step: FittedImpute, frame: Frame): Frame {
 		const values = column.values.map((v) => (Number.isNaN(v) ? fill : v));
 		return replaceColumn(frame, step.column, [{ ...column, values }]);
 	}
+	if (column.kind !== 'category' && column.kind !== 'text')
+		throw new CoreError(
+			'wrong-kind',
+			`The impute step cannot fill "${column.name}", which holds ${column.kind}.`,
+			{ column: column.name }
+		);
 	const fill = String(step.fill);
 	let fillCode = column.levels.indexOf(fill);
 	const levels = fillCode >= 0 ? column.levels : [...column.levels, fill];

@@ -1,5 +1,8 @@
 import { isClassification } from '../../../core/brief/task';
 import { clearDownstream } from '../../../core/project/project';
+import { withColumnChoice, type ReadChoices } from '../../../core/table/dataset';
+import type { InferChoices } from '../../../core/table/infer-kinds';
+import type { DateOrder } from '../../../core/table/parse-date';
 import type { ColumnKind } from '../../../core/table/table';
 import type { Session } from '../../session.svelte';
 
@@ -33,42 +36,94 @@ export class PrepareStage {
 	}
 
 	/** Overrides a column's kind; the data worker refuses a kind the values do not fit. */
-	async setKind(column: string, kind: ColumnKind): Promise<void> {
+	setKind(column: string, kind: ColumnKind): Promise<void> {
+		return this.chooseColumn(column, { kind }, `Column ${column} set to ${kind}`);
+	}
+
+	/** Chooses whether a column's `nn/nn/yyyy` dates are day or month first. */
+	setDateOrder(column: string, dateOrder: DateOrder): Promise<void> {
+		const how = dateOrder === 'dmy' ? 'day first' : 'month first';
+		return this.chooseColumn(column, { dateOrder }, `Dates in ${column} read ${how}`);
+	}
+
+	private async chooseColumn(column: string, choice: InferChoices, action: string): Promise<void> {
 		const { project: before, deps } = this.session;
 		const voids =
 			column === before.brief.target && (before.split !== null || before.runs.length > 0);
-		const message = `"${column}" is the target: changing its kind discards the split, the runs and the evaluation, and you choose the target again. Go on?`;
+		const message = `"${column}" is the target: changing how it is read discards the split, the runs and the evaluation, and you choose the target again. Go on?`;
 		if (voids && !deps.confirm(message)) {
 			this.refusals++;
 			return;
 		}
 		const { data } = deps;
 		const result = await this.session.run(`Re-typing ${column}`, (ctx) =>
-			data.call('setKind', { column, kind }, ctx)
+			data.call('setColumn', { column, choice }, ctx)
 		);
 		const dataset = this.session.dataset;
 		if (!result || !dataset) {
 			this.refusals++;
 			return;
 		}
+		const project = this.session.project;
+		const reading = withColumnChoice(project.reading, column, choice);
 		this.session.dataset = {
 			...dataset,
+			choices: reading,
 			reports: dataset.reports.map((r) => (r.name === column ? result.report : r)),
 			targets: dataset.targets.map((t) => (t.name === column ? result.target : t))
 		};
-		const project = this.session.project;
-		const kindOverrides: [string, ColumnKind][] = [
-			...project.kindOverrides.filter(([name]) => name !== column),
-			[column, kind]
-		];
 		const base =
 			column === project.brief.target
 				? { ...clearDownstream(project), brief: { ...project.brief, target: null, task: null } }
 				: project;
+		this.session.update({ ...base, reading, audit: this.session.audit(action) });
+	}
+
+	/**
+	 * Reads the file again with a new dialect or new missing-value tokens. With a split or runs,
+	 * asks first: they were made from the data as read before, so they are discarded.
+	 */
+	async reread(
+		change: Partial<Pick<ReadChoices, 'dialect' | 'missingTokens'>>,
+		action: string
+	): Promise<void> {
+		const { project, deps } = this.session;
+		const hasWork = project.split !== null || project.runs.length > 0;
+		if (
+			hasWork &&
+			!deps.confirm(
+				'Reading the file differently discards the split, the runs and the evaluation made from it. Go on?'
+			)
+		) {
+			this.refusals++;
+			return;
+		}
+		const reading: ReadChoices = {
+			...project.reading,
+			...change,
+			dialect: { ...project.reading.dialect, ...change.dialect }
+		};
+		const { data } = deps;
+		const summary = await this.session.run('Reading the file again', (ctx) =>
+			change.dialect
+				? data.call('reread', { choices: reading }, ctx)
+				: data.call('setMissingTokens', { tokens: reading.missingTokens ?? [] }, ctx)
+		);
+		if (!summary) {
+			this.refusals++;
+			return;
+		}
+		this.session.dataset = summary;
+		const target = summary.reports.some((r) => r.name === project.brief.target)
+			? project.brief.target
+			: null;
+		const next = hasWork ? clearDownstream(project) : project;
 		this.session.update({
-			...base,
-			kindOverrides,
-			audit: this.session.audit(`Column ${column} set to ${kind}`)
+			...next,
+			reading: summary.choices,
+			brief:
+				target === project.brief.target ? next.brief : { ...next.brief, target: null, task: null },
+			audit: this.session.audit(action)
 		});
 	}
 

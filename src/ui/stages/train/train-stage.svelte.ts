@@ -4,7 +4,6 @@ import type { FitEvent, ModelSpec } from '../../../core/models/model';
 import { recipeHash } from '../../../core/prepare/recipe';
 import type { RunRecord } from '../../../core/project/project';
 import { rowsOf } from '../../../core/split/split';
-import { DEFAULT_MISSING_TOKENS } from '../../../core/table/parse-cell';
 import type { Session } from '../../session.svelte';
 
 /** The pure-TypeScript families compute on the CPU without TF.js. */
@@ -39,7 +38,7 @@ export class TrainStage {
 		const hash = await recipeHash(recipe);
 		const schema = {
 			columns: [...inputs, { name: targetSpec.name, kind: targetKind }],
-			missingTokens: [...DEFAULT_MISSING_TOKENS]
+			missingTokens: [...dataset.missingTokens]
 		};
 		const specs: ModelSpec[] = project.runs.some((r) => r.spec.kind === 'baseline')
 			? [spec]

@@ -32,7 +32,7 @@ describe('impute', () => {
 		]);
 		expect(tie.fill).toBe('a');
 		const filled = applyImpute(step, [categories('c', [null, 'z', null])])[0];
-		if (filled.kind === 'number') throw new Error('expected labels');
+		if (filled.kind !== 'category') throw new Error('expected labels');
 		expect(Array.from(filled.codes, (code) => filled.levels[code])).toEqual(['b', 'z', 'b']);
 	});
 

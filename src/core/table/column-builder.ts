@@ -1,0 +1,103 @@
+import type { RecordView } from './csv-tokenizer';
+import { readNumber, readNumberAt } from './parse-cell';
+import { NUMBER_CELL, type RawColumn } from './table';
+
+const INITIAL_ROWS = 1024;
+const GROWTH = 1.5;
+const KEEP_SHARE = 0.9;
+// V8 keeps a slice of 13 or more characters as a view of its parent string: a level kept from a
+// chunk would keep the whole chunk alive. Levels that long are copied (see `detach`).
+const SLICE_MIN_LENGTH = 13;
+
+/** Copies a string so that it no longer refers to the chunk it was sliced from. */
+function detach(text: string): string {
+	return text.length < SLICE_MIN_LENGTH ? text : (' ' + text).slice(1);
+}
+
+/**
+ * Collects one column's cells while a file is read: a cell that reads as a number is stored as a
+ * double, any other cell as a code into a dictionary of the distinct texts (see `RawColumn`).
+ */
+export class RawColumnBuilder {
+	private readonly index = new Map<string, number>();
+	private readonly levels: string[] = [];
+	private codes = new Int32Array(INITIAL_ROWS);
+	private numbers: Float64Array | null = null;
+	private length = 0;
+
+	constructor(private readonly decimalComma: boolean) {}
+
+	/** Adds field `i` of a record: a number read straight from the text, or the field's text. */
+	pushField(view: RecordView, i: number): void {
+		const quoted = view.quoted[i];
+		if (quoted !== null) {
+			this.push(quoted);
+			return;
+		}
+		const start = view.starts[i];
+		const end = view.ends[i];
+		const value = readNumberAt(view.buf, start, end, this.decimalComma);
+		if (value === value) this.pushNumber(value);
+		else this.pushText(view.buf.slice(start, end));
+	}
+
+	/** Adds a cell's text. */
+	push(text: string): void {
+		const value = readNumber(text, this.decimalComma);
+		if (value === value) this.pushNumber(value);
+		else this.pushText(text);
+	}
+
+	private pushNumber(value: number): void {
+		if (this.length === this.codes.length) this.grow();
+		if (this.numbers === null) this.numbers = new Float64Array(this.codes.length);
+		this.numbers[this.length] = value;
+		this.codes[this.length++] = NUMBER_CELL;
+	}
+
+	private pushText(text: string): void {
+		if (this.length === this.codes.length) this.grow();
+		let code = this.index.get(text);
+		if (code === undefined) {
+			code = this.levels.length;
+			const kept = detach(text);
+			this.index.set(kept, code);
+			this.levels.push(kept);
+		}
+		this.codes[this.length++] = code;
+	}
+
+	private grow(): void {
+		this.reserve(Math.ceil(this.codes.length * GROWTH));
+	}
+
+	/** Makes room for `rows` cells in all (ingest calls it with its estimate of the row count). */
+	reserve(rows: number): void {
+		if (rows <= this.codes.length) return;
+		const codes = new Int32Array(rows);
+		codes.set(this.codes.subarray(0, this.length));
+		this.codes = codes;
+		if (this.numbers) {
+			const numbers = new Float64Array(rows);
+			numbers.set(this.numbers.subarray(0, this.length));
+			this.numbers = numbers;
+		}
+	}
+
+	/**
+	 * Returns the column; the builder must not be used afterwards. Arrays nearly full are handed
+	 * over as views (no copy, so no second copy of the table in memory at the end of a read).
+	 */
+	finish(name: string): RawColumn {
+		const fit = <A extends Int32Array | Float64Array>(array: A): A =>
+			(this.length >= array.length * KEEP_SHARE
+				? array.subarray(0, this.length)
+				: array.slice(0, this.length)) as A;
+		return {
+			name,
+			codes: fit(this.codes),
+			levels: this.levels,
+			numbers: this.numbers ? fit(this.numbers) : null
+		};
+	}
+}
