@@ -52,7 +52,7 @@ export default ts.config(
 						'fs',
 						'path',
 						'idb',
-						'vega-embed'
+						'vega'
 					]
 				}
 			],

@@ -1,5 +1,5 @@
 import { CoreError } from '../core/util/core-error';
-import type { DataApi, Method, Request, Response, TrainApi } from './protocol';
+import type { ChartApi, DataApi, Method, Request, Response, TrainApi } from './protocol';
 
 type Api = Record<string, Method<unknown, unknown, unknown>>;
 
@@ -83,5 +83,12 @@ export function createDataClient(): Client<DataApi> {
 export function createTrainClient(): Client<TrainApi> {
 	return createClient<TrainApi>(
 		new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' })
+	);
+}
+
+/** Starts the chart worker. */
+export function createChartClient(): Client<ChartApi> {
+	return createClient<ChartApi>(
+		new Worker(new URL('./chart.worker.ts', import.meta.url), { type: 'module' })
 	);
 }

@@ -1,5 +1,6 @@
 // The whole contract between the UI and the workers: each worker's API as a map of
 // method -> { args, result, event }. host.ts and client.ts are typed against it.
+import type { TopLevelSpec } from 'vega-lite';
 import type { TaskKind } from '../core/brief/task';
 import type { Kpi } from '../core/evaluate/verdict';
 import type { TestEvaluation } from '../core/evaluate/evaluate-test';
@@ -64,6 +65,11 @@ export interface EvaluateRequest {
 export type TrainApi = {
 	train: Method<TrainRequest, TrainResult, FitEvent>;
 	evaluate: Method<EvaluateRequest, TestEvaluation>;
+};
+
+/** The chart worker: Vega-Lite specs in, SVG text out (`container` width set to `width` px). */
+export type ChartApi = {
+	render: Method<{ spec: TopLevelSpec; width: number }, string>;
 };
 
 /** A message from the UI to a worker. */

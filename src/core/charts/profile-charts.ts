@@ -42,7 +42,9 @@ export function columnChartSpec(column: ColumnProfile): TopLevelSpec | null {
 				},
 				mark: { type: 'bar', tooltip: true },
 				encoding: {
-					x: { field: 'value', type: 'ordinal', title: column.name },
+					x: isDate
+						? { field: 'value', type: 'ordinal', timeUnit: 'utcyearmonthdate', title: column.name }
+						: { field: 'value', type: 'ordinal', title: column.name },
 					y: { field: 'rows', type: 'quantitative', title: 'rows' }
 				}
 			};
@@ -128,6 +130,7 @@ export function missingnessSpec(map: MissingnessMap): TopLevelSpec {
 	const cells = map.columns.flatMap((column) =>
 		column.shares.map((share, band) => ({
 			column: column.name,
+			band,
 			rows: `${band * map.rowsPerBand + 1}-${Math.min((band + 1) * map.rowsPerBand, map.rowCount)}`,
 			missing: share
 		}))
@@ -144,9 +147,14 @@ export function missingnessSpec(map: MissingnessMap): TopLevelSpec {
 			y: {
 				field: 'band',
 				type: 'ordinal',
-				title: `rows (bands of ${map.rowsPerBand})`,
-				axis: null
+				title: `rows, from the top, in bands of ${map.rowsPerBand}`,
+				axis: { labels: false, ticks: false }
 			},
+			tooltip: [
+				{ field: 'column', type: 'nominal' },
+				{ field: 'rows', type: 'nominal' },
+				{ field: 'missing', type: 'quantitative', format: '.0%' }
+			],
 			color: {
 				field: 'missing',
 				type: 'quantitative',

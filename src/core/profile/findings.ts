@@ -25,6 +25,8 @@ export interface Finding {
 export interface FindingInputs {
 	profile: DatasetProfile;
 	table: Table;
+	/** Columns that identify rows (see `identifierColumns`). */
+	identifiers: readonly string[];
 	reports: readonly ColumnReport[];
 	ragged: RaggedRows;
 	questions: readonly DialectQuestion[];
@@ -62,12 +64,12 @@ export function dataFindings(inputs: FindingInputs): Finding[] {
 	const findings = [
 		malformedRows(inputs.ragged),
 		openQuestions(inputs),
-		duplicates(inputs.profile, inputs.reports),
+		duplicates(inputs.profile, inputs.identifiers),
 		missingValues(inputs.profile),
 		mixedTypes(inputs.reports),
 		spellings(inputs.table),
 		constants(inputs.profile),
-		identifiers(inputs.reports),
+		identifiers(inputs.identifiers),
 		highCardinality(inputs.profile),
 		outliers(inputs.profile),
 		labelBalance(inputs.profile),
@@ -120,7 +122,7 @@ function openQuestions({ reports, questions }: FindingInputs): Finding {
 	);
 }
 
-function duplicates(profile: DatasetProfile, reports: readonly ColumnReport[]): Finding {
+function duplicates(profile: DatasetProfile, ids: readonly string[]): Finding {
 	const { duplicates: all, duplicatesIgnoring: ignoring } = profile;
 	const example = all.firstExamples[0];
 	const parts: string[] = [];
@@ -132,7 +134,6 @@ function duplicates(profile: DatasetProfile, reports: readonly ColumnReport[]): 
 		parts.push(
 			`Ignoring the identifier column(s) ${names(ignoring.ignoredColumns)}, ${ignoring.duplicateRows} row(s) repeat an earlier row: the same record entered under two identifiers?`
 		);
-	const ids = reports.filter((r) => r.idLike).map((r) => r.name);
 	return check(
 		'duplicates',
 		'Duplicate rows',
@@ -141,7 +142,7 @@ function duplicates(profile: DatasetProfile, reports: readonly ColumnReport[]): 
 			: {
 					evidence: parts.join(' '),
 					fix: 'Drop exact duplicates before splitting: a copy in train and another in test makes the test score look better than it is.',
-					columns: ignoring && ignoring.duplicateRows > all.duplicateRows ? ids : []
+					columns: ignoring && ignoring.duplicateRows > all.duplicateRows ? [...ids] : []
 				},
 		'No row repeats another.'
 	);
@@ -264,17 +265,16 @@ function constants(profile: DatasetProfile): Finding {
 	);
 }
 
-function identifiers(reports: readonly ColumnReport[]): Finding {
-	const ids = reports.filter((r) => r.idLike).map((r) => r.name);
+function identifiers(ids: readonly string[]): Finding {
 	return check(
 		'identifiers',
 		'Identifier columns',
 		ids.length === 0
 			? null
 			: {
-					evidence: `${names(ids)} ${ids.length > 1 ? 'are' : 'is'} unique in every row: an identifier, not a property of the row. A model that uses one learns the rows by heart.`,
-					fix: 'Keep identifiers out of the features (they are out by default); use one as a group column if rows of the same entity must stay in one split.',
-					columns: ids
+					evidence: `${names(ids)} ${ids.length > 1 ? 'are' : 'is'} unique in every row (once exact copies of rows are set aside): an identifier, not a property of the row. A model that uses one learns the rows by heart.`,
+					fix: 'Keep identifiers out of the features; use one as a group column if rows of the same entity must stay in one split.',
+					columns: [...ids]
 				},
 		'No column is unique in every row.'
 	);
@@ -310,7 +310,7 @@ function outliers(profile: DatasetProfile): Finding {
 		const { below, above, lowerFence, upperFence } = c.summary.outliers;
 		const share = (below + above) / present(c);
 		if (share < OUTLIER_ALERT_SHARE) return [];
-		const text = `"${c.name}" has ${below + above} values (${percent(share)}) outside [${round(lowerFence)}, ${round(upperFence)}]`;
+		const text = `"${c.name}" has ${below + above} value(s) (${percent(share)}) outside [${round(lowerFence)}, ${round(upperFence)}]`;
 		return [{ name: c.name, text }];
 	});
 	return check(

@@ -20,7 +20,7 @@ const DEFAULT_BANDS = 50;
 export function missingnessMap(table: Table, bands = DEFAULT_BANDS): MissingnessMap {
 	const rows = table.rowCount;
 	const count = Math.max(1, Math.min(bands, rows));
-	const rowsPerBand = Math.ceil(rows / count);
+	const rowsPerBand = Math.max(1, Math.ceil(rows / count));
 	const used = Math.ceil(rows / rowsPerBand);
 	return {
 		rowCount: rows,

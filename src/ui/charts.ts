@@ -1,0 +1,34 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { createChartClient, type Client } from '../workers/client';
+import type { ChartApi } from '../workers/protocol';
+
+let client: Client<ChartApi> | null = null;
+
+/** Returns the SVG text of a chart `width` px wide, drawn in the chart worker (started on first use). */
+export function renderChart(spec: TopLevelSpec, width: number): Promise<string> {
+	client ??= createChartClient();
+	return client.call('render', { spec, width });
+}
+
+const DROPPED_ELEMENTS = 'script, foreignObject, iframe, object, embed';
+
+/**
+ * Returns the SVG element of a chart's SVG text, without scripts, foreign content, event
+ * attributes or links to other documents. Vega escapes the data's text, and this keeps a label
+ * such as `<img onerror=...>` inert even if it did not.
+ */
+export function svgElement(text: string): Element {
+	const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+	const root = parsed.documentElement;
+	if (root.nodeName !== 'svg' || parsed.querySelector('parsererror'))
+		throw new Error('the chart worker returned something that is not SVG');
+	for (const element of root.querySelectorAll(DROPPED_ELEMENTS)) element.remove();
+	for (const element of [root, ...root.querySelectorAll('*')]) {
+		for (const { name, value } of [...element.attributes]) {
+			const isLink = name === 'href' || name === 'xlink:href';
+			if (name.toLowerCase().startsWith('on') || (isLink && !value.startsWith('#')))
+				element.removeAttribute(name);
+		}
+	}
+	return document.importNode(root, true);
+}
