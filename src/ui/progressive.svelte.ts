@@ -1,0 +1,27 @@
+/**
+ * A count that grows by `perFrame` each animation frame up to `total()`, restarting when the
+ * total changes: a long list rendered as `items.slice(0, count.shown)` is built a few items per
+ * frame, so no single frame blocks the page. Call from a component's script (it uses `$effect`).
+ */
+export function progressive(total: () => number, perFrame: number): { readonly shown: number } {
+	let shown = $state(0);
+	$effect(() => {
+		const end = total();
+		// A local count: reading `shown` here would make the effect restart at every step.
+		let count = Math.min(end, perFrame);
+		shown = count;
+		let id = 0;
+		const step = () => {
+			count = Math.min(end, count + perFrame);
+			shown = count;
+			if (count < end) id = requestAnimationFrame(step);
+		};
+		if (count < end) id = requestAnimationFrame(step);
+		return () => cancelAnimationFrame(id);
+	});
+	return {
+		get shown() {
+			return shown;
+		}
+	};
+}
