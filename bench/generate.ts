@@ -4,6 +4,8 @@
 import { createRng } from '../src/core/util/rng';
 
 const CITIES = [
+	'Rio de Janeiro',
+	'Addis Ababa',
 	'Lisbon',
 	'Porto',
 	'São Paulo',
@@ -22,7 +24,15 @@ const CITIES = [
 	'Hanoi'
 ];
 const SEGMENTS = ['retail', 'wholesale', 'online', 'partner', 'other'];
-const WORDS = ['late', 'paid', 'call back', 'VIP', 'moved', 'new card', 'disputed', 'ok'];
+const WORDS = [
+	'paid late',
+	'call back after 5pm',
+	'VIP customer',
+	'moved to a new address',
+	'asked for a new card',
+	'disputed a charge',
+	'all ok'
+];
 
 export const BENCH_HEADER =
 	'id,age,income,score,city,segment,active,signup_date,note,rating,visits,zip';
@@ -34,18 +44,19 @@ export function benchRows(from: number, to: number, seed = 42): string {
 	for (let i = from; i < to; i++) {
 		const age = 18 + Math.floor(rng.next() * 70);
 		const income = rng.next() < 0.05 ? '' : (20000 + rng.next() * 150000).toFixed(2);
-		const score = (rng.next() * 2 - 1).toFixed(6);
+		const score = (rng.next() * 2 - 1).toFixed(9);
 		const city = CITIES[Math.floor(rng.next() * CITIES.length)];
 		const segment = rng.next() < 0.02 ? 'NA' : SEGMENTS[Math.floor(rng.next() * SEGMENTS.length)];
 		const active = rng.next() < 0.5 ? 'yes' : 'no';
 		const day = 1 + Math.floor(rng.next() * 28);
 		const month = 1 + Math.floor(rng.next() * 12);
-		const date = `20${10 + Math.floor(rng.next() * 15)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+		const hour = rng.next() < 0.5 ? `T${String(rng.int(24)).padStart(2, '0')}:30` : '';
+		const date = `20${10 + Math.floor(rng.next() * 15)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}${hour}`;
 		const r = rng.next();
 		const note =
-			r < 0.6
+			r < 0.2
 				? ''
-				: r < 0.8
+				: r < 0.6
 					? WORDS[Math.floor(rng.next() * WORDS.length)]
 					: `"${WORDS[Math.floor(rng.next() * WORDS.length)]}, then ""${WORDS[Math.floor(rng.next() * WORDS.length)]}"""`;
 		const rating = rng.next() < 0.1 ? '?' : (1 + rng.next() * 4).toFixed(1);

@@ -20,6 +20,7 @@ async function fileSource(file: string): Promise<ByteSource> {
 	};
 }
 
+const baselineMb = process.memoryUsage().rss / 1024 / 1024;
 const start = performance.now();
 let rows: number;
 if (mode === '--papaparse') {
@@ -30,4 +31,11 @@ if (mode === '--papaparse') {
 		.rowCount;
 }
 const seconds = (performance.now() - start) / 1000;
-console.log(JSON.stringify({ seconds, rows, peak_rss_mb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+	JSON.stringify({
+		seconds,
+		rows,
+		peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+		baseline_rss_mb: baselineMb
+	})
+);

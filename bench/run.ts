@@ -1,5 +1,6 @@
 // Benchmarks: `npm run bench` prints one JSON line of figures per benchmark. Not a test: nothing
 // here asserts a time. Figures come from the adult reference split (../shared/datasets).
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { encodeClasses } from '../src/core/brief/target';
 import { evaluateTest } from '../src/core/evaluate/evaluate-test';
@@ -12,6 +13,9 @@ import { typeTable } from '../src/core/table/schema';
 import { findColumn, rawRows } from '../src/core/table/table';
 import { toCsv } from '../src/core/table/to-csv';
 import { trainRun } from '../src/core/train/train-run';
+import { profileDataset } from '../src/core/profile/profile-dataset';
+import { loadDataset } from '../src/core/table/dataset';
+import { ingestBench } from './ingest';
 import { loadReference, referenceRequest, type ReferenceData } from '../tests/core/reference';
 
 const FIT_RUNS = 3;
@@ -105,5 +109,15 @@ async function parsePeer(data: ReferenceData): Promise<Record<string, number | s
 	};
 }
 
+/** Seconds to profile the ingest benchmark's file (1M x 12) with a target, once it is loaded. */
+async function profileSeconds(path: string): Promise<number> {
+	const bytes = new Uint8Array(readFileSync(path));
+	const dataset = await loadDataset(bytesSource(bytes), 'bench.csv');
+	const start = performance.now();
+	await profileDataset(dataset, 'active');
+	return (performance.now() - start) / 1000;
+}
+
 const adult = await loadReference('adult');
 for (const bench of [linearAdult, parsePeer]) console.log(JSON.stringify(await bench(adult)));
+console.log(JSON.stringify(await ingestBench(profileSeconds)));

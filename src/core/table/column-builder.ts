@@ -1,26 +1,18 @@
 import type { RecordView } from './csv-tokenizer';
+import { LevelIndex } from './level-index';
 import { readNumber, readNumberAt } from './parse-cell';
 import { NUMBER_CELL, type RawColumn } from './table';
 
 const INITIAL_ROWS = 1024;
 const GROWTH = 1.5;
 const KEEP_SHARE = 0.9;
-// V8 keeps a slice of 13 or more characters as a view of its parent string: a level kept from a
-// chunk would keep the whole chunk alive. Levels that long are copied (see `detach`).
-const SLICE_MIN_LENGTH = 13;
-
-/** Copies a string so that it no longer refers to the chunk it was sliced from. */
-function detach(text: string): string {
-	return text.length < SLICE_MIN_LENGTH ? text : (' ' + text).slice(1);
-}
 
 /**
  * Collects one column's cells while a file is read: a cell that reads as a number is stored as a
  * double, any other cell as a code into a dictionary of the distinct texts (see `RawColumn`).
  */
 export class RawColumnBuilder {
-	private readonly index = new Map<string, number>();
-	private readonly levels: string[] = [];
+	private readonly index = new LevelIndex();
 	private codes = new Int32Array(INITIAL_ROWS);
 	private numbers: Float64Array | null = null;
 	private length = 0;
@@ -38,14 +30,14 @@ export class RawColumnBuilder {
 		const end = view.ends[i];
 		const value = readNumberAt(view.buf, start, end, this.decimalComma);
 		if (value === value) this.pushNumber(value);
-		else this.pushText(view.buf.slice(start, end));
+		else this.pushText(view.buf, start, end);
 	}
 
 	/** Adds a cell's text. */
 	push(text: string): void {
 		const value = readNumber(text, this.decimalComma);
 		if (value === value) this.pushNumber(value);
-		else this.pushText(text);
+		else this.pushText(text, 0, text.length);
 	}
 
 	private pushNumber(value: number): void {
@@ -55,16 +47,9 @@ export class RawColumnBuilder {
 		this.codes[this.length++] = NUMBER_CELL;
 	}
 
-	private pushText(text: string): void {
+	private pushText(text: string, start: number, end: number): void {
 		if (this.length === this.codes.length) this.grow();
-		let code = this.index.get(text);
-		if (code === undefined) {
-			code = this.levels.length;
-			const kept = detach(text);
-			this.index.set(kept, code);
-			this.levels.push(kept);
-		}
-		this.codes[this.length++] = code;
+		this.codes[this.length++] = this.index.codeOf(text, start, end);
 	}
 
 	private grow(): void {
@@ -96,7 +81,7 @@ export class RawColumnBuilder {
 		return {
 			name,
 			codes: fit(this.codes),
-			levels: this.levels,
+			levels: this.index.levels,
 			numbers: this.numbers ? fit(this.numbers) : null
 		};
 	}

@@ -74,10 +74,14 @@ function cellStats(column: RawColumn, missingTokens: readonly string[]): CellSta
 	const rows = column.codes.length;
 	const sentinels = numericTokens(missingTokens);
 	const levelCounts = new Int32Array(column.levels.length);
-	const values = new Float64Array(rows);
+	const { codes, numbers } = column;
+	// Sized to the number cells (and the levels, which may be numeric text): a text column of a
+	// million rows allocates nothing here.
+	let numberSlots = column.levels.length;
+	for (let i = 0; i < rows; i++) if (codes[i] === NUMBER_CELL) numberSlots++;
+	const values = new Float64Array(numberSlots);
 	let n = 0;
 	let missing = 0;
-	const { codes, numbers } = column;
 	const checkSentinels = sentinels.size > 0;
 	for (let i = 0; i < rows; i++) {
 		const code = codes[i];
