@@ -10,11 +10,12 @@ export function renderChart(spec: TopLevelSpec, width: number): Promise<string> 
 	return client.call('render', { spec, width });
 }
 
-const DROPPED_ELEMENTS = 'script, foreignObject, iframe, object, embed';
+const DROPPED_ELEMENTS =
+	'script, style, foreignObject, iframe, object, embed, a, animate, set, animateMotion, animateTransform';
 
 /**
- * Returns the SVG element of a chart's SVG text, without scripts, foreign content, event
- * attributes or links to other documents. Vega escapes the data's text, and this keeps a label
+ * Returns the SVG element of a chart's SVG text, without scripts, styles, foreign content,
+ * animations, links, event attributes or references to other documents (in any namespace). Vega escapes the data's text, and this keeps a label
  * such as `<img onerror=...>` inert even if it did not.
  */
 export function svgElement(text: string): Element {
@@ -24,10 +25,11 @@ export function svgElement(text: string): Element {
 		throw new Error('the chart worker returned something that is not SVG');
 	for (const element of root.querySelectorAll(DROPPED_ELEMENTS)) element.remove();
 	for (const element of [root, ...root.querySelectorAll('*')]) {
-		for (const { name, value } of [...element.attributes]) {
-			const isLink = name === 'href' || name === 'xlink:href';
-			if (name.toLowerCase().startsWith('on') || (isLink && !value.startsWith('#')))
-				element.removeAttribute(name);
+		for (const attribute of [...element.attributes]) {
+			const name = attribute.localName.toLowerCase();
+			const isLink = name === 'href' || name === 'src';
+			if (name.startsWith('on') || (isLink && !attribute.value.startsWith('#')))
+				element.removeAttributeNode(attribute);
 		}
 	}
 	return document.importNode(root, true);

@@ -5,8 +5,9 @@
  */
 export function progressive(total: () => number, perFrame: number): { readonly shown: number } {
 	let shown = $state(0);
+	const target = $derived(total());
 	$effect(() => {
-		const end = total();
+		const end = target;
 		// A local count: reading `shown` here would make the effect restart at every step.
 		let count = Math.min(end, perFrame);
 		shown = count;

@@ -160,7 +160,7 @@ export class Session {
 			audit: [
 				{
 					at: this.deps.now().toISOString(),
-					action: `Loaded ${fileName} (${summary.rowCount} rows, SHA-256 ${summary.fingerprint.slice(0, 12)}…)`
+					action: `Loaded ${fileName} (${summary.rowCount} rows, fingerprint ${summary.fingerprint.slice(0, 12)}…)`
 				}
 			]
 		});
@@ -183,17 +183,20 @@ export class Session {
 	): Promise<T | null> {
 		const controller = new AbortController();
 		this.error = null;
-		this.busy = { label, fraction: null, cancel: () => controller.abort() };
+		const mine: Busy = { label, fraction: null, cancel: () => controller.abort() };
+		this.busy = mine;
+		let current = mine;
 		try {
 			return await work({
 				signal: controller.signal,
 				onEvent: (event) => {
-					if (event.kind === 'progress' && this.busy)
-						this.busy = {
-							...this.busy,
-							label: `${label}: ${event.phase.toLowerCase()}`,
-							fraction: event.fraction
-						};
+					if (event.kind !== 'progress' || this.busy !== current) return;
+					current = {
+						...current,
+						label: `${label}: ${event.phase.toLowerCase()}`,
+						fraction: event.fraction
+					};
+					this.busy = current;
 				}
 			});
 		} catch (error) {
@@ -202,7 +205,8 @@ export class Session {
 			else this.error = toErrorValue(error);
 			return null;
 		} finally {
-			this.busy = null;
+			// Another run may have started meanwhile: its bar stays.
+			if (this.busy === current) this.busy = null;
 		}
 	}
 

@@ -133,7 +133,7 @@ describe('Session.loadFile', () => {
 			audit: [
 				{
 					at: '2024-03-01T12:00:00.000Z',
-					action: `Loaded data.csv (5 rows, SHA-256 ${summary.fingerprint.slice(0, 12)}…)`
+					action: `Loaded data.csv (5 rows, fingerprint ${summary.fingerprint.slice(0, 12)}…)`
 				}
 			]
 		});

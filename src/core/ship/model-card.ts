@@ -32,7 +32,7 @@ export function buildModelCard(manifest: Manifest, brief: CardBrief): string {
 
 - Task: ${manifest.task}, target \`${manifest.target.name}\`
 - Family: ${manifest.model.family}, ${manifest.model.features} features after preparation
-- Trained on ${lineage.fileName} (SHA-256 ${lineage.dataFingerprint}), seed ${lineage.seed}, backend ${lineage.backend}
+- Trained on ${lineage.fileName} (fingerprint ${lineage.dataFingerprint}: SHA-256, over 1 MiB blocks beyond 1 MiB), seed ${lineage.seed}, backend ${lineage.backend}
 - Recipe hash: ${lineage.recipeHash}
 
 ## Inputs

@@ -191,6 +191,7 @@ export class CsvTokenizer {
 			}
 		}
 		// A record that has not ended waits, whole, for the next chunk.
+		if (incomplete && len - recordStart > MAX_RECORD_CHARS) throw tooLong(line, false);
 		this.pending = incomplete ? buf.slice(recordStart) : '';
 		this.lineNo = line;
 		view.buf = '';
@@ -224,10 +225,17 @@ function unterminated(line: number): CoreError {
 	);
 }
 
-function tooLong(line: number): CoreError {
-	return new CoreError(
-		'unterminated-quote',
-		`Line ${line}: a quoted field starts here and runs on for more than ${MAX_RECORD_CHARS / 1024 / 1024} million characters; its closing quote is probably missing.`,
-		{ line }
-	);
+function tooLong(line: number, quoted = true): CoreError {
+	const million = MAX_RECORD_CHARS / 1024 / 1024;
+	return quoted
+		? new CoreError(
+				'unterminated-quote',
+				`Line ${line}: a quoted field starts here and runs on for more than ${million} million characters; its closing quote is probably missing.`,
+				{ line }
+			)
+		: new CoreError(
+				'record-too-long',
+				`Line ${line} runs on for more than ${million} million characters without a line break: this is not a table of rows.`,
+				{ line }
+			);
 }

@@ -108,7 +108,7 @@ export async function loadDataset(
 		columns: choices.columns
 	};
 	const ingested = await ingestCsv(source, options, ctx);
-	return {
+	const dataset: Dataset = {
 		fileName,
 		bytes: file.size,
 		fingerprint: await digest(),
@@ -122,6 +122,10 @@ export async function loadDataset(
 		missingTokens: ingested.missingTokens,
 		choices: keepKnownColumns(choices, ingested.reports)
 	};
+	// A kind chosen for the file as read before (another separator or decimal mark) may not fit
+	// now: check every chosen kind, and drop with a note those that would blank cells.
+	const chosenKind = dataset.choices.columns.some(([, c]) => c.kind !== undefined);
+	return chosenKind ? setMissingTokens(dataset, dataset.missingTokens) : dataset;
 }
 
 /** Drops choices about columns the file (as now read) does not have. */
@@ -132,8 +136,11 @@ function keepKnownColumns(choices: ReadChoices, reports: readonly ColumnReport[]
 
 /** Returns the schema that types the dataset's columns as its reports say. */
 export function datasetSchema(dataset: Dataset, columns?: readonly ColumnSchema[]): DatasetSchema {
-	return toSchema(columns ?? dataset.reports.map(columnSchema), dataset.missingTokens);
+	const schema = toSchema(columns ?? dataset.reports.map(columnSchema), dataset.missingTokens);
+	return dataset.dialect.decimal === ',' ? { ...schema, decimalComma: true } : schema;
 }
+
+const commaOf = (dataset: Dataset) => dataset.dialect.decimal === ',';
 
 /** Returns the typed column, as its report's kind says. */
 export function typedColumn(dataset: Dataset, name: string): Column {
@@ -203,7 +210,8 @@ export function chooseColumn(
 	const kind = merged.kind ?? current.inferredKind;
 	const { invalidRows } = typeColumn(raw, kind, {
 		missingTokens: dataset.missingTokens,
-		dateOrder: merged.dateOrder ?? current.dates?.order
+		dateOrder: merged.dateOrder ?? current.dates?.order,
+		decimalComma: commaOf(dataset)
 	});
 	if (invalidRows.length > 0) {
 		const examples = [...new Set(invalidRows.map((row) => cellText(raw, row)))].slice(
@@ -217,7 +225,7 @@ export function chooseColumn(
 			{ column: name }
 		);
 	}
-	const report = inferColumn(raw, dataset.missingTokens, merged);
+	const report = inferColumn(raw, dataset.missingTokens, merged, commaOf(dataset));
 	const next = {
 		...dataset,
 		choices,
@@ -247,18 +255,19 @@ export function setMissingTokens(dataset: Dataset, tokens: readonly string[]): D
 	const columns: [string, InferChoices][] = [];
 	const reports = dataset.raw.columns.map((raw) => {
 		const choice = dataset.choices.columns.find(([n]) => n === raw.name)?.[1] ?? {};
-		let report = inferColumn(raw, missingTokens, choice);
+		let report = inferColumn(raw, missingTokens, choice, commaOf(dataset));
 		if (choice.kind && choice.kind !== report.inferredKind) {
 			const { invalidRows } = typeColumn(raw, choice.kind, {
 				missingTokens,
-				dateOrder: report.dates?.order
+				dateOrder: report.dates?.order,
+				decimalComma: commaOf(dataset)
 			});
 			if (invalidRows.length > 0) {
 				notes.push(
-					`Your choice of kind for "${raw.name}" (${choice.kind}) no longer fits its values with these missing-value tokens, so it is back to ${report.inferredKind}.`
+					`Your choice of kind for "${raw.name}" (${choice.kind}) no longer fits its values as the file is now read, so it is back to ${report.inferredKind}.`
 				);
 				const rest: InferChoices = { dateOrder: choice.dateOrder };
-				report = inferColumn(raw, missingTokens, rest);
+				report = inferColumn(raw, missingTokens, rest, commaOf(dataset));
 				columns.push([raw.name, rest]);
 				return report;
 			}

@@ -70,9 +70,13 @@ interface CellStats {
 	allIntegers: boolean;
 }
 
-function cellStats(column: RawColumn, missingTokens: readonly string[]): CellStats {
+function cellStats(
+	column: RawColumn,
+	missingTokens: readonly string[],
+	decimalComma: boolean
+): CellStats {
 	const rows = column.codes.length;
-	const sentinels = numericTokens(missingTokens);
+	const sentinels = numericTokens(missingTokens, decimalComma);
 	const levelCounts = new Int32Array(column.levels.length);
 	const { codes, numbers } = column;
 	// Sized to the number cells (and the levels, which may be numeric text): a text column of a
@@ -100,7 +104,7 @@ function cellStats(column: RawColumn, missingTokens: readonly string[]): CellSta
 			missing += count;
 			return;
 		}
-		const value = readNumber(text);
+		const value = readNumber(text, decimalComma);
 		if (Number.isNaN(value)) {
 			textCells += count;
 			textLevels.push(l);
@@ -231,9 +235,10 @@ function dateEvidence(
 export function inferColumn(
 	column: RawColumn,
 	missingTokens: readonly string[],
-	choices: InferChoices = {}
+	choices: InferChoices = {},
+	decimalComma = false
 ): ColumnReport {
-	const stats = cellStats(column, missingTokens);
+	const stats = cellStats(column, missingTokens, decimalComma);
 	const present = stats.rows - stats.missing;
 	let distinct = stats.distinctNumbers.length + stats.textLevels.length;
 	const missingNote = stats.missing > 0 ? `; ${stats.missing} missing` : '';
@@ -296,7 +301,7 @@ export function inferColumn(
 		distinct,
 		idLike,
 		reason,
-		examples: examples(column, stats),
+		examples: examples(column, stats, decimalComma),
 		mixed,
 		dates
 	};
@@ -306,11 +311,11 @@ export function inferColumn(
  * Returns a few distinct values, most frequent first: texts by their count, then numbers by their
  * count among the first `EXAMPLE_SCAN` number cells (exact for smaller columns).
  */
-function examples(column: RawColumn, stats: CellStats): string[] {
+function examples(column: RawColumn, stats: CellStats, decimalComma: boolean): string[] {
 	const texts = stats.textLevels.slice(0, EXAMPLE_COUNT).map((l) => column.levels[l]);
 	const counts = new Map<number, number>();
 	for (const l of stats.numericLevels) {
-		const value = readNumber(column.levels[l]);
+		const value = readNumber(column.levels[l], decimalComma);
 		counts.set(value, (counts.get(value) ?? 0) + stats.levelCounts[l]);
 	}
 	const { codes, numbers } = column;

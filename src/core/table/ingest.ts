@@ -46,6 +46,7 @@ export interface Ingested extends ParsedCsv {
 const SNIFF_BYTES = 65536;
 const CHUNK_BYTES = 2 << 20;
 const ROW_ESTIMATE_SLACK = 1.03;
+const CELL_BYTES = 12;
 
 async function readRange(source: ByteSource, start: number, end: number): Promise<Uint8Array> {
 	const parts: Uint8Array[] = [];
@@ -108,7 +109,9 @@ export async function ingestCsv(
 	const reports: ColumnReport[] = [];
 	for (const [i, column] of parsed.raw.columns.entries()) {
 		await tick('Inferring column kinds', i / parsed.raw.columns.length);
-		reports.push(inferColumn(column, missingTokens, choices.get(column.name)));
+		reports.push(
+			inferColumn(column, missingTokens, choices.get(column.name), parsed.dialect.decimal === ',')
+		);
 	}
 	return { ...parsed, reports, missingTokens };
 }
@@ -135,15 +138,22 @@ async function readWith(
 	let next = at < source.size ? readFrom(at) : null;
 	while (next) {
 		const bytes = await next;
-		if (bytes.length === 0) break;
+		if (bytes.length === 0)
+			throw new CoreError(
+				'read-failed',
+				`The file could not be read past byte ${at} of ${source.size}: it may have changed or been moved while it was loading.`
+			);
 		at += bytes.length;
 		next = at < source.size ? readFrom(at) : null;
 		tokenizer.push(streamDecode(bytes, at >= source.size));
 		// After the first chunk, size the columns for the whole file: no regrowth, no copies.
-		if (at === encoding.bomBytes + bytes.length && at < source.size)
-			builder.reserve(
-				Math.ceil((source.size / at) * builder.recordCount * ROW_ESTIMATE_SLACK) + 64
-			);
+		// The estimate is capped so that the reserved columns stay under 3x the file's size (12
+		// bytes a cell): short first rows must not reserve gigabytes; growth handles the rest.
+		if (at === encoding.bomBytes + bytes.length && at < source.size) {
+			const estimate = (source.size / at) * builder.recordCount * ROW_ESTIMATE_SLACK;
+			const cap = (3 * source.size) / (CELL_BYTES * Math.max(1, builder.columnCount));
+			builder.reserve(Math.ceil(Math.min(estimate, cap)) + 64);
+		}
 		await tick('Reading rows', at / source.size);
 	}
 	const rest = streamDecode(new Uint8Array(0), true);

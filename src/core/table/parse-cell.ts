@@ -132,10 +132,10 @@ export function parseNumber(text: string, decimalComma = false): number | null {
 }
 
 /** Returns the numbers among the missing tokens (sentinels such as `-200`), as a set of values. */
-export function numericTokens(missingTokens: readonly string[]): Set<number> {
+export function numericTokens(missingTokens: readonly string[], decimalComma = false): Set<number> {
 	const values = new Set<number>();
 	for (const token of missingTokens) {
-		const value = readNumber(token);
+		const value = readNumber(token, decimalComma);
 		if (!Number.isNaN(value)) values.add(value);
 	}
 	return values;

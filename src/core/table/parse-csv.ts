@@ -281,6 +281,11 @@ export class TableBuilder {
 		return this.records;
 	}
 
+	/** Columns of the table (0 before the first record). */
+	get columnCount(): number {
+		return this.builders.length;
+	}
+
 	/** Makes room for about `rows` rows in every column (an estimate: more still fit). */
 	reserve(rows: number): void {
 		this.expected = rows;

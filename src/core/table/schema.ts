@@ -16,6 +16,8 @@ export interface ColumnSchema {
 export interface DatasetSchema {
 	columns: ColumnSchema[];
 	missingTokens: string[];
+	/** The file writes numbers with a decimal comma; absent means a decimal point. */
+	decimalComma?: boolean;
 }
 
 /** Returns the schema for a set of (possibly overridden) column kinds and the missing tokens. */
@@ -73,7 +75,8 @@ export function typeTable(
 		const source = findColumn(raw.columns, spec.name)!;
 		const typed = typeColumn(source, spec.kind, {
 			missingTokens: schema.missingTokens,
-			dateOrder: spec.dateOrder
+			dateOrder: spec.dateOrder,
+			decimalComma: schema.decimalComma
 		});
 		for (const row of typed.invalidRows) {
 			const text = cellText(source, row);

@@ -14,6 +14,8 @@ import {
 export interface TypingOptions {
 	missingTokens: readonly string[];
 	dateOrder?: DateOrder;
+	/** Numbers in the file are written with a decimal comma (`1,5`): `1.234` is then not 1.234. */
+	decimalComma?: boolean;
 }
 
 /** A typed column and the rows whose text did not fit its kind (read as missing). */
@@ -74,12 +76,15 @@ function missingLevels(raw: RawColumn, missingTokens: readonly string[]): boolea
 	return raw.levels.map((text) => isMissingText(text, missingTokens));
 }
 
-function typeNumbers(raw: RawColumn, { missingTokens }: TypingOptions): TypedColumn {
-	const sentinels = numericTokens(missingTokens);
+function typeNumbers(
+	raw: RawColumn,
+	{ missingTokens, decimalComma = false }: TypingOptions
+): TypedColumn {
+	const sentinels = numericTokens(missingTokens, decimalComma);
 	const missing = missingLevels(raw, missingTokens);
 	const parsed = raw.levels.map((text, l) => {
 		if (missing[l]) return NaN;
-		const value = readNumber(text);
+		const value = readNumber(text, decimalComma);
 		return sentinels.has(value) ? NaN : value;
 	});
 	const invalid = raw.levels.map((_, l) => !missing[l] && Number.isNaN(parsed[l]));
@@ -104,9 +109,9 @@ function typeNumbers(raw: RawColumn, { missingTokens }: TypingOptions): TypedCol
 function typeLabels(
 	raw: RawColumn,
 	kind: 'category' | 'text',
-	{ missingTokens }: TypingOptions
+	{ missingTokens, decimalComma = false }: TypingOptions
 ): TypedColumn {
-	const sentinels = numericTokens(missingTokens);
+	const sentinels = numericTokens(missingTokens, decimalComma);
 	const levels: string[] = [];
 	const index = new Map<string, number>();
 	const codeOf = (text: string) => {
@@ -138,14 +143,17 @@ function typeLabels(
 	return { column: { kind, name: raw.name, codes, levels }, invalidRows: [] };
 }
 
-function typeBooleans(raw: RawColumn, { missingTokens }: TypingOptions): TypedColumn {
-	const sentinels = numericTokens(missingTokens);
+function typeBooleans(
+	raw: RawColumn,
+	{ missingTokens, decimalComma = false }: TypingOptions
+): TypedColumn {
+	const sentinels = numericTokens(missingTokens, decimalComma);
 	const missing = missingLevels(raw, missingTokens);
 	const read = raw.levels.map((text, l) => {
 		if (missing[l]) return MISSING;
 		const word = booleanOf(text);
 		if (word >= 0) return word;
-		const value = readNumber(text);
+		const value = readNumber(text, decimalComma);
 		return value === 0 || value === 1 ? value : -1;
 	});
 	const family = raw.levels
@@ -172,9 +180,9 @@ function typeBooleans(raw: RawColumn, { missingTokens }: TypingOptions): TypedCo
 
 function typeDates(
 	raw: RawColumn,
-	{ missingTokens, dateOrder = 'dmy' }: TypingOptions
+	{ missingTokens, dateOrder = 'dmy', decimalComma = false }: TypingOptions
 ): TypedColumn {
-	const sentinels = numericTokens(missingTokens);
+	const sentinels = numericTokens(missingTokens, decimalComma);
 	const missing = missingLevels(raw, missingTokens);
 	const read = raw.levels.map((text, l) => (missing[l] ? null : parseDate(text, dateOrder)));
 	const values = new Float64Array(raw.codes.length);

@@ -26,7 +26,9 @@ describe('buildModelCard', () => {
 		const card = buildModelCard(await shippedManifest(BINARY), BRIEF);
 		expect(card).toContain('- Task: binary, target `y`\n');
 		expect(card).toContain('- Family: linear, 3 features after preparation\n');
-		expect(card).toContain(`Trained on churn.csv (SHA-256 ${'ab'.repeat(32)}), seed 7, backend js`);
+		expect(card).toContain(
+			`Trained on churn.csv (fingerprint ${'ab'.repeat(32)}: SHA-256, over 1 MiB blocks beyond 1 MiB), seed 7, backend js`
+		);
 		expect(card).toContain(`- Recipe hash: ${'cd'.repeat(32)}\n`);
 		expect(card).toContain('## Inputs\n\n- `x` (number)\n- `c` (category)\n\n');
 	});

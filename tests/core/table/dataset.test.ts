@@ -4,8 +4,10 @@ import {
 	loadDataset,
 	NO_CHOICES,
 	retypeColumn,
+	setMissingTokens,
 	splitDataset,
-	summarizeDataset
+	summarizeDataset,
+	type ReadChoices
 } from '../../../src/core/table/dataset';
 import { bytesSource } from '../../../src/core/table/ingest';
 import type { ColumnKind } from '../../../src/core/table/table';
@@ -226,5 +228,41 @@ describe('splitDataset', () => {
 			'target-not-numeric',
 			/"y"/
 		);
+	});
+});
+
+describe('choices replayed on a new reading', () => {
+	it('drops a chosen kind the values no longer fit, with a note, instead of blanking cells', async () => {
+		const bytes = new TextEncoder().encode('a;b\n1,5;x\n2,5;y\n3,5;z\n4;w\n');
+		const choices: ReadChoices = {
+			dialect: { decimal: '.' },
+			missingTokens: null,
+			columns: [['a', { kind: 'number' }]]
+		};
+		const dataset = await loadDataset(bytesSource(bytes), 'data.csv', choices);
+		expect(dataset.reports[0]).toMatchObject({ name: 'a', kind: dataset.reports[0].inferredKind });
+		expect(dataset.reports[0].kind).not.toBe('number');
+		expect(dataset.notes.join(' ')).toContain(
+			'Your choice of kind for "a" (number) no longer fits its values as the file is now read'
+		);
+	});
+
+	it('reads cells written with a dot as text in a decimal-comma file, not as dot decimals', async () => {
+		const bytes = new TextEncoder().encode('price;qty\n1.234;2,5\n567;3,5\n12.500;1,25\n');
+		const dataset = await loadDataset(bytesSource(bytes), 'data.csv');
+		expect(dataset.dialect.decimal).toBe(',');
+		expect(dataset.reports[0].kind).not.toBe('number');
+		expect(dataset.reports[0].mixed).toMatchObject({ numberCells: 1, textCells: 2 });
+		expect(dataset.reports[1].kind).toBe('number');
+	});
+
+	it('matches a decimal-comma missing token against the numbers of a decimal-comma file', async () => {
+		const bytes = new TextEncoder().encode('a;b\n1,5;x\n-999,9;y\n2,5;z\n');
+		const dataset = setMissingTokens(await loadDataset(bytesSource(bytes), 'data.csv'), [
+			'',
+			'NA',
+			'-999,9'
+		]);
+		expect(dataset.reports[0]).toMatchObject({ kind: 'number', missing: 1 });
 	});
 });

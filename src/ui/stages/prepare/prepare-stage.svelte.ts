@@ -88,6 +88,14 @@ export class PrepareStage {
 		action: string
 	): Promise<void> {
 		const { project, deps } = this.session;
+		if (project.evaluation) {
+			this.refusals++;
+			this.session.fail(
+				'test-seen',
+				'The test set has already been revealed. Reading the data differently now would mean a new split of rows you have seen; start a new project instead.'
+			);
+			return;
+		}
 		const hasWork = project.split !== null || project.runs.length > 0;
 		if (
 			hasWork &&
@@ -113,10 +121,16 @@ export class PrepareStage {
 			this.refusals++;
 			return;
 		}
+		// The target stays only if it is still read the same way and still fits the task.
+		const before = this.session.dataset?.reports.find((r) => r.name === project.brief.target);
 		this.session.dataset = summary;
-		const target = summary.reports.some((r) => r.name === project.brief.target)
-			? project.brief.target
-			: null;
+		const after = summary.reports.find((r) => r.name === project.brief.target);
+		const task = project.brief.task;
+		const allowed = summary.targets.find((t) => t.name === project.brief.target)?.allowedTasks;
+		const target =
+			after && before && after.kind === before.kind && (!task || allowed?.includes(task))
+				? project.brief.target
+				: null;
 		const next = hasWork ? clearDownstream(project) : project;
 		this.session.update({
 			...next,

@@ -38,7 +38,8 @@ export class TrainStage {
 		const hash = await recipeHash(recipe);
 		const schema = {
 			columns: [...inputs, { name: targetSpec.name, kind: targetKind }],
-			missingTokens: [...dataset.missingTokens]
+			missingTokens: [...dataset.missingTokens],
+			...(dataset.dialect.decimal === ',' ? { decimalComma: true } : {})
 		};
 		const specs: ModelSpec[] = project.runs.some((r) => r.spec.kind === 'baseline')
 			? [spec]
