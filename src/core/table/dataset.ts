@@ -4,19 +4,18 @@ import { splitRows, type Split, type SplitPlan } from '../split/split';
 import { CoreError } from '../util/core-error';
 import { createFileHasher } from '../util/hash';
 import type { TaskContext } from '../util/task';
-import { columnSchema, inferColumn, type ColumnReport, type InferChoices } from './infer-kinds';
-import { ingestCsv, type ByteSource, type IngestOptions } from './ingest';
-import type { CsvDialect, DialectChoice, DialectQuestion, RaggedRows } from './parse-csv';
+import {
+	columnSchema,
+	inferChosen,
+	inferColumn,
+	type ColumnReport,
+	type InferChoices
+} from './infer-kinds';
+import { ingestCsv, type ByteSource, type Ingested, type IngestOptions } from './ingest';
+import type { DialectChoice } from './parse-csv';
 import type { DateOrder } from './parse-date';
 import { toSchema, typeTable, type ColumnSchema, type DatasetSchema } from './schema';
-import {
-	cellText,
-	findColumn,
-	rawRows,
-	type Column,
-	type ColumnKind,
-	type RawTable
-} from './table';
+import { cellText, findColumn, rawRows, type Column, type ColumnKind } from './table';
 import { typeColumn } from './type-column';
 
 /** The user's choices about how the file is read; replayed when it is read again. */
@@ -28,36 +27,17 @@ export interface ReadChoices {
 }
 
 /** A loaded file: its raw cells, how it was read, and the kind of each column. */
-export interface Dataset {
+export interface Dataset extends Omit<Ingested, 'columns'> {
 	fileName: string;
 	bytes: number;
 	fingerprint: string;
-	raw: RawTable;
-	dialect: CsvDialect;
-	questions: DialectQuestion[];
-	ragged: RaggedRows;
-	lines: number;
-	notes: string[];
-	reports: ColumnReport[];
-	missingTokens: string[];
+	/** The user's reading choices that hold for the file as now read. */
 	choices: ReadChoices;
 }
 
 /** What the UI knows about the loaded dataset: summaries, never the whole table. */
-export interface DatasetSummary {
-	fileName: string;
-	bytes: number;
-	/** SHA-256 of the file (over 1 MiB blocks for a larger file; see `createFileHasher`). */
-	fingerprint: string;
+export interface DatasetSummary extends Omit<Dataset, 'raw'> {
 	rowCount: number;
-	lines: number;
-	dialect: CsvDialect;
-	questions: DialectQuestion[];
-	ragged: RaggedRows;
-	notes: string[];
-	reports: ColumnReport[];
-	missingTokens: string[];
-	choices: ReadChoices;
 	/** Each column considered as a target, in column order. */
 	targets: TargetSummary[];
 	/** The first rows' cell text. */
@@ -107,31 +87,14 @@ export async function loadDataset(
 		missingTokens: choices.missingTokens ?? undefined,
 		columns: choices.columns
 	};
-	const ingested = await ingestCsv(source, options, ctx);
-	const dataset: Dataset = {
+	const { columns, ...ingested } = await ingestCsv(source, options, ctx);
+	return {
+		...ingested,
 		fileName,
 		bytes: file.size,
 		fingerprint: await digest(),
-		raw: ingested.raw,
-		dialect: ingested.dialect,
-		questions: ingested.questions,
-		ragged: ingested.ragged,
-		lines: ingested.lines,
-		notes: ingested.notes,
-		reports: ingested.reports,
-		missingTokens: ingested.missingTokens,
-		choices: keepKnownColumns(choices, ingested.reports)
+		choices: { ...choices, columns }
 	};
-	// A kind chosen for the file as read before (another separator or decimal mark) may not fit
-	// now: check every chosen kind, and drop with a note those that would blank cells.
-	const chosenKind = dataset.choices.columns.some(([, c]) => c.kind !== undefined);
-	return chosenKind ? setMissingTokens(dataset, dataset.missingTokens) : dataset;
-}
-
-/** Drops choices about columns the file (as now read) does not have. */
-function keepKnownColumns(choices: ReadChoices, reports: readonly ColumnReport[]): ReadChoices {
-	const names = new Set(reports.map((r) => r.name));
-	return { ...choices, columns: choices.columns.filter(([name]) => names.has(name)) };
 }
 
 /** Returns the schema that types the dataset's columns as its reports say. */
@@ -152,21 +115,12 @@ export function typedColumn(dataset: Dataset, name: string): Column {
 
 /** Returns the dataset's summaries for the UI: reports, target summaries and the first rows. */
 export function summarizeDataset(dataset: Dataset): DatasetSummary {
+	const { raw, ...rest } = dataset;
 	return {
-		fileName: dataset.fileName,
-		bytes: dataset.bytes,
-		fingerprint: dataset.fingerprint,
-		rowCount: dataset.raw.rowCount,
-		lines: dataset.lines,
-		dialect: dataset.dialect,
-		questions: dataset.questions,
-		ragged: dataset.ragged,
-		notes: dataset.notes,
-		reports: dataset.reports,
-		missingTokens: dataset.missingTokens,
-		choices: dataset.choices,
+		...rest,
+		rowCount: raw.rowCount,
 		targets: dataset.reports.map((r) => summarizeTarget(typedColumn(dataset, r.name))),
-		preview: rawRows(dataset.raw, 0, PREVIEW_ROWS)
+		preview: rawRows(raw, 0, PREVIEW_ROWS)
 	};
 }
 
@@ -254,26 +208,11 @@ export function setMissingTokens(dataset: Dataset, tokens: readonly string[]): D
 	const notes = dataset.notes.filter((n) => !n.startsWith('Your choice of kind for'));
 	const columns: [string, InferChoices][] = [];
 	const reports = dataset.raw.columns.map((raw) => {
-		const choice = dataset.choices.columns.find(([n]) => n === raw.name)?.[1] ?? {};
-		let report = inferColumn(raw, missingTokens, choice, commaOf(dataset));
-		if (choice.kind && choice.kind !== report.inferredKind) {
-			const { invalidRows } = typeColumn(raw, choice.kind, {
-				missingTokens,
-				dateOrder: report.dates?.order,
-				decimalComma: commaOf(dataset)
-			});
-			if (invalidRows.length > 0) {
-				notes.push(
-					`Your choice of kind for "${raw.name}" (${choice.kind}) no longer fits its values as the file is now read, so it is back to ${report.inferredKind}.`
-				);
-				const rest: InferChoices = { dateOrder: choice.dateOrder };
-				report = inferColumn(raw, missingTokens, rest, commaOf(dataset));
-				columns.push([raw.name, rest]);
-				return report;
-			}
-		}
-		columns.push([raw.name, choice]);
-		return report;
+		const choice = dataset.choices.columns.find(([n]) => n === raw.name)?.[1];
+		const chosen = inferChosen(raw, missingTokens, choice, commaOf(dataset));
+		if (chosen.note) notes.push(chosen.note);
+		columns.push([raw.name, chosen.choice]);
+		return chosen.report;
 	});
 	return {
 		...dataset,

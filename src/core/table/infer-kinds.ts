@@ -2,7 +2,7 @@ import { isMissingText, numericTokens, readNumber } from './parse-cell';
 import { parseCompactDate, parseDate, type DateOrder } from './parse-date';
 import { NO_OFFSET, NUMBER_CELL, type ColumnKind, type RawColumn } from './table';
 import type { ColumnSchema } from './schema';
-import { booleanFamily, booleanOf } from './type-column';
+import { booleanFamily, booleanOf, typeColumn } from './type-column';
 
 /** What the data says about the order of `nn/nn/yyyy` dates in a column. */
 export interface DateEvidence {
@@ -333,4 +333,39 @@ export function columnSchema(report: ColumnReport): ColumnSchema {
 	return report.kind === 'date' && report.dates
 		? { name: report.name, kind: report.kind, dateOrder: report.dates.order }
 		: { name: report.name, kind: report.kind };
+}
+
+/** A column inferred under the user's choices, and the choices that still hold. */
+export interface ChosenReport {
+	report: ColumnReport;
+	choice: InferChoices;
+	/** Why a chosen kind was dropped (it would have blanked cells), or null. */
+	note: string | null;
+}
+
+/**
+ * Infers a column with the user's choices, keeping a chosen kind only while every value fits it:
+ * a kind chosen for the file as read before (another separator, decimal mark or missing-value
+ * token) that no longer fits is dropped with a note, so no cell silently becomes missing.
+ */
+export function inferChosen(
+	column: RawColumn,
+	missingTokens: readonly string[],
+	choice: InferChoices = {},
+	decimalComma = false
+): ChosenReport {
+	const report = inferColumn(column, missingTokens, choice, decimalComma);
+	if (!choice.kind || choice.kind === report.inferredKind) return { report, choice, note: null };
+	const { invalidRows } = typeColumn(column, choice.kind, {
+		missingTokens,
+		dateOrder: report.dates?.order,
+		decimalComma
+	});
+	if (invalidRows.length === 0) return { report, choice, note: null };
+	const kept: InferChoices = choice.dateOrder ? { dateOrder: choice.dateOrder } : {};
+	return {
+		report: inferColumn(column, missingTokens, kept, decimalComma),
+		choice: kept,
+		note: `Your choice of kind for "${column.name}" (${choice.kind}) no longer fits its values as the file is now read, so it is back to ${report.inferredKind}.`
+	};
 }

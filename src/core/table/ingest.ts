@@ -1,7 +1,7 @@
 import { CoreError } from '../util/core-error';
 import { createPacer, type TaskContext } from '../util/task';
 import { bomBytesFor, createDecoder, sniffEncoding, type Encoding } from './decode-text';
-import { inferColumn, type ColumnReport, type InferChoices } from './infer-kinds';
+import { inferChosen, type ColumnReport, type InferChoices } from './infer-kinds';
 import { DEFAULT_MISSING_TOKENS } from './parse-cell';
 import {
 	finishParse,
@@ -41,6 +41,8 @@ export interface IngestOptions {
 export interface Ingested extends ParsedCsv {
 	reports: ColumnReport[];
 	missingTokens: string[];
+	/** The user's column choices that still hold (see `inferChosen`), by column name. */
+	columns: [string, InferChoices][];
 }
 
 const SNIFF_BYTES = 65536;
@@ -107,13 +109,20 @@ export async function ingestCsv(
 	const choices = new Map(options.columns ?? []);
 	const tick = createPacer(ctx);
 	const reports: ColumnReport[] = [];
+	const columns: [string, InferChoices][] = [];
 	for (const [i, column] of parsed.raw.columns.entries()) {
 		await tick('Inferring column kinds', i / parsed.raw.columns.length);
-		reports.push(
-			inferColumn(column, missingTokens, choices.get(column.name), parsed.dialect.decimal === ',')
+		const chosen = inferChosen(
+			column,
+			missingTokens,
+			choices.get(column.name),
+			parsed.dialect.decimal === ','
 		);
+		reports.push(chosen.report);
+		if (chosen.note) parsed.notes.push(chosen.note);
+		if (chosen.choice.kind || chosen.choice.dateOrder) columns.push([column.name, chosen.choice]);
 	}
-	return { ...parsed, reports, missingTokens };
+	return { ...parsed, reports, missingTokens, columns };
 }
 
 async function readWith(

@@ -126,20 +126,26 @@ export function cellText(column: RawColumn, row: number): string {
 	return code === NUMBER_CELL ? String(column.numbers![row]) : column.levels[code];
 }
 
-/** Returns a raw column built from cell texts, each kept as text (no number cells). */
-export function textColumn(name: string, texts: readonly string[]): RawColumn {
+/** Returns a dictionary of texts: `codeOf(text)` gives each distinct text a code, in order. */
+export function createDictionary(): { levels: string[]; codeOf: (text: string) => number } {
 	const index = new Map<string, number>();
 	const levels: string[] = [];
-	const codes = new Int32Array(texts.length);
-	texts.forEach((text, i) => {
+	const codeOf = (text: string) => {
 		let code = index.get(text);
 		if (code === undefined) {
 			code = levels.length;
 			index.set(text, code);
 			levels.push(text);
 		}
-		codes[i] = code;
-	});
+		return code;
+	};
+	return { levels, codeOf };
+}
+
+/** Returns a raw column built from cell texts, each kept as text (no number cells). */
+export function textColumn(name: string, texts: readonly string[]): RawColumn {
+	const { levels, codeOf } = createDictionary();
+	const codes = Int32Array.from(texts, codeOf);
 	return { name, codes, levels, numbers: null };
 }
 

@@ -2,6 +2,7 @@ import { assertNever } from '../util/assert-never';
 import { isMissingText, numericTokens, readNumber } from './parse-cell';
 import { parseCompactDate, parseDate, type DateOrder } from './parse-date';
 import {
+	createDictionary,
 	MISSING_BOOLEAN,
 	NO_OFFSET,
 	NUMBER_CELL,
@@ -112,17 +113,7 @@ function typeLabels(
 	{ missingTokens, decimalComma = false }: TypingOptions
 ): TypedColumn {
 	const sentinels = numericTokens(missingTokens, decimalComma);
-	const levels: string[] = [];
-	const index = new Map<string, number>();
-	const codeOf = (text: string) => {
-		let code = index.get(text);
-		if (code === undefined) {
-			code = levels.length;
-			index.set(text, code);
-			levels.push(text);
-		}
-		return code;
-	};
+	const { levels, codeOf } = createDictionary();
 	const remap = raw.levels.map((text) => (isMissingText(text, missingTokens) ? -1 : codeOf(text)));
 	const byNumber = new Map<number, number>();
 	const codes = new Int32Array(raw.codes.length);
