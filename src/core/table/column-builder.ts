@@ -81,7 +81,7 @@ export class RawColumnBuilder {
 		return {
 			name,
 			codes: fit(this.codes),
-			levels: this.index.levels,
+			levels: this.index.levels(),
 			numbers: this.numbers ? fit(this.numbers) : null
 		};
 	}
