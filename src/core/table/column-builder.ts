@@ -21,13 +21,14 @@ export class RawColumnBuilder {
 
 	/** Adds field `i` of a record: a number read straight from the text, or the field's text. */
 	pushField(view: RecordView, i: number): void {
-		const quoted = view.quoted[i];
-		if (quoted !== null) {
-			this.push(quoted);
-			return;
-		}
 		const start = view.starts[i];
 		const end = view.ends[i];
+		if (view.escaped[i]) {
+			// A field with a quote in it is not a number.
+			if (this.length === this.codes.length) this.grow();
+			this.codes[this.length++] = this.index.codeOf(view.buf, start, end, view.quote.charCodeAt(0));
+			return;
+		}
 		const value = readNumberAt(view.buf, start, end, this.decimalComma);
 		if (value === value) this.pushNumber(value);
 		else this.pushText(view.buf, start, end);

@@ -19,21 +19,25 @@ export interface TokenizerDialect {
 
 /**
  * One record, as a view into the text being read (reused for the next record: copy what you
- * keep). Field `i` is `quoted[i]` when it was quoted (quotes removed, doubled quotes undone), else
- * `buf.slice(starts[i], ends[i])`; `fieldText` gives either. Unquoted fields are left unsliced so
- * that a number can be read straight from `buf`.
+ * keep). Field `i` is `buf.slice(starts[i], ends[i])`, inside the quotes when it was quoted; when
+ * `escaped[i]` is 1, it was quoted and holds doubled quotes, each read as one. `fieldText` gives
+ * the field's text. Fields are left unsliced so that a number, or a text seen before, can be
+ * read straight from `buf`.
  */
 export interface RecordView {
 	buf: string;
 	count: number;
 	starts: Int32Array;
 	ends: Int32Array;
-	quoted: (string | null)[];
+	escaped: Uint8Array;
+	/** The quote character, or '' when quotes are ordinary text. */
+	quote: string;
 }
 
 /** Returns field `i` of a record view as a string. */
 export function fieldText(view: RecordView, i: number): string {
-	return view.quoted[i] ?? view.buf.slice(view.starts[i], view.ends[i]);
+	const text = view.buf.slice(view.starts[i], view.ends[i]);
+	return view.escaped[i] ? text.replaceAll(view.quote + view.quote, view.quote) : text;
 }
 
 /** Returns all fields of a record view as strings. */
@@ -64,7 +68,8 @@ export class CsvTokenizer {
 		count: 0,
 		starts: new Int32Array(64),
 		ends: new Int32Array(64),
-		quoted: []
+		escaped: new Uint8Array(64),
+		quote: ''
 	};
 	private readonly d: number;
 	private readonly q: number;
@@ -75,6 +80,7 @@ export class CsvTokenizer {
 	) {
 		this.d = dialect.delimiter.charCodeAt(0);
 		this.q = dialect.quote === null ? -1 : dialect.quote.charCodeAt(0);
+		this.view.quote = dialect.quote ?? '';
 	}
 
 	/** The physical line the next record starts on; after `finish`, one past the last line. */
@@ -95,7 +101,7 @@ export class CsvTokenizer {
 	private scan(buf: string, final: boolean): void {
 		const { d, q, view, sink } = this;
 		view.buf = buf;
-		const quoted = view.quoted;
+		let escaped = view.escaped;
 		const skipSpace = this.dialect.skipInitialSpace;
 		const len = buf.length;
 		let pos = 0;
@@ -107,12 +113,13 @@ export class CsvTokenizer {
 			let lines = 0;
 			let n = 0;
 			for (;;) {
-				if (n === view.starts.length) this.widen();
+				if (n === view.starts.length) escaped = this.widen();
 				let c = buf.charCodeAt(pos);
 				if (c === q) {
 					const openLine = line + lines;
 					let from = pos + 1;
-					let value = '';
+					view.starts[n] = from;
+					escaped[n] = 0;
 					for (;;) {
 						const k = buf.indexOf(this.dialect.quote!, from);
 						if (k === -1 || (k + 1 === len && !final)) {
@@ -123,15 +130,14 @@ export class CsvTokenizer {
 						}
 						lines += countLineBreaks(buf, from, k);
 						if (buf.charCodeAt(k + 1) === q) {
-							value += buf.slice(from, k + 1);
+							escaped[n] = 1;
 							from = k + 2;
 							continue;
 						}
-						value += buf.slice(from, k);
+						view.ends[n] = k;
 						pos = k + 1;
 						break;
 					}
-					quoted[n] = value;
 					c = buf.charCodeAt(pos);
 					if (pos < len && c !== d && c !== LF && c !== CR) {
 						throw new CoreError(
@@ -149,7 +155,7 @@ export class CsvTokenizer {
 					}
 					view.starts[n] = pos;
 					view.ends[n] = j;
-					quoted[n] = null;
+					escaped[n] = 0;
 					pos = j;
 				}
 				n++;
@@ -169,8 +175,9 @@ export class CsvTokenizer {
 					if (pos >= len) {
 						incomplete = !final;
 						if (incomplete) break records;
-						if (n === view.starts.length) this.widen();
-						quoted[n++] = '';
+						if (n === view.starts.length) escaped = this.widen();
+						view.starts[n] = view.ends[n] = pos;
+						escaped[n++] = 0;
 						view.count = n;
 						sink(view, line, 'eof');
 						line += lines;
@@ -197,14 +204,18 @@ export class CsvTokenizer {
 		view.buf = '';
 	}
 
-	private widen(): void {
+	private widen(): Uint8Array {
 		const size = this.view.starts.length * 2;
 		const starts = new Int32Array(size);
 		const ends = new Int32Array(size);
+		const escaped = new Uint8Array(size);
 		starts.set(this.view.starts);
 		ends.set(this.view.ends);
+		escaped.set(this.view.escaped);
 		this.view.starts = starts;
 		this.view.ends = ends;
+		this.view.escaped = escaped;
+		return escaped;
 	}
 }
 

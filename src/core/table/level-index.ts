@@ -1,14 +1,7 @@
 const INITIAL_LEVELS = 64;
 const INITIAL_CHARS = 1024;
-// Levels are turned back into strings this many characters at a time.
-const DECODE_BATCH = 1 << 16;
-
-/** FNV-1a over the UTF-16 code units of `text[start, end)`. */
-function hashRange(text: string, start: number, end: number): number {
-	let h = 0x811c9dc5;
-	for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-	return h | 0;
-}
+// Levels are turned back into strings this many characters at a time (an argument list).
+const STRING_BATCH = 1 << 13;
 
 /**
  * The distinct texts of a column, each with its code, looked up by a range of the text being
@@ -26,15 +19,27 @@ export class LevelIndex {
 	/** Level `k`'s characters are `chars[offsets[k], offsets[k + 1])`. */
 	private offsets = new Int32Array(INITIAL_LEVELS + 1);
 
-	/** Returns the code of `text[start, end)`, adding it as a new level the first time. */
-	codeOf(text: string, start: number, end: number): number {
-		const hash = hashRange(text, start, end);
+	/**
+	 * Returns the code of `text[start, end)`, adding it as a new level the first time. With a
+	 * `quote` character code, the range is a quoted field's inside: a doubled quote is one quote.
+	 */
+	codeOf(text: string, start: number, end: number, quote = -1): number {
+		// FNV-1a over the UTF-16 code units, and the length, of the text the range writes.
+		let hash = 0x811c9dc5;
+		let length = 0;
+		for (let i = start; i < end; i++, length++) {
+			const c = text.charCodeAt(i);
+			if (c === quote) i++;
+			hash = Math.imul(hash ^ c, 0x01000193);
+		}
+		hash |= 0;
 		const mask = this.slots.length - 1;
 		let slot = hash & mask;
 		for (;;) {
 			const code = this.slots[slot];
 			if (code < 0) break;
-			if (this.hashes[code] === hash && this.sameText(code, text, start, end)) return code;
+			if (this.hashes[code] === hash && this.sameText(code, text, start, end, length, quote))
+				return code;
 			slot = (slot + 1) & mask;
 		}
 		const code = this.count++;
@@ -43,7 +48,7 @@ export class LevelIndex {
 			this.offsets = grown(this.offsets, this.count * 2 + 1);
 		}
 		this.hashes[code] = hash;
-		this.store(code, text, start, end);
+		this.store(code, text, start, end, length, quote);
 		this.slots[slot] = code;
 		if (this.count * 2 > this.slots.length) this.rehash();
 		return code;
@@ -51,14 +56,13 @@ export class LevelIndex {
 
 	/** The distinct texts, by code. */
 	levels(): string[] {
-		const decoder = new TextDecoder('utf-16le');
 		const { chars, offsets } = this;
 		const levels: string[] = new Array(this.count);
-		// One decode per batch of levels, then slices: a decode per level costs more than its text.
+		// One string per batch of levels, then slices: a string per level costs more than its text.
 		for (let first = 0; first < this.count;) {
 			let last = first + 1;
-			while (last < this.count && offsets[last + 1] - offsets[first] <= DECODE_BATCH) last++;
-			const batch = decoder.decode(chars.subarray(offsets[first], offsets[last]));
+			while (last < this.count && offsets[last + 1] - offsets[first] <= STRING_BATCH) last++;
+			const batch = textOf(chars, offsets[first], offsets[last]);
 			for (let k = first; k < last; k++)
 				levels[k] = batch.slice(offsets[k] - offsets[first], offsets[k + 1] - offsets[first]);
 			first = last;
@@ -66,21 +70,42 @@ export class LevelIndex {
 		return levels;
 	}
 
-	private sameText(code: number, text: string, start: number, end: number): boolean {
+	private sameText(
+		code: number,
+		text: string,
+		start: number,
+		end: number,
+		length: number,
+		quote: number
+	): boolean {
 		const from = this.offsets[code];
-		if (this.offsets[code + 1] - from !== end - start) return false;
+		if (this.offsets[code + 1] - from !== length) return false;
 		const chars = this.chars;
-		for (let i = start, k = from; i < end; i++, k++)
-			if (chars[k] !== text.charCodeAt(i)) return false;
+		for (let i = start, k = from; i < end; i++, k++) {
+			const c = text.charCodeAt(i);
+			if (chars[k] !== c) return false;
+			if (c === quote) i++;
+		}
 		return true;
 	}
 
-	private store(code: number, text: string, start: number, end: number): void {
+	private store(
+		code: number,
+		text: string,
+		start: number,
+		end: number,
+		length: number,
+		quote: number
+	): void {
 		const from = this.offsets[code];
-		const to = from + end - start;
+		const to = from + length;
 		if (to > this.chars.length) this.chars = grown(this.chars, Math.max(to, this.chars.length * 2));
 		const chars = this.chars;
-		for (let i = start, k = from; i < end; i++, k++) chars[k] = text.charCodeAt(i);
+		for (let i = start, k = from; i < end; i++, k++) {
+			const c = text.charCodeAt(i);
+			chars[k] = c;
+			if (c === quote) i++;
+		}
 		this.offsets[code + 1] = to;
 	}
 
@@ -100,4 +125,15 @@ function grown<A extends Int32Array | Uint16Array>(array: A, length: number): A 
 	const next = new (array.constructor as new (length: number) => A)(length);
 	next.set(array);
 	return next;
+}
+
+/** The code units `chars[start, end)` as a string, exactly (a decoder would mend lone surrogates). */
+function textOf(chars: Uint16Array, start: number, end: number): string {
+	let text = '';
+	for (let at = start; at < end; at += STRING_BATCH)
+		text += String.fromCharCode.apply(
+			null,
+			chars.subarray(at, Math.min(end, at + STRING_BATCH)) as unknown as number[]
+		);
+	return text;
 }
