@@ -51,19 +51,26 @@ function monthOf(name: string): number {
 	return MONTHS.findIndex((m) => m.startsWith(lower)) + 1;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDay(year: number, month: number, day: number): boolean {
 	if (month < 1 || month > 12 || day < 1) return false;
-	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-	return day <= days;
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]);
 }
 
-function zoneMinutes(zone: string | undefined): number {
+/** The largest offset from UTC in use anywhere (UTC+14), with a margin for historical zones. */
+const MAX_OFFSET_HOURS = 18;
+
+/** Minutes east of UTC of a written zone, `NO_OFFSET` without one, or null when out of range. */
+function zoneMinutes(zone: string | undefined): number | null {
 	if (zone === undefined) return NO_OFFSET;
 	if (zone === 'Z') return 0;
 	const sign = zone[0] === '-' ? -1 : 1;
 	const digits = zone.slice(1).replace(':', '');
 	const hours = Number(digits.slice(0, 2));
 	const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+	if (hours > MAX_OFFSET_HOURS || minutes > 59) return null;
 	return sign * (hours * 60 + minutes);
 }
 
@@ -83,11 +90,15 @@ function build(
 	if (hours > 23 || minutes > 59 || seconds > 59) return null;
 	const millis = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
 	const offset = zoneMinutes(zone);
-	const wall = Date.UTC(year, month - 1, day, hours, minutes, seconds, millis);
-	// Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear keeps the year as written.
-	const date = new Date(wall);
-	date.setUTCFullYear(year);
-	const ms = date.getTime() - (offset === NO_OFFSET ? 0 : offset * 60000);
+	if (offset === null) return null;
+	let wall = Date.UTC(year, month - 1, day, hours, minutes, seconds, millis);
+	if (year < 100) {
+		// Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear keeps the year as written.
+		const date = new Date(wall);
+		date.setUTCFullYear(year);
+		wall = date.getTime();
+	}
+	const ms = wall - (offset === NO_OFFSET ? 0 : offset * 60000);
 	return { ms, offset, order };
 }
 

@@ -1,5 +1,6 @@
 import { assertNever } from '../util/assert-never';
 import { isMissingText, numericTokens, readNumber } from './parse-cell';
+import { NumberIndex } from './number-index';
 import { parseCompactDate, parseDate, type DateOrder } from './parse-date';
 import {
 	createDictionary,
@@ -115,7 +116,9 @@ function typeLabels(
 	const sentinels = numericTokens(missingTokens, decimalComma);
 	const { levels, codeOf } = createDictionary();
 	const remap = raw.levels.map((text) => (isMissingText(text, missingTokens) ? -1 : codeOf(text)));
-	const byNumber = new Map<number, number>();
+	// The label of each distinct number cell, by its index in `numbers`.
+	const numbers = new NumberIndex();
+	const labels: number[] = [];
 	const codes = new Int32Array(raw.codes.length);
 	for (let i = 0; i < codes.length; i++) {
 		const code = raw.codes[i];
@@ -124,12 +127,9 @@ function typeLabels(
 			continue;
 		}
 		const v = raw.numbers![i];
-		let label = byNumber.get(v);
-		if (label === undefined) {
-			label = sentinels.has(v) ? -1 : codeOf(String(v));
-			byNumber.set(v, label);
-		}
-		codes[i] = label;
+		const k = numbers.indexOf(v);
+		if (k === labels.length) labels.push(sentinels.has(v) ? -1 : codeOf(String(v)));
+		codes[i] = labels[k];
 	}
 	return { column: { kind, name: raw.name, codes, levels }, invalidRows: [] };
 }

@@ -95,6 +95,11 @@ describe('parseDate', () => {
 		expect(read(text)).toEqual({ iso, offset: null, order: null });
 	});
 
+	it('knows the leap years of the Gregorian calendar', () => {
+		for (const year of [2000, 2020, 2024, 1600])
+			expect(read(`${year}-02-29`)?.iso).toBe(`${year}-02-29T00:00:00.000Z`);
+	});
+
 	it('keeps a year below 100 as written', () => {
 		expect(new Date(parseDate('0099-01-01', 'dmy')!.ms).getUTCFullYear()).toBe(99);
 	});
@@ -111,6 +116,9 @@ describe('parseDate', () => {
 		'2019-07-02T24:00',
 		'2019-07-02T10:60',
 		'2019-07-02T10:00:60',
+		'2019-07-02T10:00+14:99',
+		'2019-07-02T10:00-19:00',
+		'2100-02-29',
 		'2019-07-02x',
 		'Foo 02 2019',
 		'02/07/19',
