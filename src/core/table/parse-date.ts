@@ -110,6 +110,8 @@ function build(
  * not one of these or names no real day (`2019-02-30`).
  */
 export function parseDate(cell: string, order: DateOrder): ParsedDate | null {
+	const plain = plainIso(cell);
+	if (plain !== undefined) return plain;
 	const text = cell.trim();
 	let match = ISO.exec(text);
 	if (match) {
@@ -152,6 +154,53 @@ export function parseDate(cell: string, order: DateOrder): ParsedDate | null {
 		return build(Number(match[3]), month, Number(match[1]), match.slice(4, 8), match[8], null);
 	}
 	return null;
+}
+
+const ZERO = 48;
+
+/** The number written by the two digits at `at`, or -1. */
+function twoDigits(text: string, at: number): number {
+	const a = text.charCodeAt(at) - ZERO;
+	const b = text.charCodeAt(at + 1) - ZERO;
+	return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The commonest forms in large files, read without a regular expression: `yyyy-mm-dd`, then
+ * optionally `Thh:mm` or ` hh:mm` and `:ss`, with nothing around them. Returns undefined for any
+ * other text (the general reader then decides), and null for a form it knows naming no real time.
+ */
+function plainIso(text: string): ParsedDate | null | undefined {
+	const length = text.length;
+	if (length !== 10 && length !== 16 && length !== 19) return undefined;
+	if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+	const century = twoDigits(text, 0);
+	const years = twoDigits(text, 2);
+	const month = twoDigits(text, 5);
+	const day = twoDigits(text, 8);
+	if (century < 0 || years < 0 || month < 0 || day < 0) return undefined;
+	let hours = 0;
+	let minutes = 0;
+	let seconds = 0;
+	if (length > 10) {
+		const t = text.charCodeAt(10);
+		if ((t !== 84 && t !== 32) || text.charCodeAt(13) !== 58) return undefined;
+		hours = twoDigits(text, 11);
+		minutes = twoDigits(text, 14);
+		if (length === 19) {
+			if (text.charCodeAt(16) !== 58) return undefined;
+			seconds = twoDigits(text, 17);
+		}
+		if (hours < 0 || minutes < 0 || seconds < 0) return undefined;
+	}
+	const year = century * 100 + years;
+	if (year < 100 || !validDay(year, month, day) || hours > 23 || minutes > 59 || seconds > 59)
+		return year < 100 ? undefined : null;
+	return {
+		ms: Date.UTC(year, month - 1, day, hours, minutes, seconds),
+		offset: NO_OFFSET,
+		order: null
+	};
 }
 
 /** Returns the date an 8-digit number cell writes (`20190702`), or null. */

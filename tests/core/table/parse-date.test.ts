@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCompactDate, parseDate } from '../../../src/core/table/parse-date';
 import { NO_OFFSET } from '../../../src/core/table/table';
+import { createRng } from '../../../src/core/util/rng';
 
 // Runs with TZ=America/Sao_Paulo (npm run test:unit): a date without an offset is its wall clock
 // read as UTC, whatever the machine's zone (2018-11-04 has no local midnight there).
@@ -137,5 +138,20 @@ describe('parseCompactDate', () => {
 		expect(parseCompactDate(2019070.2)).toBeNull();
 		expect(parseCompactDate(1234567)).toBeNull();
 		expect(parseCompactDate(-20190702)).toBeNull();
+	});
+});
+
+describe('parseDate fast path', () => {
+	it('reads plain ISO dates and times exactly as the general reader does', () => {
+		const rng = createRng(7);
+		const pick = (n: number) => rng.int(n);
+		const two = () => String(pick(100)).padStart(2, '0');
+		for (let i = 0; i < 20000; i++) {
+			const date = `${pick(3) === 0 ? '00' : String(10 + pick(90))}${two()}-${two()}-${two()}`;
+			const time = [``, `T${two()}:${two()}`, ` ${two()}:${two()}:${two()}`][pick(3)];
+			const text = date + time;
+			// A leading space takes the general reader (the fast path takes exact forms only).
+			expect(parseDate(text, 'dmy'), text).toEqual(parseDate(` ${text}`, 'dmy'));
+		}
 	});
 });
