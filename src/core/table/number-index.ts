@@ -1,11 +1,15 @@
 const INITIAL_SLOTS = 16;
+/** Integers in [0, SMALL) are looked up in a plain array: counts, years, codes, zip codes. */
+const SMALL = 1 << 20;
 
 /**
  * Numbers, each given a dense index (0, 1, 2... in order of first sight): an open-addressing hash
- * table on the number's bits. A `Map` boxes every double key it is asked about; this allocates
- * nothing per lookup. NaN is not a key; -0 is the same key as 0.
+ * table on the number's bits, and an array for small non-negative integers. A `Map` boxes every
+ * double key it is asked about; this allocates nothing per lookup. NaN is not a key; -0 is the
+ * same key as 0.
  */
 export class NumberIndex {
+	private small: Int32Array | null = null;
 	private keys = new Float64Array(INITIAL_SLOTS).fill(NaN);
 	private indices = new Int32Array(INITIAL_SLOTS);
 	private count = 0;
@@ -19,6 +23,13 @@ export class NumberIndex {
 
 	/** Returns the index of `value`, giving it the next one the first time it is seen. */
 	indexOf(value: number): number {
+		if (value >>> 0 === value && value < SMALL) {
+			if (this.small === null) this.small = new Int32Array(SMALL).fill(-1);
+			const index = this.small[value];
+			if (index >= 0) return index;
+			this.small[value] = this.count;
+			return this.count++;
+		}
 		const v = value + 0;
 		const keys = this.keys;
 		const mask = keys.length - 1;

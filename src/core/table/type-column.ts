@@ -179,17 +179,17 @@ function typeDates(
 	const values = new Float64Array(raw.codes.length);
 	let offsets: Int16Array | null = null;
 	const invalidRows: number[] = [];
-	const byNumber = new Map<number, ReturnType<typeof parseCompactDate>>();
+	// The date of each distinct number cell (`20190702`), by its index in `numbers`.
+	const numbers = new NumberIndex();
+	const byNumber: ReturnType<typeof parseCompactDate>[] = [];
 	for (let i = 0; i < values.length; i++) {
 		const code = raw.codes[i];
 		let parsed;
 		if (code === NUMBER_CELL) {
 			const v = raw.numbers![i];
-			parsed = byNumber.get(v);
-			if (parsed === undefined) {
-				parsed = sentinels.has(v) ? null : parseCompactDate(v);
-				byNumber.set(v, parsed);
-			}
+			const k = numbers.indexOf(v);
+			if (k === byNumber.length) byNumber.push(sentinels.has(v) ? null : parseCompactDate(v));
+			parsed = byNumber[k];
 		} else {
 			parsed = read[code];
 		}
