@@ -39,15 +39,25 @@ export function findDuplicates(raw: RawTable, ignore: readonly string[] = []): D
  * others, hashing each cell once: the kept columns are mixed first, a copy of that state gives
  * the second report, and the ignored columns are then mixed in for the first. (A row hash only
  * has to be a function of the row's cells; the column order it mixes them in does not matter.)
+ * When an ignored column is among `unique` (no missing value, a different value in every row),
+ * no row repeats over all columns, and the first report needs no work.
  */
 export function findDuplicatesIgnoring(
 	raw: RawTable,
-	ignore: readonly string[]
+	ignore: readonly string[],
+	unique: ReadonlySet<string> = new Set()
 ): { all: DuplicateReport; ignoring: DuplicateReport | null } {
 	const skip = new Set(ignore);
 	const kept = raw.columns.filter((column) => !skip.has(column.name));
 	const ignored = raw.columns.filter((column) => skip.has(column.name));
 	if (ignored.length === 0) return { all: findDuplicates(raw), ignoring: null };
+	if (ignored.some((column) => unique.has(column.name))) {
+		// A column with a different value in every row: no two rows can be equal over all columns.
+		return {
+			all: { duplicateRows: 0, firstExamples: [], ignoredColumns: [] },
+			ignoring: findDuplicates(raw, ignore)
+		};
+	}
 	const n = raw.rowCount;
 	const [a1, a2] = mixColumns(seeded(n, SEED_1), seeded(n, SEED_2), kept);
 	const ignoredColumns = ignored.map((column) => column.name);

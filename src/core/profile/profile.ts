@@ -78,9 +78,11 @@ export async function profileTable(
 	await tick('relations', 0.6);
 	const relations = await computeRelations(table, {}, withinRange(ctx, 0.6, 0.85));
 	await tick('duplicates', 0.85);
+	const unique = columns.filter((c) => c.missing === 0 && c.distinct === table.rowCount);
 	const { all: duplicates, ignoring: duplicatesIgnoring } = findDuplicatesIgnoring(
 		raw,
-		options.ignoreForDuplicates ?? []
+		options.ignoreForDuplicates ?? [],
+		new Set(unique.map((c) => c.name))
 	);
 	return {
 		rowCount: table.rowCount,
