@@ -16,6 +16,8 @@ export interface Busy {
 	label: string;
 	fraction: number | null;
 	cancel: () => void;
+	/** Work the app started on its own (the profile): it shows its bar but blocks no action. */
+	background: boolean;
 }
 
 /** What the session needs from outside: the workers, the store, a clock and a way to ask. */
@@ -32,6 +34,11 @@ export class Session {
 	project = $state.raw<Project>(emptyProject());
 	dataset = $state.raw<DatasetSummary | null>(null);
 	busy = $state.raw<Busy | null>(null);
+
+	/** True while work the user started runs: actions that would start more wait for it. */
+	get blocked(): boolean {
+		return this.busy !== null && !this.busy.background;
+	}
 	error = $state.raw<ErrorValue | null>(null);
 	notice = $state.raw<string | null>(null);
 	ready = $state(false);
@@ -179,11 +186,12 @@ export class Session {
 	 */
 	async run<T>(
 		label: string,
-		work: (ctx: { signal: AbortSignal; onEvent: (event: ProgressEvent) => void }) => Promise<T>
+		work: (ctx: { signal: AbortSignal; onEvent: (event: ProgressEvent) => void }) => Promise<T>,
+		background = false
 	): Promise<T | null> {
 		const controller = new AbortController();
 		this.error = null;
-		const mine: Busy = { label, fraction: null, cancel: () => controller.abort() };
+		const mine: Busy = { label, fraction: null, cancel: () => controller.abort(), background };
 		this.busy = mine;
 		let current = mine;
 		try {
@@ -221,8 +229,11 @@ export class Session {
 		const tried = this.profileTried?.of === dataset && this.profileTried.target === target;
 		if (tried && !again) return;
 		this.profileTried = { of: dataset, target };
-		const result = await this.run('Profiling', (ctx) =>
-			this.deps.data.call('profile', { target }, ctx)
+		// In the background: the user may split or move on while it runs (the worker answers both).
+		const result = await this.run(
+			'Profiling',
+			(ctx) => this.deps.data.call('profile', { target }, ctx),
+			true
 		);
 		if (result && this.dataset === dataset) this.profile = { result, of: dataset, target };
 	}

@@ -4,6 +4,7 @@ import { loadDataset, NO_CHOICES, summarizeDataset } from '../../src/core/table/
 import { bytesSource } from '../../src/core/table/ingest';
 import { CoreError, toErrorValue } from '../../src/core/util/core-error';
 import type { ProgressEvent } from '../../src/core/util/task';
+import type { ProfileResult } from '../../src/core/profile/profile-dataset';
 import { Session } from '../../src/ui/session.svelte';
 import type { ProjectStore } from '../../src/ui/store';
 import type { CallOptions, Client } from '../../src/workers/client';
@@ -22,12 +23,19 @@ const realIngest: Ingest = async ({ file, fileName, choices }) =>
 		await loadDataset(bytesSource(new Uint8Array(await file.arrayBuffer())), fileName, choices)
 	);
 
-/** A data client whose `ingest` runs `ingest`; errors cross as values, as they do from a worker. */
-function fakeData(ingest: Ingest) {
+type Profile = (options: CallOptions<ProgressEvent>) => Promise<ProfileResult>;
+
+/**
+ * A data client whose `ingest` runs `ingest` (and `profile`, `profile` when given); errors cross
+ * as values, as they do from a worker.
+ */
+function fakeData(ingest: Ingest, profile?: Profile) {
 	const calls: { method: string; args: unknown }[] = [];
 	const client: Client<DataApi> = {
 		call(method, args, options = {}) {
 			calls.push({ method, args });
+			if (method === 'profile' && profile)
+				return profile(options as CallOptions<ProgressEvent>) as Promise<never>;
 			if (method !== 'ingest') return Promise.reject(new Error(`unexpected call ${method}`));
 			return ingest(args as IngestArgs, options as CallOptions<ProgressEvent>).catch(
 				(error: unknown) => {
@@ -70,8 +78,12 @@ class MemoryStore implements ProjectStore {
 	}
 }
 
-function setup({ ingest = realIngest, answers = [] as boolean[] } = {}) {
-	const data = fakeData(ingest);
+function setup({
+	ingest = realIngest,
+	answers = [] as boolean[],
+	profile = undefined as Profile | undefined
+} = {}) {
+	const data = fakeData(ingest, profile);
 	const store = new MemoryStore();
 	const asked: string[] = [];
 	const session = new Session({
@@ -344,5 +356,32 @@ describe('Session.update', () => {
 		expect(session.audit('Split the rows')).toEqual([
 			{ at: '2024-03-01T12:00:00.000Z', action: 'Split the rows' }
 		]);
+	});
+});
+
+describe('Session.refreshProfile', () => {
+	it('runs in the background: its bar shows, no action waits for it, a later run keeps its own bar', async () => {
+		let finish: (result: ProfileResult) => void = () => {};
+		const profile: Profile = (options) => {
+			options.onEvent?.({ kind: 'progress', phase: 'Relations', fraction: 0.5 });
+			return new Promise((resolve) => (finish = resolve));
+		};
+		const { session } = await withWork({ profile });
+		const profiling = session.refreshProfile();
+		expect(session.busy).toMatchObject({ label: 'Profiling: relations', background: true });
+		expect(session.blocked).toBe(false);
+		const paused = pausedIngest();
+		// A file read started meanwhile blocks actions, and the profile's end leaves its bar.
+		const reading = session.run('Reading other.csv', (ctx) =>
+			paused.ingest({ file: csvFile(OTHER_CSV), fileName: 'other.csv', choices: NO_CHOICES }, ctx)
+		);
+		expect(session.blocked).toBe(true);
+		finish({} as ProfileResult);
+		await profiling;
+		expect(session.busy?.label).toBe('Reading other.csv: parsing');
+		paused.release();
+		await reading;
+		expect(session.busy).toBeNull();
+		expect(session.blocked).toBe(false);
 	});
 });
