@@ -53,3 +53,21 @@ test('regression: California house values, judged on RMSE against the mean', asy
 	await page.getByTestId('stage-prepare').click();
 	await expect(page.getByTestId('split-counts')).toContainText('12384');
 });
+
+test('profile cards draw their charts as they come into view', async ({ page }) => {
+	await page.goto('/');
+	await page.getByLabel('Or start from a sample').selectOption('penguins.csv');
+	await page.getByRole('button', { name: 'Load sample' }).click();
+	await expect(page.getByTestId('dataset-chip')).toHaveText('penguins.csv');
+	await page.getByTestId('stage-prepare').click();
+	const cards = page.getByTestId('column-profiles').getByRole('article');
+	await expect(cards.first()).toBeVisible();
+	const count = await cards.count();
+	expect(count).toBeGreaterThan(3);
+	// Each card below the fold is drawn once scrolled to: its chart is an SVG with marks.
+	for (let i = 0; i < count; i++) {
+		const card = cards.nth(i);
+		await card.scrollIntoViewIfNeeded();
+		await expect(card.locator('figure svg path, figure svg rect').first()).toBeAttached();
+	}
+});
