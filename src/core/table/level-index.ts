@@ -15,7 +15,8 @@ export class LevelIndex {
 	private count = 0;
 	private hashes = new Int32Array(INITIAL_LEVELS);
 	private slots = new Int32Array(INITIAL_LEVELS * 2).fill(-1);
-	private chars = new Uint16Array(INITIAL_CHARS);
+	// One byte a character while every character is below 256 (most files), two after that.
+	private chars: Uint8Array | Uint16Array = new Uint8Array(INITIAL_CHARS);
 	/** Level `k`'s characters are `chars[offsets[k], offsets[k + 1])`. */
 	private offsets = new Int32Array(INITIAL_LEVELS + 1);
 
@@ -100,9 +101,10 @@ export class LevelIndex {
 		const from = this.offsets[code];
 		const to = from + length;
 		if (to > this.chars.length) this.chars = grown(this.chars, Math.max(to, this.chars.length * 2));
-		const chars = this.chars;
+		let chars = this.chars;
 		for (let i = start, k = from; i < end; i++, k++) {
 			const c = text.charCodeAt(i);
+			if (c > 255 && chars instanceof Uint8Array) chars = this.chars = Uint16Array.from(chars);
 			chars[k] = c;
 			if (c === quote) i++;
 		}
@@ -121,14 +123,14 @@ export class LevelIndex {
 	}
 }
 
-function grown<A extends Int32Array | Uint16Array>(array: A, length: number): A {
+function grown<A extends Int32Array | Uint16Array | Uint8Array>(array: A, length: number): A {
 	const next = new (array.constructor as new (length: number) => A)(length);
 	next.set(array);
 	return next;
 }
 
 /** The code units `chars[start, end)` as a string, exactly (a decoder would mend lone surrogates). */
-function textOf(chars: Uint16Array, start: number, end: number): string {
+function textOf(chars: Uint8Array | Uint16Array, start: number, end: number): string {
 	let text = '';
 	for (let at = start; at < end; at += STRING_BATCH)
 		text += String.fromCharCode.apply(

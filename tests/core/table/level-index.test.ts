@@ -38,4 +38,12 @@ describe('LevelIndex', () => {
 		expect(texts.map((text) => index.codeOf(text, 0, text.length))).toEqual(codes);
 		expect(index.levels()).toEqual(texts);
 	});
+
+	it('keeps the levels read before the first character past 255', () => {
+		const index = new LevelIndex();
+		const texts = ['café', 'ÿ', 'naïve', 'Zürich', 'Łódź', 'café', '東京', 'ÿ'];
+		const codes = texts.map((text) => index.codeOf(text, 0, text.length));
+		expect(codes).toEqual([0, 1, 2, 3, 4, 0, 5, 1]);
+		expect(index.levels()).toEqual(['café', 'ÿ', 'naïve', 'Zürich', 'Łódź', '東京']);
+	});
 });
