@@ -1,7 +1,9 @@
 /**
  * A count that grows by `perFrame` each animation frame up to `total()`, restarting when the
  * total changes: a long list rendered as `items.slice(0, count.shown)` is built a few items per
- * frame, so no single frame blocks the page. Call from a component's script (it uses `$effect`).
+ * frame, so no single frame blocks the page. The first items come in the next frame, not in the
+ * update that made the list (which may already be building much else). Call from a component's
+ * script (it uses `$effect`).
  */
 export function progressive(total: () => number, perFrame: number): { readonly shown: number } {
 	let shown = $state(0);
@@ -9,8 +11,8 @@ export function progressive(total: () => number, perFrame: number): { readonly s
 	$effect(() => {
 		const end = target;
 		// A local count: reading `shown` here would make the effect restart at every step.
-		let count = Math.min(end, perFrame);
-		shown = count;
+		let count = 0;
+		shown = 0;
 		let id = 0;
 		const step = () => {
 			count = Math.min(end, count + perFrame);
