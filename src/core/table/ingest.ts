@@ -47,7 +47,6 @@ export interface Ingested extends ParsedCsv {
 
 const SNIFF_BYTES = 65536;
 const CHUNK_BYTES = 2 << 20;
-const READS_AHEAD = 2;
 const ROW_ESTIMATE_SLACK = 1.03;
 const CELL_BYTES = 12;
 
@@ -143,33 +142,18 @@ async function readWith(
 	const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
 	const streamDecode = createDecoder(encoding.encoding);
 	const readFrom = (start: number) => source.read(start, Math.min(source.size, start + chunkBytes));
-	// The next chunks are read while this one is parsed: a Blob read is I/O off the thread, and
-	// two in flight keep the parser from waiting on one slow read.
-	const ahead: { start: number; bytes: Promise<Uint8Array> }[] = [];
-	let requested = encoding.bomBytes;
-	const request = () => {
-		while (ahead.length < READS_AHEAD && requested < source.size) {
-			ahead.push({ start: requested, bytes: readFrom(requested) });
-			requested = Math.min(source.size, requested + chunkBytes);
-		}
-	};
 	let at = encoding.bomBytes;
-	request();
-	while (ahead.length > 0) {
-		const next = ahead.shift()!;
-		const bytes = await next.bytes;
+	// The next chunk is read while this one is parsed: a Blob read is I/O off the thread.
+	let next = at < source.size ? readFrom(at) : null;
+	while (next) {
+		const bytes = await next;
 		if (bytes.length === 0)
 			throw new CoreError(
 				'read-failed',
-				`The file could not be read past byte ${next.start} of ${source.size}: it may have changed or been moved while it was loading.`
+				`The file could not be read past byte ${at} of ${source.size}: it may have changed or been moved while it was loading.`
 			);
-		at = next.start + bytes.length;
-		if (at < Math.min(source.size, next.start + chunkBytes)) {
-			// A short read: the reads ahead start past its end, so they are dropped and asked again.
-			for (const dropped of ahead.splice(0)) dropped.bytes.catch(() => undefined);
-			requested = at;
-		}
-		request();
+		at += bytes.length;
+		next = at < source.size ? readFrom(at) : null;
 		tokenizer.push(streamDecode(bytes, at >= source.size));
 		// After the first chunk, size the columns for the whole file: no regrowth, no copies.
 		// The estimate is capped so that the reserved columns stay under 3x the file's size (12
