@@ -1,4 +1,5 @@
 import { isMissingText, numericTokens, readNumber } from './parse-cell';
+import { hashNumber } from './number-index';
 import { parseCompactDate, parseDate, type DateOrder } from './parse-date';
 import { NO_OFFSET, NUMBER_CELL, type ColumnKind, type RawColumn } from './table';
 import type { ColumnSchema } from './schema';
@@ -164,16 +165,10 @@ function hashDistinct(values: Float64Array): Float64Array {
 	const mask = capacity - 1;
 	const keys = new Float64Array(capacity);
 	const used = new Uint8Array(capacity);
-	const bits = new Float64Array(1);
-	const words = new Uint32Array(bits.buffer);
 	let count = 0;
 	for (let i = 0; i < values.length; i++) {
 		const v = values[i] + 0; // -0 and 0 are one value
-		bits[0] = v;
-		let h = words[0] ^ Math.imul(words[1], 0x9e3779b1);
-		h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-		h ^= h >>> 13;
-		let slot = h & mask;
+		let slot = hashNumber(v) & mask;
 		while (used[slot] && keys[slot] !== v) slot = (slot + 1) & mask;
 		if (!used[slot]) {
 			used[slot] = 1;

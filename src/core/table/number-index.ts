@@ -2,6 +2,17 @@ const INITIAL_SLOTS = 16;
 /** Integers in [0, SMALL) are looked up in a plain array: counts, years, codes, zip codes. */
 const SMALL = 1 << 20;
 
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer);
+
+/** A 32-bit hash of a number's IEEE-754 bits, for open-addressing tables of numbers. */
+export function hashNumber(v: number): number {
+	BITS[0] = v;
+	let h = WORDS[0] ^ Math.imul(WORDS[1], 0x9e3779b1);
+	h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+	return h ^ (h >>> 13);
+}
+
 /**
  * Numbers, each given a dense index (0, 1, 2... in order of first sight): an open-addressing hash
  * table on the number's bits, and an array for small non-negative integers. A `Map` boxes every
@@ -13,8 +24,6 @@ export class NumberIndex {
 	private keys = new Float64Array(INITIAL_SLOTS).fill(NaN);
 	private indices = new Int32Array(INITIAL_SLOTS);
 	private count = 0;
-	private readonly bits = new Float64Array(1);
-	private readonly words = new Uint32Array(this.bits.buffer);
 
 	/** How many distinct numbers have been seen. */
 	get size(): number {
@@ -33,7 +42,7 @@ export class NumberIndex {
 		const v = value + 0;
 		const keys = this.keys;
 		const mask = keys.length - 1;
-		let slot = this.hash(v) & mask;
+		let slot = hashNumber(v) & mask;
 		for (;;) {
 			const key = keys[slot];
 			if (key === v) return this.indices[slot];
@@ -46,13 +55,6 @@ export class NumberIndex {
 		return this.count - 1;
 	}
 
-	private hash(v: number): number {
-		this.bits[0] = v;
-		let h = this.words[0] ^ Math.imul(this.words[1], 0x9e3779b1);
-		h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-		return h ^ (h >>> 13);
-	}
-
 	private grow(): void {
 		const keys = this.keys;
 		const indices = this.indices;
@@ -62,7 +64,7 @@ export class NumberIndex {
 		for (let s = 0; s < keys.length; s++) {
 			const key = keys[s];
 			if (key !== key) continue;
-			let slot = this.hash(key) & mask;
+			let slot = hashNumber(key) & mask;
 			while (this.keys[slot] === this.keys[slot]) slot = (slot + 1) & mask;
 			this.keys[slot] = key;
 			this.indices[slot] = indices[s];

@@ -194,8 +194,9 @@ function plainIso(text: string): ParsedDate | null | undefined {
 		if (hours < 0 || minutes < 0 || seconds < 0) return undefined;
 	}
 	const year = century * 100 + years;
-	if (year < 100 || !validDay(year, month, day) || hours > 23 || minutes > 59 || seconds > 59)
-		return year < 100 ? undefined : null;
+	// Years 0-99 need the general reader's care (see `build`).
+	if (year < 100) return undefined;
+	if (!validDay(year, month, day) || hours > 23 || minutes > 59 || seconds > 59) return null;
 	return {
 		ms: Date.UTC(year, month - 1, day, hours, minutes, seconds),
 		offset: NO_OFFSET,
