@@ -4,7 +4,7 @@ import App from './ui/App.svelte';
 import { SESSION_KEY } from './ui/context';
 import { Session } from './ui/session.svelte';
 import { createIdbStore } from './ui/store';
-import { createDataClient, createTrainClient } from './workers/client';
+import { createDataClient, createTrainClient } from './workers/start';
 
 const session = new Session({
 	data: createDataClient(),

@@ -2,18 +2,15 @@
 // ingest (as the app's data worker does) or with PapaParse (header + dynamicTyping), and replies
 // with the seconds it took. Bundled by bench/ingest.ts; never part of the app.
 import Papa from 'papaparse';
-import { ingestCsv, type ByteSource } from '../../src/core/table/ingest';
+import { ingestCsv } from '../../src/core/table/ingest';
+import { createClient } from '../../src/workers/client';
+import type { WorkerScope } from '../../src/workers/host';
+import { blobSource, createPartReaders, serveParts } from '../../src/workers/parts';
+import type { PartApi } from '../../src/workers/protocol';
 
 interface Job {
 	parser: 'ours' | 'papaparse';
 	file: Blob;
-}
-
-function blobSource(file: Blob): ByteSource {
-	return {
-		size: file.size,
-		read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer())
-	};
 }
 
 function papaTyped(file: Blob): Promise<number> {
@@ -28,14 +25,25 @@ function papaTyped(file: Blob): Promise<number> {
 	});
 }
 
-self.onmessage = async ({ data }: MessageEvent<Job>) => {
+// As in the app, a second worker reads the second half of the file: this same script, named.
+const partReaders = createPartReaders(() =>
+	createClient<PartApi>(new Worker(import.meta.url, { type: 'module', name: 'part' }))
+);
+
+async function job({ data }: MessageEvent<Job>) {
 	const start = performance.now();
 	let rows: number;
 	if (data.parser === 'ours') {
-		const ingested = await ingestCsv(blobSource(data.file), {}, { now: () => performance.now() });
+		const readPart = partReaders?.(data.file);
+		const ingested = await ingestCsv(blobSource(data.file), readPart ? { readPart } : {}, {
+			now: () => performance.now()
+		});
 		rows = ingested.raw.rowCount;
 	} else {
 		rows = await papaTyped(data.file);
 	}
 	postMessage({ seconds: (performance.now() - start) / 1000, rows });
-};
+}
+
+if (self.name === 'part') serveParts(self as unknown as WorkerScope);
+else self.onmessage = job;

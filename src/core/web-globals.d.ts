@@ -15,6 +15,12 @@ declare function setTimeout(callback: () => void, ms?: number): unknown;
 
 interface AbortSignal {
 	readonly aborted: boolean;
+	addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+}
+
+declare class AbortController {
+	readonly signal: AbortSignal;
+	abort(): void;
 }
 
 declare const crypto: {

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { createChartClient, type Client } from '../workers/client';
+import type { Client } from '../workers/client';
+import { createChartClient } from '../workers/start';
 import type { ChartApi } from '../workers/protocol';
 
 let client: Client<ChartApi> | null = null;

@@ -1,5 +1,5 @@
 import { CoreError } from '../core/util/core-error';
-import type { ChartApi, DataApi, Method, Request, Response, TrainApi } from './protocol';
+import type { Method, Request, Response } from './protocol';
 
 type Api = Record<string, Method<unknown, unknown, unknown>>;
 
@@ -70,25 +70,4 @@ export function createClient<A extends Api>(worker: Worker): Client<A> {
 		},
 		terminate: () => worker.terminate()
 	};
-}
-
-/** Starts the data worker. */
-export function createDataClient(): Client<DataApi> {
-	return createClient<DataApi>(
-		new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' })
-	);
-}
-
-/** Starts the train worker. */
-export function createTrainClient(): Client<TrainApi> {
-	return createClient<TrainApi>(
-		new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' })
-	);
-}
-
-/** Starts the chart worker. */
-export function createChartClient(): Client<ChartApi> {
-	return createClient<ChartApi>(
-		new Worker(new URL('./chart.worker.ts', import.meta.url), { type: 'module' })
-	);
 }

@@ -3,15 +3,17 @@ import {
 	chooseColumn,
 	loadDataset,
 	setMissingTokens,
+	type ReadChoices,
 	splitDataset,
 	summarizeDataset,
 	type Dataset
 } from '../core/table/dataset';
 import { profileDataset } from '../core/profile/profile-dataset';
-import type { ByteSource } from '../core/table/ingest';
+import type { TaskContext } from '../core/util/task';
 import { rawRows, selectRawRows } from '../core/table/table';
 import { CoreError } from '../core/util/core-error';
 import { serve, Transfer, type WorkerScope } from './host';
+import { blobSource, createPartClient, createPartReaders } from './parts';
 import type { DataApi } from './protocol';
 
 const MAX_PAGE_ROWS = 1000;
@@ -23,24 +25,24 @@ function loaded(): { dataset: Dataset; file: Blob } {
 	return current;
 }
 
-/** Reads a Blob slice by slice: the file is never one buffer or one string. */
-function blobSource(file: Blob): ByteSource {
-	return {
-		size: file.size,
-		read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer())
-	};
+const partReaders = createPartReaders(createPartClient);
+
+/** Reads a file with both cores where a worker can start a helper worker. */
+function read(file: Blob, fileName: string, choices: ReadChoices, ctx: TaskContext) {
+	const readPart = partReaders?.(file);
+	return loadDataset(blobSource(file), fileName, choices, ctx, readPart ? { readPart } : {});
 }
 
 serve<DataApi>(self as unknown as WorkerScope, {
 	async ingest({ file, fileName, choices }, ctx) {
 		// Replace the current dataset only once the new one has loaded: a failure or a cancel keeps it.
-		const dataset = await loadDataset(blobSource(file), fileName, choices, ctx);
+		const dataset = await read(file, fileName, choices, ctx);
 		current = { dataset, file };
 		return summarizeDataset(dataset);
 	},
 	async reread({ choices }, ctx) {
 		const { dataset: before, file } = loaded();
-		const dataset = await loadDataset(blobSource(file), before.fileName, choices, ctx);
+		const dataset = await read(file, before.fileName, choices, ctx);
 		current = { dataset, file };
 		return summarizeDataset(dataset);
 	},

@@ -10,6 +10,8 @@ import type { Split, SplitPlan } from '../core/split/split';
 import type { TargetSummary } from '../core/brief/target';
 import type { ProfileResult } from '../core/profile/profile-dataset';
 import type { ColumnReport, InferChoices } from '../core/table/infer-kinds';
+import type { PartRequest } from '../core/table/ingest';
+import type { TablePart } from '../core/table/parse-csv';
 import type { DatasetSummary, ReadChoices } from '../core/table/dataset';
 import type { ColumnSchema } from '../core/table/schema';
 import type { RawTable } from '../core/table/table';
@@ -49,6 +51,11 @@ export type DataApi = {
 		Split
 	>;
 	rows: Method<{ rows: Int32Array }, RawTable>;
+};
+
+/** The data worker's helper: reads the second half of a large file (see `ingestCsv`). */
+export type PartApi = {
+	readPart: Method<{ file: Blob; request: PartRequest }, TablePart, ProgressEvent>;
 };
 
 /** Evaluating on the test set: the only call that receives test rows. */

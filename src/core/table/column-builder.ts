@@ -53,6 +53,27 @@ export class RawColumnBuilder {
 		this.codes[this.length++] = this.index.codeOf(text, start, end);
 	}
 
+	/**
+	 * Adds the cells of a column read from a later part of the same file: its levels are looked
+	 * up (or added) here, in the order the part first wrote them, so the codes are those a single
+	 * pass would have given.
+	 */
+	append(part: RawColumn): void {
+		const { codes, levels, numbers } = part;
+		const map = Int32Array.from(levels, (level) => this.index.codeOf(level, 0, level.length));
+		this.reserve(this.length + codes.length);
+		if (numbers && this.numbers === null) this.numbers = new Float64Array(this.codes.length);
+		const at = this.length;
+		for (let i = 0; i < codes.length; i++) {
+			const code = codes[i];
+			if (code === NUMBER_CELL) {
+				this.numbers![at + i] = numbers![i];
+				this.codes[at + i] = NUMBER_CELL;
+			} else this.codes[at + i] = map[code];
+		}
+		this.length += codes.length;
+	}
+
 	private grow(): void {
 		this.reserve(Math.ceil(this.codes.length * GROWTH));
 	}

@@ -88,6 +88,11 @@ export class CsvTokenizer {
 		return this.lineNo;
 	}
 
+	/** No record is waiting for its end: the text pushed so far ended exactly after a record. */
+	get atRecordStart(): boolean {
+		return this.pending === '';
+	}
+
 	/** Reads the complete records in `text` (with what was left over from the last push). */
 	push(text: string): void {
 		this.scan(this.pending + text, false);

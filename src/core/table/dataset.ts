@@ -8,6 +8,7 @@ import {
 	columnSchema,
 	inferChosen,
 	inferColumn,
+	InferScratch,
 	type ColumnReport,
 	type InferChoices
 } from './infer-kinds';
@@ -54,7 +55,12 @@ export const NO_CHOICES: ReadChoices = Object.freeze({
 	columns: Object.freeze([])
 }) as unknown as ReadChoices;
 
-/** Wraps a source so that the bytes read, in order, feed a file hasher. */
+const HASH_READ_BYTES = 4 << 20;
+
+/**
+ * Wraps a source so that the bytes read, in order, feed a file hasher; `digest` reads what was
+ * not read through it (the half of the file another worker read).
+ */
 function hashing(source: ByteSource): { source: ByteSource; digest: () => Promise<string> } {
 	const hasher = createFileHasher();
 	let hashed = 0;
@@ -70,22 +76,39 @@ function hashing(source: ByteSource): { source: ByteSource; digest: () => Promis
 				return bytes;
 			}
 		},
-		digest: () => hasher.digest()
+		async digest() {
+			while (hashed < source.size) {
+				const bytes = await source.read(hashed, Math.min(source.size, hashed + HASH_READ_BYTES));
+				if (bytes.length === 0)
+					throw new CoreError(
+						'read-failed',
+						`The file could not be read past byte ${hashed} of ${source.size}: it may have changed or been moved while it was loading.`
+					);
+				await hasher.update(bytes);
+				hashed += bytes.length;
+			}
+			return hasher.digest();
+		}
 	};
 }
 
-/** Returns the dataset read from a file, with the user's reading choices applied. */
+/**
+ * Returns the dataset read from a file, with the user's reading choices applied; `parts` reads
+ * the second half of a large file in another worker (see `IngestOptions`).
+ */
 export async function loadDataset(
 	file: ByteSource,
 	fileName: string,
 	choices: ReadChoices = NO_CHOICES,
-	ctx: TaskContext = {}
+	ctx: TaskContext = {},
+	parts: Pick<IngestOptions, 'readPart' | 'partMinBytes' | 'chunkBytes'> = {}
 ): Promise<Dataset> {
 	const { source, digest } = hashing(file);
 	const options: IngestOptions = {
 		dialect: choices.dialect,
 		missingTokens: choices.missingTokens ?? undefined,
-		columns: choices.columns
+		columns: choices.columns,
+		...parts
 	};
 	const { columns, ...ingested } = await ingestCsv(source, options, ctx);
 	return {
@@ -207,9 +230,10 @@ export function setMissingTokens(dataset: Dataset, tokens: readonly string[]): D
 	const missingTokens = [...new Set(tokens.map((t) => t.trim()))];
 	const notes = dataset.notes.filter((n) => !n.startsWith('Your choice of kind for'));
 	const columns: [string, InferChoices][] = [];
+	const scratch = new InferScratch();
 	const reports = dataset.raw.columns.map((raw) => {
 		const choice = dataset.choices.columns.find(([n]) => n === raw.name)?.[1];
-		const chosen = inferChosen(raw, missingTokens, choice, commaOf(dataset));
+		const chosen = inferChosen(raw, missingTokens, choice, commaOf(dataset), scratch);
 		if (chosen.note) notes.push(chosen.note);
 		columns.push([raw.name, chosen.choice]);
 		return chosen.report;

@@ -71,10 +71,40 @@ interface CellStats {
 	allIntegers: boolean;
 }
 
+/**
+ * Work arrays for inference, reused from column to column: a million-row file would otherwise
+ * allocate (and leave to the collector) tens of megabytes per number column.
+ */
+export class InferScratch {
+	private doubles = new Float64Array(0);
+	private keys = new Float64Array(0);
+	private bytes = new Uint8Array(0);
+
+	/** `n` doubles, with any content (valid until the next call). */
+	values(n: number): Float64Array {
+		if (this.doubles.length < n) this.doubles = new Float64Array(n);
+		return this.doubles.subarray(0, n);
+	}
+
+	/** `n` doubles for a hash table's keys, with any content. */
+	hashKeys(n: number): Float64Array {
+		if (this.keys.length < n) this.keys = new Float64Array(n);
+		return this.keys.subarray(0, n);
+	}
+
+	/** `n` zeroed bytes. */
+	flags(n: number): Uint8Array {
+		if (this.bytes.length < n) this.bytes = new Uint8Array(n);
+		return this.bytes.subarray(0, n).fill(0);
+	}
+}
+
+/** Stats whose `distinctNumbers` lives in `scratch` until its next use. */
 function cellStats(
 	column: RawColumn,
 	missingTokens: readonly string[],
-	decimalComma: boolean
+	decimalComma: boolean,
+	scratch: InferScratch
 ): CellStats {
 	const rows = column.codes.length;
 	const sentinels = numericTokens(missingTokens, decimalComma);
@@ -84,7 +114,7 @@ function cellStats(
 	// million rows allocates nothing here.
 	let numberSlots = column.levels.length;
 	for (let i = 0; i < rows; i++) if (codes[i] === NUMBER_CELL) numberSlots++;
-	const values = new Float64Array(numberSlots);
+	const values = scratch.values(numberSlots);
 	let n = 0;
 	let missing = 0;
 	const checkSentinels = sentinels.size > 0;
@@ -118,7 +148,7 @@ function cellStats(
 		}
 	});
 	textLevels.sort((a, b) => levelCounts[b] - levelCounts[a] || a - b);
-	const { distinct: distinctNumbers, allIntegers } = distinctValues(values.subarray(0, n));
+	const { distinct: distinctNumbers, allIntegers } = distinctValues(values.subarray(0, n), scratch);
 	return {
 		rows,
 		missing,
@@ -139,7 +169,10 @@ const MAX_BITMAP_RANGE = 1 << 24;
  * whether all are integers. Integers within a range of 2^24 are counted in a bitmap; other
  * numbers in an open-addressing hash set on their bits. Both are one pass: a sort costs 5x more.
  */
-function distinctValues(values: Float64Array): { distinct: Float64Array; allIntegers: boolean } {
+function distinctValues(
+	values: Float64Array,
+	scratch: InferScratch
+): { distinct: Float64Array; allIntegers: boolean } {
 	let min = Infinity;
 	let max = -Infinity;
 	let allIntegers = true;
@@ -150,21 +183,21 @@ function distinctValues(values: Float64Array): { distinct: Float64Array; allInte
 		if (allIntegers && (v | 0) !== v && !Number.isInteger(v)) allIntegers = false;
 	}
 	if (allIntegers && values.length > 0 && max - min < MAX_BITMAP_RANGE) {
-		const seen = new Uint8Array(max - min + 1);
+		const seen = scratch.flags(max - min + 1);
 		for (let i = 0; i < values.length; i++) seen[values[i] - min] = 1;
 		let count = 0;
 		for (let k = 0; k < seen.length; k++) if (seen[k]) values[count++] = min + k;
-		return { distinct: values.slice(0, count), allIntegers };
+		return { distinct: values.subarray(0, count), allIntegers };
 	}
-	return { distinct: hashDistinct(values), allIntegers };
+	return { distinct: hashDistinct(values, scratch), allIntegers };
 }
 
-function hashDistinct(values: Float64Array): Float64Array {
+function hashDistinct(values: Float64Array, scratch: InferScratch): Float64Array {
 	let capacity = 16;
 	while (capacity < values.length * 2) capacity *= 2;
 	const mask = capacity - 1;
-	const keys = new Float64Array(capacity);
-	const used = new Uint8Array(capacity);
+	const keys = scratch.hashKeys(capacity);
+	const used = scratch.flags(capacity);
 	let count = 0;
 	for (let i = 0; i < values.length; i++) {
 		const v = values[i] + 0; // -0 and 0 are one value
@@ -176,7 +209,7 @@ function hashDistinct(values: Float64Array): Float64Array {
 			values[count++] = v;
 		}
 	}
-	return values.slice(0, count);
+	return values.subarray(0, count);
 }
 
 function isBooleanColumn(column: RawColumn, stats: CellStats): boolean {
@@ -226,14 +259,18 @@ function dateEvidence(
 	return { order, decidedBy, dayFirstCells, monthFirstCells, ambiguousCells, offsetCells };
 }
 
-/** Returns a column's inferred kind with its reason; the user's choices override it. */
+/**
+ * Returns a column's inferred kind with its reason; the user's choices override it. Pass one
+ * `scratch` to the calls for the columns of a file.
+ */
 export function inferColumn(
 	column: RawColumn,
 	missingTokens: readonly string[],
 	choices: InferChoices = {},
-	decimalComma = false
+	decimalComma = false,
+	scratch = new InferScratch()
 ): ColumnReport {
-	const stats = cellStats(column, missingTokens, decimalComma);
+	const stats = cellStats(column, missingTokens, decimalComma, scratch);
 	const present = stats.rows - stats.missing;
 	let distinct = stats.distinctNumbers.length + stats.textLevels.length;
 	const missingNote = stats.missing > 0 ? `; ${stats.missing} missing` : '';
@@ -347,9 +384,10 @@ export function inferChosen(
 	column: RawColumn,
 	missingTokens: readonly string[],
 	choice: InferChoices = {},
-	decimalComma = false
+	decimalComma = false,
+	scratch = new InferScratch()
 ): ChosenReport {
-	const report = inferColumn(column, missingTokens, choice, decimalComma);
+	const report = inferColumn(column, missingTokens, choice, decimalComma, scratch);
 	if (!choice.kind || choice.kind === report.inferredKind) return { report, choice, note: null };
 	const { invalidRows } = typeColumn(column, choice.kind, {
 		missingTokens,
@@ -359,7 +397,7 @@ export function inferChosen(
 	if (invalidRows.length === 0) return { report, choice, note: null };
 	const kept: InferChoices = choice.dateOrder ? { dateOrder: choice.dateOrder } : {};
 	return {
-		report: inferColumn(column, missingTokens, kept, decimalComma),
+		report: inferColumn(column, missingTokens, kept, decimalComma, scratch),
 		choice: kept,
 		note: `Your choice of kind for "${column.name}" (${choice.kind}) no longer fits its values as the file is now read, so it is back to ${report.inferredKind}.`
 	};

@@ -1,15 +1,25 @@
 import { CoreError } from '../util/core-error';
-import { createPacer, type TaskContext } from '../util/task';
-import { bomBytesFor, createDecoder, sniffEncoding, type Encoding } from './decode-text';
-import { inferChosen, type ColumnReport, type InferChoices } from './infer-kinds';
+import { createPacer, throwIfCancelled, type TaskContext } from '../util/task';
+import type { CsvTokenizer } from './csv-tokenizer';
+import {
+	bomBytesFor,
+	createDecoder,
+	sniffEncoding,
+	type Encoding,
+	type TextEncoding
+} from './decode-text';
+import { inferChosen, InferScratch, type ColumnReport, type InferChoices } from './infer-kinds';
 import { DEFAULT_MISSING_TOKENS } from './parse-cell';
 import {
+	createTokenizer,
 	finishParse,
 	oneColumnError,
-	createReader,
 	sniffDialect,
+	TableBuilder,
 	type DialectChoice,
-	type ParsedCsv
+	type ParsedCsv,
+	type SniffedDialect,
+	type TablePart
 } from './parse-csv';
 
 /** Where ingest reads a file's bytes: a `Blob` in the app, a file or a buffer in Node. */
@@ -35,7 +45,28 @@ export interface IngestOptions {
 	columns?: readonly (readonly [string, InferChoices])[];
 	/** Bytes read per step (2 MiB by default). */
 	chunkBytes?: number;
+	/**
+	 * Reads the second half of a large file while this reader reads the first: in another
+	 * worker, so that both cores work. Without it, the file is read in one pass.
+	 */
+	readPart?: PartReader;
+	/** Files smaller than this are read in one pass (8 MiB by default). */
+	partMinBytes?: number;
 }
+
+/** A later part of a file, to be read as rows of a table `width` columns wide. */
+export interface PartRequest {
+	/** The first byte: the start of a line. */
+	start: number;
+	end: number;
+	dialect: SniffedDialect;
+	encoding: TextEncoding;
+	width: number;
+	chunkBytes: number;
+}
+
+/** Reads a part of the file (see `readPart`), in another worker; progress as fractions. */
+export type PartReader = (request: PartRequest, ctx: TaskContext) => Promise<TablePart>;
 
 /** A loaded file: its cells, how it was written, and what inference concluded per column. */
 export interface Ingested extends ParsedCsv {
@@ -46,6 +77,9 @@ export interface Ingested extends ParsedCsv {
 }
 
 const SNIFF_BYTES = 65536;
+const PART_MIN_BYTES = 8 << 20;
+const TEXT_SLICE_BYTES = 1 << 16;
+const LF = 10;
 const CHUNK_BYTES = 2 << 20;
 const ROW_ESTIMATE_SLACK = 1.03;
 const CELL_BYTES = 12;
@@ -110,19 +144,85 @@ export async function ingestCsv(
 	const tick = createPacer(ctx);
 	const reports: ColumnReport[] = [];
 	const columns: [string, InferChoices][] = [];
+	const scratch = new InferScratch();
 	for (const [i, column] of parsed.raw.columns.entries()) {
 		await tick('Inferring column kinds', i / parsed.raw.columns.length);
 		const chosen = inferChosen(
 			column,
 			missingTokens,
 			choices.get(column.name),
-			parsed.dialect.decimal === ','
+			parsed.dialect.decimal === ',',
+			scratch
 		);
 		reports.push(chosen.report);
 		if (chosen.note) parsed.notes.push(chosen.note);
 		if (chosen.choice.kind || chosen.choice.dateOrder) columns.push([column.name, chosen.choice]);
 	}
 	return { ...parsed, reports, missingTokens, columns };
+}
+
+/** Reads `[from, to)` chunk by chunk (the next chunk is read while this one is handled). */
+async function pump(
+	source: ByteSource,
+	from: number,
+	to: number,
+	chunkBytes: number,
+	onChunk: (bytes: Uint8Array, at: number) => Promise<void>
+): Promise<void> {
+	const readFrom = (start: number) => source.read(start, Math.min(to, start + chunkBytes));
+	let at = from;
+	// A Blob read is I/O off the thread, so it overlaps the parse of the chunk before it.
+	let next = at < to ? readFrom(at) : null;
+	while (next) {
+		const bytes = await next;
+		if (bytes.length === 0)
+			throw new CoreError(
+				'read-failed',
+				`The file could not be read past byte ${at} of ${source.size}: it may have changed or been moved while it was loading.`
+			);
+		at += bytes.length;
+		next = at < to ? readFrom(at) : null;
+		await onChunk(bytes, at);
+	}
+}
+
+/**
+ * Decodes a chunk and hands it to the tokenizer in slices of `TEXT_SLICE_BYTES`: a slice's text
+ * is small enough for V8's young generation, so it is freed at the next scavenge; a 2 MiB string
+ * would go to the large-object space, which only a full collection frees.
+ */
+function pushText(
+	tokenizer: CsvTokenizer,
+	decode: (bytes: Uint8Array, final: boolean) => string,
+	bytes: Uint8Array,
+	final: boolean
+): void {
+	for (let at = 0; at < bytes.length; at += TEXT_SLICE_BYTES) {
+		const end = Math.min(bytes.length, at + TEXT_SLICE_BYTES);
+		tokenizer.push(decode(bytes.subarray(at, end), final && end === bytes.length));
+	}
+}
+
+/** Rows to reserve after `read` bytes of `total` gave `records` records (see `readWith`). */
+function rowEstimate(total: number, read: number, records: number, columns: number): number {
+	// The estimate is capped so that the reserved columns stay under 3x the file's size (12
+	// bytes a cell): short first rows must not reserve gigabytes; growth handles the rest.
+	const estimate = (total / read) * records * ROW_ESTIMATE_SLACK;
+	const cap = (3 * total) / (CELL_BYTES * Math.max(1, columns));
+	return Math.ceil(Math.min(estimate, cap)) + 64;
+}
+
+/**
+ * Returns where a second reader may start: just after the first line break past the middle of
+ * the file, or -1 when there is none nearby or the encoding has no single-byte line break. The
+ * break may lie inside a quoted field: the first reader checks that (see `readWith`).
+ */
+async function findSplit(source: ByteSource, encoding: TextEncoding): Promise<number> {
+	if (encoding !== 'utf-8' && encoding !== 'windows-1252') return -1;
+	const middle = Math.floor(source.size / 2);
+	const window = await readRange(source, middle, Math.min(source.size, middle + SNIFF_BYTES));
+	const lf = window.indexOf(LF);
+	return lf < 0 || middle + lf + 1 >= source.size ? -1 : middle + lf + 1;
 }
 
 async function readWith(
@@ -137,36 +237,120 @@ async function readWith(
 	if (sample.trim() === '' && head.length === source.size)
 		throw new CoreError('empty-file', 'The file holds no text, only blank space.');
 	const sniffed = sniffDialect(sample, head.length === source.size, options.dialect);
-	const { builder, tokenizer } = createReader(sniffed);
+	const builder = new TableBuilder(sniffed.header, sniffed.decimal === ',');
+	const tokenizer = createTokenizer(sniffed, builder.sink);
 	const tick = createPacer(ctx);
 	const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
 	const streamDecode = createDecoder(encoding.encoding);
-	const readFrom = (start: number) => source.read(start, Math.min(source.size, start + chunkBytes));
-	let at = encoding.bomBytes;
-	// The next chunk is read while this one is parsed: a Blob read is I/O off the thread.
-	let next = at < source.size ? readFrom(at) : null;
-	while (next) {
-		const bytes = await next;
-		if (bytes.length === 0)
-			throw new CoreError(
-				'read-failed',
-				`The file could not be read past byte ${at} of ${source.size}: it may have changed or been moved while it was loading.`
-			);
-		at += bytes.length;
-		next = at < source.size ? readFrom(at) : null;
-		tokenizer.push(streamDecode(bytes, at >= source.size));
-		// After the first chunk, size the columns for the whole file: no regrowth, no copies.
-		// The estimate is capped so that the reserved columns stay under 3x the file's size (12
-		// bytes a cell): short first rows must not reserve gigabytes; growth handles the rest.
-		if (at === encoding.bomBytes + bytes.length && at < source.size) {
-			const estimate = (source.size / at) * builder.recordCount * ROW_ESTIMATE_SLACK;
-			const cap = (3 * source.size) / (CELL_BYTES * Math.max(1, builder.columnCount));
-			builder.reserve(Math.ceil(Math.min(estimate, cap)) + 64);
-		}
-		await tick('Reading rows', at / source.size);
+	const size = source.size;
+	// With a part reader, a large file is read in two halves at once: this reader reads up to
+	// the split while the part reader reads the rest.
+	const parallel = options.readPart && size >= (options.partMinBytes ?? PART_MIN_BYTES);
+	const split = parallel ? await findSplit(source, encoding.encoding) : -1;
+	const end = split > 0 ? split : size;
+	let part: RunningPart | null = null;
+	let partBytes = 0;
+	const progress = (at: number) => (at - encoding.bomBytes + partBytes) / size;
+	const startPartAfter = (at: number) => {
+		if (split <= at || builder.columnCount === 0) return;
+		part = startPart(options.readPart!, ctx, {
+			start: split,
+			end: size,
+			dialect: sniffed,
+			encoding: encoding.encoding,
+			width: builder.columnCount,
+			chunkBytes
+		});
+		part.onProgress = (fraction) => (partBytes = fraction * (size - split));
+	};
+	const read = (from: number, to: number) =>
+		pump(source, from, to, chunkBytes, async (bytes, at) => {
+			pushText(tokenizer, streamDecode, bytes, at >= size);
+			// After the first chunk, size the columns for the whole file (no regrowth, no copies),
+			// and start the other half, which needs the column count.
+			if (at === from + bytes.length && from === encoding.bomBytes && at < size) {
+				builder.reserve(rowEstimate(size, at, builder.recordCount, builder.columnCount));
+				startPartAfter(at);
+			}
+			await tick('Reading rows', progress(at));
+		});
+	await read(encoding.bomBytes, end);
+	const running = part as RunningPart | null;
+	let joined: TablePart | null = null;
+	if (running && tokenizer.atRecordStart) {
+		// This half ended on a line break outside quotes, so the other half began with a record.
+		running.onProgress = (fraction) =>
+			ctx.onEvent?.({
+				kind: 'progress',
+				phase: 'Reading rows',
+				fraction: (split - encoding.bomBytes + fraction * (size - split)) / size
+			});
+		joined = await running.result;
+		throwIfCancelled(ctx.signal);
 	}
+	if (joined) {
+		builder.append(joined, tokenizer.line - 1);
+		return finishParse(
+			builder,
+			tokenizer.line - 1 + joined.lineAfterLast,
+			sniffed,
+			encoding.encoding,
+			encoding.bom
+		);
+	}
+	// No other half; or it began inside a quoted field; or it failed, and its error (a stray
+	// quote, say) is met again here with the right line: read on from the split.
+	running?.cancel();
+	partBytes = 0;
+	if (end < size) await read(end, size);
 	const rest = streamDecode(new Uint8Array(0), true);
 	if (rest !== '') tokenizer.push(rest);
 	tokenizer.finish();
 	return finishParse(builder, tokenizer.line, sniffed, encoding.encoding, encoding.bom);
+}
+
+interface RunningPart {
+	/** The part, or null when it failed or was cancelled. */
+	result: Promise<TablePart | null>;
+	cancel(): void;
+	onProgress: (fraction: number) => void;
+}
+
+function startPart(readPart: PartReader, ctx: TaskContext, request: PartRequest): RunningPart {
+	const controller = new AbortController();
+	ctx.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+	const running: RunningPart = {
+		result: readPart(request, {
+			signal: controller.signal,
+			now: ctx.now,
+			onEvent: (event) => running.onProgress(event.fraction)
+		}).catch(() => null),
+		cancel: () => controller.abort(),
+		onProgress: () => {}
+	};
+	return running;
+}
+
+/**
+ * Reads a later part of a file (`request`, from `ingestCsv` in another worker) as rows of a table
+ * whose header was read elsewhere: the `PartReader` of a worker that helps a data worker.
+ */
+export async function readPart(
+	source: ByteSource,
+	request: PartRequest,
+	ctx: TaskContext = {}
+): Promise<TablePart> {
+	const { start, end, chunkBytes } = request;
+	const builder = TableBuilder.continuation(request.width, request.dialect.decimal === ',');
+	const tokenizer = createTokenizer(request.dialect, builder.sink);
+	const decode = createDecoder(request.encoding);
+	const tick = createPacer(ctx);
+	await pump(source, start, end, chunkBytes, async (bytes, at) => {
+		pushText(tokenizer, decode, bytes, at >= end);
+		if (at === start + bytes.length && at < end)
+			builder.reserve(rowEstimate(end - start, bytes.length, builder.recordCount, request.width));
+		await tick('Reading rows', (at - start) / (end - start));
+	});
+	tokenizer.finish();
+	return builder.part(tokenizer.line);
 }

@@ -6,11 +6,12 @@ import {
 	fieldText,
 	recordFields,
 	type RecordEnd,
+	type RecordSink,
 	type RecordView
 } from './csv-tokenizer';
 import type { DecodedText, TextEncoding } from './decode-text';
 import { readNumber } from './parse-cell';
-import type { RawTable } from './table';
+import type { RawColumn, RawTable } from './table';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
@@ -276,6 +277,52 @@ export class TableBuilder {
 		private readonly decimalComma: boolean
 	) {}
 
+	/**
+	 * Returns a builder for a later part of a file whose header (or first row) has been read
+	 * elsewhere: every record is a row of `width` fields. `part()` hands its rows to `append`.
+	 */
+	static continuation(width: number, decimalComma: boolean): TableBuilder {
+		const builder = new TableBuilder(false, decimalComma);
+		builder.names = [];
+		builder.builders = Array.from({ length: width }, () => new RawColumnBuilder(decimalComma));
+		return builder;
+	}
+
+	/** The rows read by a `continuation` builder, its lines counted from its own first line. */
+	part(lineAfterLast: number): TablePart {
+		return {
+			columns: this.builders.map((b) => b.finish('')),
+			records: this.records,
+			blankLines: this.blankLines,
+			blankCount: this.blankCount,
+			ragged: this.ragged,
+			lineEnding: this.lineEnding,
+			lastEnd: this.lastEnd,
+			lineAfterLast
+		};
+	}
+
+	/**
+	 * Adds the rows of a later part of the file, read by a `continuation` builder, after the rows
+	 * read here; this builder's text ended with a line break on line `lines`, so the part's line
+	 * 1 is line `lines + 1`. The result is the one a single pass gives.
+	 */
+	append(part: TablePart, lines: number): void {
+		if (part.columns.length !== this.builders.length)
+			throw new Error('A part of the file was read with another number of columns.');
+		part.columns.forEach((column, c) => this.builders[c].append(column));
+		for (const line of part.blankLines)
+			if (this.blankLines.length < MAX_RAGGED_EXAMPLES) this.blankLines.push(line + lines);
+		this.blankCount += part.blankCount;
+		for (const { line, fields } of part.ragged.examples)
+			if (this.ragged.examples.length < MAX_RAGGED_EXAMPLES)
+				this.ragged.examples.push({ line: line + lines, fields });
+		this.ragged.count += part.ragged.count;
+		if (this.lineEnding === 'none') this.lineEnding = part.lineEnding;
+		if (part.records > 0) this.lastEnd = part.lastEnd;
+		this.records += part.records;
+	}
+
 	/** Records read so far. */
 	get recordCount(): number {
 		return this.records;
@@ -356,6 +403,19 @@ export class TableBuilder {
 	}
 }
 
+/** The rows a `TableBuilder.continuation` read from a later part of a file (see `append`). */
+export interface TablePart {
+	columns: RawColumn[];
+	records: number;
+	blankLines: number[];
+	blankCount: number;
+	ragged: RaggedRows;
+	lineEnding: CsvDialect['lineEnding'];
+	lastEnd: RecordEnd;
+	/** The part's tokenizer's line after its last record, counted from the part's line 1. */
+	lineAfterLast: number;
+}
+
 /** Lines listed in a sentence: "line 4", "lines 4, 9", "lines 4, 9, ... and 7 more". */
 export function listLines(lines: readonly number[], total = lines.length): string {
 	const shown = lines.slice(0, MAX_LISTED_LINES).join(', ');
@@ -388,21 +448,16 @@ export function oneColumnError(name: string, delimiter: Delimiter): CoreError {
 
 const TEXT_SLICE = 1 << 20;
 
-/** Returns a tokenizer for the dialect feeding a table builder: push text, then finish both. */
-export function createReader(sniffed: SniffedDialect): {
-	builder: TableBuilder;
-	tokenizer: CsvTokenizer;
-} {
-	const builder = new TableBuilder(sniffed.header, sniffed.decimal === ',');
-	const tokenizer = new CsvTokenizer(
+/** Returns the tokenizer for a dialect, feeding `sink`. */
+export function createTokenizer(sniffed: SniffedDialect, sink: RecordSink): CsvTokenizer {
+	return new CsvTokenizer(
 		{
 			delimiter: sniffed.delimiter,
 			quote: sniffed.quote === 'none' ? null : sniffed.quote,
 			skipInitialSpace: sniffed.skipInitialSpace
 		},
-		builder.sink
+		sink
 	);
-	return { builder, tokenizer };
 }
 
 /**
@@ -419,7 +474,8 @@ export async function parseCsv(
 	if (text.trim() === '')
 		throw new CoreError('empty-file', 'The file holds no text, only blank space.');
 	const sniffed = sniffDialect(text.slice(0, 65536), text.length <= 65536, choice);
-	const { builder, tokenizer } = createReader(sniffed);
+	const builder = new TableBuilder(sniffed.header, sniffed.decimal === ',');
+	const tokenizer = createTokenizer(sniffed, builder.sink);
 	const tick = createPacer(ctx);
 	for (let at = 0; at < text.length; at += TEXT_SLICE) {
 		tokenizer.push(text.slice(at, at + TEXT_SLICE));
