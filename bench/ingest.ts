@@ -1,7 +1,8 @@
 // The ingest benchmark (issue #3): generates a ~100 MB CSV (1M rows x 12 mixed columns), then
 // measures our ingest in Node (a fresh process per run, for its own peak RSS) and in a Chromium
 // module worker reading a Blob, PapaParse typed (`header + dynamicTyping`) on the same file in the
-// same run, and profiling the ingested table. Returns one record of figures; asserts nothing.
+// same run, and profiling the ingested table in Chromium (with the data worker's helper worker,
+// as the app does, and alone) and in Node. Returns one record of figures; asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -92,7 +93,15 @@ window.runJob = async (parser) => {
 };
 </script>`;
 
-async function browserRuns(path: string): Promise<Record<'ours' | 'papaparse', Run[]>> {
+/** Seconds of each profile of the file in the Chromium worker, with its helper and alone. */
+interface ProfileRuns {
+	helped: number[];
+	alone: number[];
+}
+
+async function browserRuns(
+	path: string
+): Promise<Record<'ours' | 'papaparse', Run[]> & { profiles: ProfileRuns }> {
 	const code = await workerBundle();
 	const server = createServer((request, response) => {
 		if (request.url === '/worker.js') {
@@ -110,6 +119,7 @@ async function browserRuns(path: string): Promise<Record<'ours' | 'papaparse', R
 		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update']
 	});
 	const runs: Record<'ours' | 'papaparse', Run[]> = { ours: [], papaparse: [] };
+	let profiles: ProfileRuns = { helped: [], alone: [] };
 	try {
 		// Interleaved, so that a slow spell of this shared machine falls on both parsers.
 		for (let run = 0; run < BROWSER_RUNS; run++)
@@ -132,11 +142,19 @@ async function browserRuns(path: string): Promise<Record<'ours' | 'papaparse', R
 				runs[parser].push({ ...result, peak_rss_mb: peak - baseline });
 				await page.close();
 			}
+		// The profile, as the data worker runs it (with its helper worker) and alone.
+		const page = await browser.newPage();
+		await page.goto(`http://127.0.0.1:${port}/`);
+		await page.evaluate(() => (window as unknown as { loadFile: () => Promise<void> }).loadFile());
+		profiles = (await page.evaluate(() =>
+			(window as unknown as { runJob: (p: string) => Promise<unknown> }).runJob('profile')
+		)) as ProfileRuns;
+		await page.close();
 	} finally {
 		await browser.close();
 		server.close();
 	}
-	return runs;
+	return { ...runs, profiles };
 }
 
 /** Runs the ingest benchmark; `profile` times profiling of the same file (when available). */
@@ -164,6 +182,8 @@ export async function ingestBench(
 		papaparse_typed_node_mb_per_s: round(megabytes / nodePapa.seconds),
 		chromium_speedup_vs_papaparse_typed: round(papa / ours)
 	};
-	if (profile) figures.profile_s = round(await profile(path), 3);
+	figures.profile_s = round(median(browser.profiles.helped), 3);
+	figures.profile_one_worker_s = round(median(browser.profiles.alone), 3);
+	if (profile) figures.profile_node_s = round(await profile(path), 3);
 	return figures;
 }

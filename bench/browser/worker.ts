@@ -1,16 +1,40 @@
 // The Chromium side of the ingest benchmark: a module worker that reads the posted Blob with our
 // ingest (as the app's data worker does) or with PapaParse (header + dynamicTyping), and replies
-// with the seconds it took. Bundled by bench/ingest.ts; never part of the app.
+// with the seconds it took; or loads the file and times its profile. Bundled by bench/ingest.ts;
+// never part of the app.
 import Papa from 'papaparse';
+import { profileDataset } from '../../src/core/profile/profile-dataset';
+import { loadDataset } from '../../src/core/table/dataset';
 import { ingestCsv } from '../../src/core/table/ingest';
 import { createClient } from '../../src/workers/client';
+import { blobSource, HelperLink, serveHelper } from '../../src/workers/helper';
 import type { WorkerScope } from '../../src/workers/host';
-import { blobSource, createPartReaders, serveParts } from '../../src/workers/parts';
-import type { PartApi } from '../../src/workers/protocol';
+import type { HelperApi } from '../../src/workers/protocol';
 
 interface Job {
-	parser: 'ours' | 'papaparse';
+	parser: 'ours' | 'papaparse' | 'profile';
 	file: Blob;
+}
+
+const PROFILE_RUNS = 3;
+
+/**
+ * Loads the file as the app does, then profiles it (with the target `active`) with the helper
+ * worker and without, alternately: the seconds of each profile.
+ */
+async function profileRuns(file: Blob): Promise<{ helped: number[]; alone: number[] }> {
+	const now = () => performance.now();
+	const parts = helper ? { readPart: helper.readPart(file) } : {};
+	const dataset = await loadDataset(blobSource(file), 'bench.csv', undefined, { now }, parts);
+	const runs = { helped: [] as number[], alone: [] as number[] };
+	for (let run = 0; run < PROFILE_RUNS; run++) {
+		for (const helped of [true, false]) {
+			const start = now();
+			await profileDataset(dataset, 'active', { now }, helped ? helper?.profileAway : undefined);
+			runs[helped ? 'helped' : 'alone'].push((now() - start) / 1000);
+		}
+	}
+	return runs;
 }
 
 function papaTyped(file: Blob): Promise<number> {
@@ -26,16 +50,17 @@ function papaTyped(file: Blob): Promise<number> {
 }
 
 // As in the app, a second worker reads the second half of the file: this same script, named.
-const partReaders = createPartReaders(() =>
-	createClient<PartApi>(new Worker(import.meta.url, { type: 'module', name: 'part' }))
+const helper = HelperLink.create(() =>
+	createClient<HelperApi>(new Worker(import.meta.url, { type: 'module', name: 'helper' }))
 );
 
 async function job({ data }: MessageEvent<Job>) {
+	if (data.parser === 'profile') return postMessage(await profileRuns(data.file));
 	const start = performance.now();
 	let rows: number;
 	if (data.parser === 'ours') {
-		const readPart = partReaders?.(data.file);
-		const ingested = await ingestCsv(blobSource(data.file), readPart ? { readPart } : {}, {
+		const parts = helper ? { readPart: helper.readPart(data.file) } : {};
+		const ingested = await ingestCsv(blobSource(data.file), parts, {
 			now: () => performance.now()
 		});
 		rows = ingested.raw.rowCount;
@@ -45,5 +70,5 @@ async function job({ data }: MessageEvent<Job>) {
 	postMessage({ seconds: (performance.now() - start) / 1000, rows });
 }
 
-if (self.name === 'part') serveParts(self as unknown as WorkerScope);
+if (self.name === 'helper') serveHelper(self as unknown as WorkerScope);
 else self.onmessage = job;

@@ -13,7 +13,7 @@ import type { TaskContext } from '../core/util/task';
 import { rawRows, selectRawRows } from '../core/table/table';
 import { CoreError } from '../core/util/core-error';
 import { serve, Transfer, type WorkerScope } from './host';
-import { blobSource, createPartClient, createPartReaders } from './parts';
+import { blobSource, createHelperClient, HelperLink } from './helper';
 import type { DataApi } from './protocol';
 
 const MAX_PAGE_ROWS = 1000;
@@ -25,12 +25,12 @@ function loaded(): { dataset: Dataset; file: Blob } {
 	return current;
 }
 
-const partReaders = createPartReaders(createPartClient);
+const helper = HelperLink.create(createHelperClient);
 
 /** Reads a file with both cores where a worker can start a helper worker. */
 function read(file: Blob, fileName: string, choices: ReadChoices, ctx: TaskContext) {
-	const readPart = partReaders?.(file);
-	return loadDataset(blobSource(file), fileName, choices, ctx, readPart ? { readPart } : {});
+	const parts = helper ? { readPart: helper.readPart(file) } : {};
+	return loadDataset(blobSource(file), fileName, choices, ctx, parts);
 }
 
 serve<DataApi>(self as unknown as WorkerScope, {
@@ -59,7 +59,7 @@ serve<DataApi>(self as unknown as WorkerScope, {
 		return { report, target };
 	},
 	async profile({ target }, ctx) {
-		return profileDataset(loaded().dataset, target, ctx);
+		return profileDataset(loaded().dataset, target, ctx, helper?.profileAway);
 	},
 	async page({ start, count }) {
 		return rawRows(loaded().dataset.raw, start, Math.min(count, MAX_PAGE_ROWS));
