@@ -1,9 +1,11 @@
+import { inFrame } from './frames';
+
 /**
  * A count that grows by `perFrame` each animation frame up to `total()`, restarting when the
  * total changes: a long list rendered as `items.slice(0, count.shown)` is built a few items per
- * frame, so no single frame blocks the page. The first items come in the next frame, not in the
- * update that made the list (which may already be building much else). Call from a component's
- * script (it uses `$effect`).
+ * frame (frames shared with other views being built, see frames.ts), so no single frame blocks
+ * the page. The first items come in the next frame, not in the update that made the list (which
+ * may already be building much else). Call from a component's script (it uses `$effect`).
  */
 export function progressive(total: () => number, perFrame: number): { readonly shown: number } {
 	let shown = $state(0);
@@ -13,14 +15,14 @@ export function progressive(total: () => number, perFrame: number): { readonly s
 		// A local count: reading `shown` here would make the effect restart at every step.
 		let count = 0;
 		shown = 0;
-		let id = 0;
+		let cancel = () => {};
 		const step = () => {
 			count = Math.min(end, count + perFrame);
 			shown = count;
-			if (count < end) id = requestAnimationFrame(step);
+			if (count < end) cancel = inFrame(step);
 		};
-		if (count < end) id = requestAnimationFrame(step);
-		return () => cancelAnimationFrame(id);
+		if (count < end) cancel = inFrame(step);
+		return () => cancel();
 	});
 	return {
 		get shown() {

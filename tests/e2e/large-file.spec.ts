@@ -89,4 +89,8 @@ test('a 100 MB file loads and profiles without a long task on the main thread', 
 	await expect(page.getByTestId('dataset-summary')).toContainText('1000000 rows × 12 columns');
 	await expect(page.getByTestId('findings')).toBeVisible();
 	await expect(page.getByTestId('column-profiles')).toContainText('signup_date');
+	// The data worker started its helper (on first use: here, to read the file's second half).
+	expect(page.workers().map((w) => w.url())).toContainEqual(
+		expect.stringMatching(/helper\.worker-[\w-]+\.js$/)
+	);
 });
