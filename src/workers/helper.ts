@@ -37,12 +37,12 @@ export function createHelperClient(): Client<HelperApi> {
 }
 
 /**
- * The data worker's link to its helper, started on first use and kept for later work. A helper
- * that failed is dropped (the caller does the work itself, and the next call starts a new one).
+ * The data worker's link to helper workers: each call starts one and stops it once answered. A
+ * stopped worker's heap (the young generation it filled, its copies) is freed at once, and the
+ * data worker needs that memory most right then (joining a file's halves and inferring kinds is
+ * the peak of a read); calls that overlap (a new file read during a profile) each get their own.
  */
 export class HelperLink {
-	private client: Client<HelperApi> | null = null;
-
 	constructor(private readonly start: () => Client<HelperApi>) {}
 
 	/** Returns a link, or null where a worker cannot start workers (all work stays in one). */
@@ -69,16 +69,11 @@ export class HelperLink {
 		args: HelperApi[M]['args'],
 		options: CallOptions<HelperApi[M]['event']>
 	): Promise<HelperApi[M]['result']> {
-		this.client ??= this.start();
-		const used = this.client;
+		const client = this.start();
 		try {
-			return await used.call(method, args, options);
-		} catch (error) {
-			if (!options.signal?.aborted && this.client === used) {
-				used.terminate();
-				this.client = null;
-			}
-			throw error;
+			return await client.call(method, args, options);
+		} finally {
+			client.terminate();
 		}
 	}
 }

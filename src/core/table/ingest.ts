@@ -274,39 +274,39 @@ async function readWith(
 			}
 			await tick('Reading rows', progress(at));
 		});
-	await read(encoding.bomBytes, end);
-	const running = part as RunningPart | null;
-	let joined: TablePart | null = null;
-	if (running && tokenizer.atRecordStart) {
-		// This half ended on a line break outside quotes, so the other half began with a record.
-		running.onProgress = (fraction) =>
-			ctx.onEvent?.({
-				kind: 'progress',
-				phase: 'Reading rows',
-				fraction: (split - encoding.bomBytes + fraction * (size - split)) / size
-			});
-		joined = await running.result;
-		throwIfCancelled(ctx.signal);
+	try {
+		await read(encoding.bomBytes, end);
+		const running = part as RunningPart | null;
+		let joined: TablePart | null = null;
+		if (running && tokenizer.atRecordStart) {
+			// This half ended on a line break outside quotes, so the other half began with a record.
+			running.onProgress = (fraction) =>
+				ctx.onEvent?.({
+					kind: 'progress',
+					phase: 'Reading rows',
+					fraction: (split - encoding.bomBytes + fraction * (size - split)) / size
+				});
+			joined = await running.result;
+			throwIfCancelled(ctx.signal);
+		}
+		if (joined) {
+			builder.append(joined, tokenizer.line - 1);
+			const lines = tokenizer.line - 1 + joined.lineAfterLast;
+			return finishParse(builder, lines, sniffed, encoding.encoding, encoding.bom);
+		}
+		// No other half; or it began inside a quoted field; or it failed, and its error (a stray
+		// quote, say) is met again here with the right line: read on from the split.
+		running?.cancel();
+		partBytes = 0;
+		if (end < size) await read(end, size);
+		const rest = streamDecode(new Uint8Array(0), true);
+		if (rest !== '') tokenizer.push(rest);
+		tokenizer.finish();
+		return finishParse(builder, tokenizer.line, sniffed, encoding.encoding, encoding.bom);
+	} finally {
+		// This half failed (not UTF-8, cancelled...): the other half is not needed either.
+		(part as RunningPart | null)?.cancel();
 	}
-	if (joined) {
-		builder.append(joined, tokenizer.line - 1);
-		return finishParse(
-			builder,
-			tokenizer.line - 1 + joined.lineAfterLast,
-			sniffed,
-			encoding.encoding,
-			encoding.bom
-		);
-	}
-	// No other half; or it began inside a quoted field; or it failed, and its error (a stray
-	// quote, say) is met again here with the right line: read on from the split.
-	running?.cancel();
-	partBytes = 0;
-	if (end < size) await read(end, size);
-	const rest = streamDecode(new Uint8Array(0), true);
-	if (rest !== '') tokenizer.push(rest);
-	tokenizer.finish();
-	return finishParse(builder, tokenizer.line, sniffed, encoding.encoding, encoding.bom);
 }
 
 interface RunningPart {
