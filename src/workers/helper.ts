@@ -20,7 +20,7 @@ export function serveHelper(scope: WorkerScope): void {
 	serve<HelperApi>(scope, {
 		async readPart({ file, request }, ctx) {
 			const part = await readPart(blobSource(file), request, ctx);
-			const buffers = part.columns.flatMap((c) =>
+			const buffers = part.rows.columns.flatMap((c) =>
 				c.numbers ? [c.codes.buffer, c.numbers.buffer] : [c.codes.buffer]
 			);
 			return new Transfer(part, buffers);

@@ -11,8 +11,7 @@ import type { TargetSummary } from '../core/brief/target';
 import type { AwayResult, AwayWork } from '../core/profile/profile';
 import type { ProfileResult } from '../core/profile/profile-dataset';
 import type { ColumnReport, InferChoices } from '../core/table/infer-kinds';
-import type { PartRequest } from '../core/table/ingest';
-import type { TablePart } from '../core/table/parse-csv';
+import type { PartRead, PartRequest } from '../core/table/ingest';
 import type { DatasetSummary, ReadChoices } from '../core/table/dataset';
 import type { ColumnSchema } from '../core/table/schema';
 import type { RawTable } from '../core/table/table';
@@ -56,7 +55,7 @@ export type DataApi = {
 
 /** The data worker's helper: reads the second half of a large file, and does part of a profile. */
 export type HelperApi = {
-	readPart: Method<{ file: Blob; request: PartRequest }, TablePart, ProgressEvent>;
+	readPart: Method<{ file: Blob; request: PartRequest }, PartRead, ProgressEvent>;
 	profileAway: Method<{ work: AwayWork }, AwayResult, ProgressEvent>;
 };
 

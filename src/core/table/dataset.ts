@@ -2,7 +2,6 @@ import { summarizeTarget, encodeClasses, type TargetSummary } from '../brief/tar
 import type { TaskKind } from '../brief/task';
 import { splitRows, type Split, type SplitPlan } from '../split/split';
 import { CoreError } from '../util/core-error';
-import { createFileHasher } from '../util/hash';
 import type { TaskContext } from '../util/task';
 import {
 	columnSchema,
@@ -31,7 +30,6 @@ export interface ReadChoices {
 export interface Dataset extends Omit<Ingested, 'columns'> {
 	fileName: string;
 	bytes: number;
-	fingerprint: string;
 	/** The user's reading choices that hold for the file as now read. */
 	choices: ReadChoices;
 }
@@ -55,43 +53,6 @@ export const NO_CHOICES: ReadChoices = Object.freeze({
 	columns: Object.freeze([])
 }) as unknown as ReadChoices;
 
-const HASH_READ_BYTES = 4 << 20;
-
-/**
- * Wraps a source so that the bytes read, in order, feed a file hasher; `digest` reads what was
- * not read through it (the half of the file another worker read).
- */
-function hashing(source: ByteSource): { source: ByteSource; digest: () => Promise<string> } {
-	const hasher = createFileHasher();
-	let hashed = 0;
-	return {
-		source: {
-			size: source.size,
-			async read(start, end) {
-				const bytes = await source.read(start, end);
-				if (start <= hashed && start + bytes.length > hashed) {
-					await hasher.update(bytes.subarray(hashed - start));
-					hashed = start + bytes.length;
-				}
-				return bytes;
-			}
-		},
-		async digest() {
-			while (hashed < source.size) {
-				const bytes = await source.read(hashed, Math.min(source.size, hashed + HASH_READ_BYTES));
-				if (bytes.length === 0)
-					throw new CoreError(
-						'read-failed',
-						`The file could not be read past byte ${hashed} of ${source.size}: it may have changed or been moved while it was loading.`
-					);
-				await hasher.update(bytes);
-				hashed += bytes.length;
-			}
-			return hasher.digest();
-		}
-	};
-}
-
 /**
  * Returns the dataset read from a file, with the user's reading choices applied; `parts` reads
  * the second half of a large file in another worker (see `IngestOptions`).
@@ -103,21 +64,14 @@ export async function loadDataset(
 	ctx: TaskContext = {},
 	parts: Pick<IngestOptions, 'readPart' | 'partMinBytes' | 'chunkBytes'> = {}
 ): Promise<Dataset> {
-	const { source, digest } = hashing(file);
 	const options: IngestOptions = {
 		dialect: choices.dialect,
 		missingTokens: choices.missingTokens ?? undefined,
 		columns: choices.columns,
 		...parts
 	};
-	const { columns, ...ingested } = await ingestCsv(source, options, ctx);
-	return {
-		...ingested,
-		fileName,
-		bytes: file.size,
-		fingerprint: await digest(),
-		choices: { ...choices, columns }
-	};
+	const { columns, ...ingested } = await ingestCsv(file, options, ctx);
+	return { ...ingested, fileName, bytes: file.size, choices: { ...choices, columns } };
 }
 
 /** Returns the schema that types the dataset's columns as its reports say. */

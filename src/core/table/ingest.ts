@@ -1,4 +1,5 @@
 import { CoreError } from '../util/core-error';
+import { createBlockHasher, fingerprintOf, HASH_BLOCK_BYTES } from '../util/hash';
 import { createPacer, throwIfCancelled, type TaskContext } from '../util/task';
 import type { CsvTokenizer } from './csv-tokenizer';
 import {
@@ -65,11 +66,22 @@ export interface PartRequest {
 	chunkBytes: number;
 }
 
+/** A part's rows, and the digests of the file's hash blocks that start in it (see `readPart`). */
+export interface PartRead {
+	rows: TablePart;
+	blocks: Uint8Array[];
+}
+
 /** Reads a part of the file (see `readPart`), in another worker; progress as fractions. */
-export type PartReader = (request: PartRequest, ctx: TaskContext) => Promise<TablePart>;
+export type PartReader = (request: PartRequest, ctx: TaskContext) => Promise<PartRead>;
+
+/** A read file's table and its fingerprint (`createFileHasher`'s, of every byte). */
+export interface ReadCsv extends ParsedCsv {
+	fingerprint: string;
+}
 
 /** A loaded file: its cells, how it was written, and what inference concluded per column. */
-export interface Ingested extends ParsedCsv {
+export interface Ingested extends ReadCsv {
 	reports: ColumnReport[];
 	missingTokens: string[];
 	/** The user's column choices that still hold (see `inferChosen`), by column name. */
@@ -119,7 +131,7 @@ export async function ingestCsv(
 	const encoding: Encoding = chosen
 		? { encoding: chosen, bom: bomBytesFor(chosen, head) > 0, bomBytes: bomBytesFor(chosen, head) }
 		: sniffEncoding(head);
-	let parsed: ParsedCsv;
+	let parsed: ReadCsv;
 	try {
 		parsed = await readWith(source, head, encoding, options, ctx);
 	} catch (error) {
@@ -225,13 +237,41 @@ async function findSplit(source: ByteSource, encoding: TextEncoding): Promise<nu
 	return lf < 0 || middle + lf + 1 >= source.size ? -1 : middle + lf + 1;
 }
 
-async function readWith(
+/**
+ * Wraps a source so that the bytes read through it, in order from byte `from` (reads may overlap
+ * or start before it), feed `hasher`.
+ */
+function hashing(
 	source: ByteSource,
+	hasher: ReturnType<typeof createBlockHasher>,
+	from: number
+): ByteSource {
+	let hashed = from;
+	return {
+		size: source.size,
+		async read(start, end) {
+			const bytes = await source.read(start, end);
+			if (start <= hashed && start + bytes.length > hashed) {
+				await hasher.update(bytes.subarray(hashed - start));
+				hashed = start + bytes.length;
+			}
+			return bytes;
+		}
+	};
+}
+
+async function readWith(
+	file: ByteSource,
 	head: Uint8Array,
 	encoding: Encoding,
 	options: IngestOptions,
 	ctx: TaskContext
-): Promise<ParsedCsv> {
+): Promise<ReadCsv> {
+	// The fingerprint is made from the bytes as they are read: here up to the split, and by the
+	// part reader from the first hash block past it.
+	const hasher = createBlockHasher();
+	await hasher.update(head);
+	const source = hashing(file, hasher, head.length);
 	const decode = createDecoder(encoding.encoding);
 	const sample = decode(head.subarray(encoding.bomBytes), head.length === source.size);
 	if (sample.trim() === '' && head.length === source.size)
@@ -246,7 +286,7 @@ async function readWith(
 	// With a part reader, a large file is read in two halves at once: this reader reads up to
 	// the split while the part reader reads the rest.
 	const parallel = options.readPart && size >= (options.partMinBytes ?? PART_MIN_BYTES);
-	const split = parallel ? await findSplit(source, encoding.encoding) : -1;
+	const split = parallel ? await findSplit(file, encoding.encoding) : -1;
 	const end = split > 0 ? split : size;
 	let part: RunningPart | null = null;
 	let partBytes = 0;
@@ -277,7 +317,7 @@ async function readWith(
 	try {
 		await read(encoding.bomBytes, end);
 		const running = part as RunningPart | null;
-		let joined: TablePart | null = null;
+		let joined: PartRead | null = null;
 		if (running && tokenizer.atRecordStart) {
 			// This half ended on a line break outside quotes, so the other half began with a record.
 			running.onProgress = (fraction) =>
@@ -290,9 +330,16 @@ async function readWith(
 			throwIfCancelled(ctx.signal);
 		}
 		if (joined) {
-			builder.append(joined, tokenizer.line - 1);
-			const lines = tokenizer.line - 1 + joined.lineAfterLast;
-			return finishParse(builder, lines, sniffed, encoding.encoding, encoding.bom);
+			const { rows, blocks } = joined;
+			builder.append(rows, tokenizer.line - 1);
+			const lines = tokenizer.line - 1 + rows.lineAfterLast;
+			// Hash the bytes from the split to the first block the part reader hashed.
+			await readRange(source, split, Math.min(size, firstBlockFrom(split) * HASH_BLOCK_BYTES));
+			const fingerprint = await fingerprintOf([...(await hasher.finish()), ...blocks]);
+			return {
+				...finishParse(builder, lines, sniffed, encoding.encoding, encoding.bom),
+				fingerprint
+			};
 		}
 		// No other half; or it began inside a quoted field; or it failed, and its error (a stray
 		// quote, say) is met again here with the right line: read on from the split.
@@ -302,7 +349,8 @@ async function readWith(
 		const rest = streamDecode(new Uint8Array(0), true);
 		if (rest !== '') tokenizer.push(rest);
 		tokenizer.finish();
-		return finishParse(builder, tokenizer.line, sniffed, encoding.encoding, encoding.bom);
+		const parsed = finishParse(builder, tokenizer.line, sniffed, encoding.encoding, encoding.bom);
+		return { ...parsed, fingerprint: await fingerprintOf(await hasher.finish()) };
 	} finally {
 		// This half failed (not UTF-8, cancelled...): the other half is not needed either.
 		(part as RunningPart | null)?.cancel();
@@ -311,7 +359,7 @@ async function readWith(
 
 interface RunningPart {
 	/** The part, or null when it failed or was cancelled. */
-	result: Promise<TablePart | null>;
+	result: Promise<PartRead | null>;
 	cancel(): void;
 	onProgress: (fraction: number) => void;
 }
@@ -333,14 +381,18 @@ function startPart(readPart: PartReader, ctx: TaskContext, request: PartRequest)
 
 /**
  * Reads a later part of a file (`request`, from `ingestCsv` in another worker) as rows of a table
- * whose header was read elsewhere: the `PartReader` of a worker that helps a data worker.
+ * whose header was read elsewhere, hashing the file's blocks that start in it: the `PartReader`
+ * of a worker that helps a data worker.
  */
 export async function readPart(
-	source: ByteSource,
+	file: ByteSource,
 	request: PartRequest,
 	ctx: TaskContext = {}
-): Promise<TablePart> {
+): Promise<PartRead> {
 	const { start, end, chunkBytes } = request;
+	const first = firstBlockFrom(start);
+	const hasher = createBlockHasher(first);
+	const source = hashing(file, hasher, first * HASH_BLOCK_BYTES);
 	const builder = TableBuilder.continuation(request.width, request.dialect.decimal === ',');
 	const tokenizer = createTokenizer(request.dialect, builder.sink);
 	const decode = createDecoder(request.encoding);
@@ -352,5 +404,10 @@ export async function readPart(
 		await tick('Reading rows', (at - start) / (end - start));
 	});
 	tokenizer.finish();
-	return builder.part(tokenizer.line);
+	return { rows: builder.part(tokenizer.line), blocks: await hasher.finish() };
+}
+
+/** The first hash block that starts at or after `byte`. */
+function firstBlockFrom(byte: number): number {
+	return Math.ceil(byte / HASH_BLOCK_BYTES);
 }

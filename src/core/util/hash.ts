@@ -33,19 +33,31 @@ export function createFileHasher(): {
 	update: (bytes: Uint8Array) => Promise<void>;
 	digest: () => Promise<string>;
 } {
+	const blocks = createBlockHasher();
+	return { update: blocks.update, digest: async () => fingerprintOf(await blocks.finish()) };
+}
+
+/**
+ * Returns a hasher of a file's blocks from block `first` on: `update` with the file's bytes from
+ * byte `first * HASH_BLOCK_BYTES`, in order and in chunks of any size; `finish` gives each
+ * block's SHA-256 (the last block's bytes, short or not, count as a block when it has any).
+ * Parts of a file read by different workers are hashed apart and their blocks joined.
+ */
+export function createBlockHasher(first = 0): {
+	update: (bytes: Uint8Array) => Promise<void>;
+	finish: () => Promise<Uint8Array[]>;
+	readonly first: number;
+} {
 	const block = new Uint8Array(HASH_BLOCK_BYTES);
 	let filled = 0;
-	let total = 0;
 	const digests: Uint8Array[] = [];
-	const hex = (digest: Uint8Array) =>
-		Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 	const hashBlock = async (bytes: Uint8Array) => {
 		const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
 		digests.push(new Uint8Array(digest));
 	};
 	return {
+		first,
 		async update(bytes) {
-			total += bytes.length;
 			let at = 0;
 			while (at < bytes.length) {
 				if (filled === 0 && bytes.length - at >= HASH_BLOCK_BYTES) {
@@ -63,14 +75,23 @@ export function createFileHasher(): {
 				}
 			}
 		},
-		async digest() {
-			// Up to one block, the plain SHA-256: the one block's digest is exactly that.
-			if (total <= HASH_BLOCK_BYTES)
-				return digests.length === 1 ? hex(digests[0]) : sha256Hex(block.slice(0, filled));
+		async finish() {
 			if (filled > 0) await hashBlock(block.subarray(0, filled));
-			const joined = new Uint8Array(digests.length * 32);
-			digests.forEach((d, i) => joined.set(d, i * 32));
-			return sha256Hex(joined);
+			return digests;
 		}
 	};
+}
+
+/**
+ * Returns a file's fingerprint from its blocks' digests (`createBlockHasher`): the plain SHA-256
+ * of a file of one block, else the SHA-256 of the digests end to end (of nothing, for an empty
+ * file: its plain SHA-256 too).
+ */
+export async function fingerprintOf(blocks: readonly Uint8Array[]): Promise<string> {
+	const hex = (digest: Uint8Array) =>
+		Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+	if (blocks.length === 1) return hex(blocks[0]);
+	const joined = new Uint8Array(blocks.length * 32);
+	blocks.forEach((d, i) => joined.set(d, i * 32));
+	return sha256Hex(joined);
 }
