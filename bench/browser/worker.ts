@@ -18,21 +18,16 @@ interface Job {
 
 const PROFILE_RUNS = 3;
 
-/**
- * Loads the file as the app does, then profiles it (with the target `active`) with the helper
- * worker and without, alternately: the seconds of each profile.
- */
-async function profileRuns(file: Blob): Promise<{ helped: number[]; alone: number[] }> {
+/** Loads the file as the app does, then profiles it (with the target `active`): each run's seconds. */
+async function profileRuns(file: Blob): Promise<number[]> {
 	const now = () => performance.now();
 	const parts = helper ? { readPart: helper.readPart(file) } : {};
 	const dataset = await loadDataset(blobSource(file), 'bench.csv', undefined, { now }, parts);
-	const runs = { helped: [] as number[], alone: [] as number[] };
+	const runs: number[] = [];
 	for (let run = 0; run < PROFILE_RUNS; run++) {
-		for (const helped of [true, false]) {
-			const start = now();
-			await profileDataset(dataset, 'active', { now }, helped ? helper?.profileAway : undefined);
-			runs[helped ? 'helped' : 'alone'].push((now() - start) / 1000);
-		}
+		const start = now();
+		await profileDataset(dataset, 'active', { now });
+		runs.push((now() - start) / 1000);
 	}
 	return runs;
 }

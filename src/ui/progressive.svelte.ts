@@ -1,10 +1,9 @@
 import { inFrame } from './frames';
 
 /**
- * A count that grows by `perFrame` each animation frame up to `total()`, restarting when the
- * total changes: a long list rendered as `items.slice(0, count.shown)` is built a few items per
- * frame (frames shared with other views being built, see frames.ts), so no single frame blocks
- * the page. The first items come in the next frame, not in the update that made the list (which
+ * A count that grows by `perFrame` at each turn in the frame queue (frames.ts) up to `total()`,
+ * restarting when the total changes: a long list rendered as `items.slice(0, count.shown)` is
+ * built a few items at a time, within each frame's budget, so no single frame blocks the page. The first items come in the next frame, not in the update that made the list (which
  * may already be building much else). Call from a component's script (it uses `$effect`).
  */
 export function progressive(total: () => number, perFrame: number): { readonly shown: number } {

@@ -59,7 +59,7 @@ serve<DataApi>(self as unknown as WorkerScope, {
 		return { report, target };
 	},
 	async profile({ target }, ctx) {
-		return profileDataset(loaded().dataset, target, ctx, helper?.profileAway);
+		return profileDataset(loaded().dataset, target, ctx);
 	},
 	async page({ start, count }) {
 		return rawRows(loaded().dataset.raw, start, Math.min(count, MAX_PAGE_ROWS));

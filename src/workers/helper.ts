@@ -1,7 +1,5 @@
-// The data worker's helper worker, so that both cores work on a large file: it reads the second
-// half of a file (`ingestCsv`'s `readPart`) and does part of a profile (`profileAway`). Both sides
-// of those calls live here.
-import { profileAway, type ProfileHelper } from '../core/profile/profile';
+// The data worker's helper worker, so that both cores read a large file: it reads the second half
+// of the file (`ingestCsv`'s `readPart`). Both sides of that call live here.
 import { readPart, type ByteSource, type PartReader } from '../core/table/ingest';
 import { createClient, type CallOptions, type Client } from './client';
 import { serve, Transfer, type WorkerScope } from './host';
@@ -24,8 +22,7 @@ export function serveHelper(scope: WorkerScope): void {
 				c.numbers ? [c.codes.buffer, c.numbers.buffer] : [c.codes.buffer]
 			);
 			return new Transfer(part, buffers);
-		},
-		profileAway: ({ work }, ctx) => profileAway(work, ctx)
+		}
 	});
 }
 
@@ -40,7 +37,8 @@ export function createHelperClient(): Client<HelperApi> {
  * The data worker's link to helper workers: each call starts one and stops it once answered. A
  * stopped worker's heap (the young generation it filled, its copies) is freed at once, and the
  * data worker needs that memory most right then (joining a file's halves and inferring kinds is
- * the peak of a read); calls that overlap (a new file read during a profile) each get their own.
+ * the peak of a read); calls that overlap (a new file read while another is read) each get their
+ * own.
  */
 export class HelperLink {
 	constructor(private readonly start: () => Client<HelperApi>) {}
@@ -54,15 +52,6 @@ export class HelperLink {
 	readPart(file: Blob): PartReader {
 		return (request, ctx) => this.call('readPart', { file, request }, ctx);
 	}
-
-	/** The profile helper; a sampled table's sample is moved (its arrays are copies). */
-	readonly profileAway: ProfileHelper = (work, ctx) => {
-		const { sample } = work;
-		const transfer = sample.sampled
-			? sample.columns.flatMap((c) => [c.numbers?.buffer, c.codes?.buffer].filter((b) => !!b))
-			: [];
-		return this.call('profileAway', { work }, { ...ctx, transfer: transfer as ArrayBuffer[] });
-	};
 
 	private async call<M extends keyof HelperApi & string>(
 		method: M,

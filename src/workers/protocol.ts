@@ -8,7 +8,6 @@ import type { FitEvent } from '../core/models/model';
 import type { Pipeline } from '../core/ship/pipeline';
 import type { Split, SplitPlan } from '../core/split/split';
 import type { TargetSummary } from '../core/brief/target';
-import type { AwayResult, AwayWork } from '../core/profile/profile';
 import type { ProfileResult } from '../core/profile/profile-dataset';
 import type { ColumnReport, InferChoices } from '../core/table/infer-kinds';
 import type { PartRead, PartRequest } from '../core/table/ingest';
@@ -53,10 +52,9 @@ export type DataApi = {
 	rows: Method<{ rows: Int32Array }, RawTable>;
 };
 
-/** The data worker's helper: reads the second half of a large file, and does part of a profile. */
+/** The data worker's helper: reads the second half of a large file. */
 export type HelperApi = {
 	readPart: Method<{ file: Blob; request: PartRequest }, PartRead, ProgressEvent>;
-	profileAway: Method<{ work: AwayWork }, AwayResult, ProgressEvent>;
 };
 
 /** Evaluating on the test set: the only call that receives test rows. */

@@ -5,7 +5,7 @@ import type { TaskContext } from '../util/task';
 import { findDuplicates } from './duplicates';
 import { dataFindings, type Finding } from './findings';
 import { missingnessMap, type MissingnessMap } from './missingness';
-import { profileTable, type DatasetProfile, type ProfileHelper } from './profile';
+import { profileTable, type DatasetProfile } from './profile';
 
 /** A dataset's profile and its data-quality findings, as the Prepare stage shows them. */
 export interface ProfileResult {
@@ -17,14 +17,12 @@ export interface ProfileResult {
 /**
  * Returns the profile of a loaded dataset, typed as its reports say, with the findings. The
  * identifier columns are left out of the second duplicate check, to catch a record entered twice
- * under two identifiers. A target the dataset lacks is ignored. `helper` does part of the work in
- * another worker.
+ * under two identifiers. A target the dataset lacks is ignored.
  */
 export async function profileDataset(
 	dataset: Dataset,
 	target: string | null,
-	ctx: TaskContext = {},
-	helper?: ProfileHelper
+	ctx: TaskContext = {}
 ): Promise<ProfileResult> {
 	const { table } = typeTable(dataset.raw, datasetSchema(dataset));
 	const known = target !== null && dataset.reports.some((r) => r.name === target);
@@ -35,8 +33,7 @@ export async function profileDataset(
 		{
 			target: known ? target : null,
 			// Ignoring every column would compare empty rows.
-			ignoreForDuplicates: identifiers.length < table.columns.length ? identifiers : [],
-			helper
+			ignoreForDuplicates: identifiers.length < table.columns.length ? identifiers : []
 		},
 		ctx
 	);

@@ -1,14 +1,11 @@
 import { findColumn, type Column, type RawTable, type Table } from '../table/table';
 import { CoreError } from '../util/core-error';
-import { createPacer, throwIfCancelled, type TaskContext } from '../util/task';
+import { createPacer, type TaskContext } from '../util/task';
 import { profileColumn, type ColumnProfile, type LevelCount } from './column-stats';
 import { findDuplicatesIgnoring, type DuplicateReport } from './duplicates';
 import {
 	computeRelations,
-	relateSample,
-	sampleForRelations,
 	targetAssociations,
-	type RelationSample,
 	type Relations,
 	type TargetAssociation
 } from './relations';
@@ -24,52 +21,6 @@ export interface ProfileOptions {
 	target: string | null;
 	/** Columns left out of the second duplicate check (typically identifiers). */
 	ignoreForDuplicates?: readonly string[];
-	/**
-	 * Does part of the work in another worker while the rest is done here (see `profileAway`).
-	 * Without it, or when it fails, everything is done here.
-	 */
-	helper?: ProfileHelper;
-}
-
-/** Part of a profile, for another worker: the relationships and some columns' profiles. */
-export interface AwayWork {
-	sample: RelationSample;
-	columns: Column[];
-}
-
-/** The other worker's answer to `AwayWork`. */
-export interface AwayResult {
-	relations: Relations;
-	/** One per column sent, in order. */
-	profiles: ColumnProfile[];
-}
-
-/** Does `AwayWork` (with `profileAway`), typically in another worker. */
-export type ProfileHelper = (work: AwayWork, ctx: TaskContext) => Promise<AwayResult>;
-
-/** Does a share of a profile: what another worker runs for `ProfileOptions.helper`. */
-export async function profileAway(work: AwayWork, ctx: TaskContext = {}): Promise<AwayResult> {
-	const relations = await relateSample(work.sample, ctx);
-	const tick = createPacer(ctx);
-	const profiles: ColumnProfile[] = [];
-	for (const column of work.columns) {
-		await tick('profile', 1);
-		profiles.push(profileColumn(column));
-	}
-	return { relations, profiles };
-}
-
-/**
- * The columns to profile in the other worker: every third number or date column (sorting them is
- * most of a profile's work), which with the relationships about balances what is done here
- * meanwhile (the other columns and the duplicate search). Columns left out of duplicates stay
- * here: whether they are unique spares the duplicate search a pass.
- */
-function awayColumns(table: Table, stay: readonly string[]): Set<number> {
-	const sorted = table.columns.flatMap((c, i) =>
-		(c.kind === 'number' || c.kind === 'date') && !stay.includes(c.name) ? [i] : []
-	);
-	return new Set(sorted.filter((_, k) => k % 3 === 1));
 }
 
 /** The classes of a category or boolean target, by count descending then label. */
@@ -119,42 +70,20 @@ export async function profileTable(
 	const { target } = options;
 	const targetColumn = target === null ? null : findTarget(table, target);
 	const tick = createPacer(ctx);
-	const away = options.helper
-		? awayColumns(table, options.ignoreForDuplicates ?? [])
-		: new Set<number>();
-	// The work is copied to the other worker: the table here stays whole whatever happens there.
-	const elsewhere = options.helper
-		? options
-				.helper(
-					{ sample: sampleForRelations(table), columns: [...away].map((i) => table.columns[i]) },
-					{ signal: ctx.signal }
-				)
-				.catch(() => null)
-		: null;
-	const profiles: (ColumnProfile | null)[] = [];
+	const columns: ColumnProfile[] = [];
 	for (const [i, column] of table.columns.entries()) {
 		await tick('profile', (0.6 * i) / table.columns.length);
-		profiles.push(away.has(i) ? null : profileColumn(column));
+		columns.push(profileColumn(column));
 	}
-	await tick('duplicates', 0.6);
-	const unique = profiles.filter(
-		(c): c is ColumnProfile => c !== null && c.missing === 0 && c.distinct === table.rowCount
-	);
+	await tick('relations', 0.6);
+	const relations = await computeRelations(table, {}, withinRange(ctx, 0.6, 0.85));
+	await tick('duplicates', 0.85);
+	const unique = columns.filter((c) => c.missing === 0 && c.distinct === table.rowCount);
 	const { all: duplicates, ignoring: duplicatesIgnoring } = findDuplicatesIgnoring(
 		raw,
 		options.ignoreForDuplicates ?? [],
 		new Set(unique.map((c) => c.name))
 	);
-	await tick('relations', 0.75);
-	const done = await elsewhere;
-	throwIfCancelled(ctx.signal);
-	const relations =
-		done?.relations ?? (await computeRelations(table, {}, withinRange(ctx, 0.75, 1)));
-	let k = 0;
-	const columns = profiles.map((profile, i) => {
-		if (profile) return profile;
-		return done?.profiles[k++] ?? profileColumn(table.columns[i]);
-	});
 	return {
 		rowCount: table.rowCount,
 		columns,

@@ -1,4 +1,4 @@
-import { MISSING_BOOLEAN, type Column, type Table } from '../table/table';
+import { MISSING_BOOLEAN, type Column, type ColumnKind, type Table } from '../table/table';
 import { assertNever } from '../util/assert-never';
 import { createPacer, type TaskContext } from '../util/task';
 import { sortWithOrder } from './sorted';
@@ -52,7 +52,7 @@ export interface RelationOptions {
 /** A column as the measures read it, restricted to the sampled rows. */
 interface Prepared {
 	name: string;
-	kind: RelationColumn['kind'];
+	kind: ColumnKind;
 	/** Number and boolean columns: the value, NaN when missing. */
 	numbers: Float64Array | null;
 	missingNumbers: number;
@@ -66,66 +66,30 @@ interface Prepared {
 	ranks: Float64Array | null;
 }
 
-/** A column as the measures read it: its cells on the sampled rows (see `sampleForRelations`). */
-export interface RelationColumn {
-	name: string;
-	kind: 'number' | 'category' | 'boolean';
-	/** Number and boolean columns: the value, NaN when missing. */
-	numbers: Float64Array | null;
-	/** Category and boolean columns: the level code, -1 when missing. */
-	codes: Int32Array | null;
-	levels: number;
-}
-
-/** The columns a relationship is measured on, over the rows used: plain data a worker can take. */
-export interface RelationSample {
-	columns: RelationColumn[];
-	sampled: boolean;
-	rowsUsed: number;
-}
-
 /**
  * Returns the pairwise relationships between the table's number, boolean and category columns.
  * Work is bounded: at most `RELATION_SAMPLE_ROWS` rows are read, and the pacer ticks per column.
  */
-export function computeRelations(
+export async function computeRelations(
 	table: Table,
 	options: RelationOptions = {},
 	ctx: TaskContext = {}
 ): Promise<Relations> {
-	return relateSample(sampleForRelations(table, options), ctx);
-}
-
-/**
- * Returns the cells relationships are measured on: at most `maxRows` evenly spaced rows of the
- * number, category and boolean columns. Arrays are fresh copies when the table is sampled, and
- * the table's own arrays otherwise.
- */
-export function sampleForRelations(table: Table, options: RelationOptions = {}): RelationSample {
 	const maxRows = options.maxRows ?? RELATION_SAMPLE_ROWS;
 	const rows = table.rowCount > maxRows ? evenlySpacedRows(table.rowCount, maxRows) : null;
-	const columns: RelationColumn[] = [];
-	for (const column of table.columns) {
-		const sampled = sampleColumn(column, rows);
-		if (sampled) columns.push(sampled);
-	}
-	return { columns, sampled: rows !== null, rowsUsed: rows ? rows.length : table.rowCount };
-}
-
-/** Returns the relationships between the columns of a sample (see `sampleForRelations`). */
-export async function relateSample(
-	sample: RelationSample,
-	ctx: TaskContext = {}
-): Promise<Relations> {
 	const tick = createPacer(ctx);
-	const prepared = sample.columns.map(prepareColumn);
+	const prepared: Prepared[] = [];
+	for (const column of table.columns) {
+		const p = prepareColumn(column, rows);
+		if (p) prepared.push(p);
+	}
 	const pairs: ColumnRelation[] = [];
 	for (let i = 0; i < prepared.length; i++) {
 		await tick('relations', i / prepared.length);
 		for (let j = i + 1; j < prepared.length; j++)
 			pairs.push(...relatePair(prepared[i], prepared[j]));
 	}
-	return { pairs, sampled: sample.sampled, rowsUsed: sample.rowsUsed };
+	return { pairs, sampled: rows !== null, rowsUsed: rows ? rows.length : table.rowCount };
 }
 
 /** Returns `count` row indices spread evenly over `rowCount` rows: floor(i * rowCount / count). */
@@ -160,17 +124,21 @@ export function targetAssociations(relations: Relations, target: string): Target
 	return out.sort((x, y) => (y.value ?? -1) - (x.value ?? -1));
 }
 
-function sampleColumn(column: Column, rows: Int32Array | null): RelationColumn | null {
-	const { name } = column;
+function prepareColumn(column: Column, rows: Int32Array | null): Prepared | null {
+	const base = { name: column.name, kind: column.kind, order: null, sorted: null, ranks: null };
 	switch (column.kind) {
 		case 'number': {
 			const numbers = rows ? gatherFloat(column.values, rows) : column.values;
-			return { name, kind: 'number', numbers, codes: null, levels: 0 };
+			return { ...base, numbers, codes: null, levels: 0, ...orderOf(numbers) };
 		}
-		case 'category': {
-			const codes = rows ? gatherInt(column.codes, rows) : column.codes;
-			return { name, kind: 'category', numbers: null, codes, levels: column.levels.length };
-		}
+		case 'category':
+			return {
+				...base,
+				numbers: null,
+				missingNumbers: 0,
+				codes: rows ? gatherInt(column.codes, rows) : column.codes,
+				levels: column.levels.length
+			};
 		case 'boolean': {
 			const n = rows ? rows.length : column.values.length;
 			const numbers = new Float64Array(n);
@@ -181,7 +149,7 @@ function sampleColumn(column: Column, rows: Int32Array | null): RelationColumn |
 				numbers[i] = missing ? NaN : v === 0 ? 0 : 1;
 				codes[i] = missing ? -1 : v === 0 ? 0 : 1;
 			}
-			return { name, kind: 'boolean', numbers, codes, levels: 2 };
+			return { ...base, numbers, codes, levels: 2, ...orderOf(numbers) };
 		}
 		case 'text':
 		case 'date':
@@ -189,11 +157,6 @@ function sampleColumn(column: Column, rows: Int32Array | null): RelationColumn |
 		default:
 			return assertNever(column, 'column kind');
 	}
-}
-
-function prepareColumn(column: RelationColumn): Prepared {
-	const base = { ...column, order: null, sorted: null, ranks: null, missingNumbers: 0 };
-	return column.numbers ? { ...base, ...orderOf(column.numbers) } : base;
 }
 
 function gatherFloat(values: Float64Array, rows: Int32Array): Float64Array {
