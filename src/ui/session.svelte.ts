@@ -65,6 +65,8 @@ export class Session {
 	readonly deps: SessionDeps;
 	private profileTried: { of: DatasetSummary; target: string | null } | null = null;
 	private saving: Promise<void> = Promise.resolve();
+	/** Changes not yet written to this browser's storage (shown, so a reload is not too soon). */
+	unsaved = $state(0);
 
 	constructor(deps: SessionDeps) {
 		this.deps = deps;
@@ -100,6 +102,7 @@ export class Session {
 	/** Replaces the project with `next` and saves it. */
 	update(next: Project): void {
 		this.project = next;
+		this.unsaved++;
 		this.saving = this.saving
 			.then(() => this.deps.store.saveProject(next))
 			.catch((error: unknown) => {
@@ -108,7 +111,8 @@ export class Session {
 					code: 'not-saved',
 					message: `Your project could not be saved in this browser: ${toErrorValue(error).message}`
 				};
-			});
+			})
+			.finally(() => this.unsaved--);
 	}
 
 	/** Resolves once every change so far is saved. */

@@ -50,6 +50,7 @@ test('every bad file gets a specific message and the previous project is intact'
 		await page.getByRole('button', { name: 'Dismiss' }).click();
 	}
 	// The intact project is also the saved one.
+	await expect(page.getByTestId('save-status')).toHaveText('Saved in this browser');
 	await page.reload();
 	await expect(page.getByTestId('dataset-chip')).toHaveText('titanic.csv');
 	await expect(page.getByLabel('Target column')).toHaveValue('Survived');
@@ -111,6 +112,8 @@ test('a kind override the values do not fit is refused, naming examples', async 
 	await page.getByLabel('Kind of Pclass').selectOption('category');
 	await expect(page.getByLabel('Kind of Pclass')).toHaveValue('category');
 	await expect(page.getByTestId('recipe')).toContainText('Pclass: one-hot encode');
+	// A reload before the change is written would lose it, as closing the tab would.
+	await expect(page.getByTestId('save-status')).toHaveText('Saved in this browser');
 	await page.reload();
 	await expect(page.getByLabel('Kind of Pclass')).toHaveValue('category');
 });

@@ -46,6 +46,7 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 	await expect(page.getByTestId('test-locked')).toContainText('178 rows');
 
 	// Reload mid-way: everything is back.
+	await expect(page.getByTestId('save-status')).toHaveText('Saved in this browser');
 	await page.reload();
 	await expect(page.getByTestId('split-counts')).toContainText('535');
 	await expect(page.getByTestId('stage-define')).toContainText('done');
@@ -62,6 +63,7 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 	const modelAuc = Number(await page.getByTestId('run-run-2').locator('td.primary').textContent());
 	expect(modelAuc).toBeGreaterThan(0.8);
 
+	await expect(page.getByTestId('save-status')).toHaveText('Saved in this browser');
 	await page.reload();
 	await expect(page.getByTestId('run-run-2')).toBeVisible();
 	await page.getByRole('button', { name: 'Continue to Evaluate' }).click();
@@ -71,6 +73,7 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 	await page.getByRole('button', { name: 'Reveal the test set' }).click();
 	await expect(page.getByTestId('verdict')).toContainText('PASS');
 	await expect(page.getByTestId('audit')).toContainText('Revealed the test set to judge run-2');
+	await expect(page.getByTestId('save-status')).toHaveText('Saved in this browser');
 	await page.reload();
 	await expect(page.getByTestId('verdict')).toContainText('PASS');
 	await expect(page.getByTestId('stage-evaluate')).toContainText('done');
