@@ -73,3 +73,29 @@ test('malformed rows are left out and listed with their lines', async ({ page })
 	);
 	await expect(page.getByTestId('findings')).toContainText('lines 3, 5');
 });
+
+test('values wrapped in single quotes are read whole, and both kinds of quote are a question', async ({
+	page
+}) => {
+	await page.goto('/');
+	const rows = Array.from({ length: 30 }, (_, i) => `'Town ${i}, Region ${i % 3}',${i},${i % 2}`);
+	await dropFile(page, 'single.csv', `place,n,y\n${rows.join('\n')}\n`);
+	await openStage(page, 'prepare');
+	const dialect = page.getByTestId('dialect');
+	await expect(dialect.getByLabel('Quote')).toHaveValue("'");
+	await expect(dialect.getByLabel('Quote')).toContainText("single quote ' (detected)");
+	await expect(page.getByTestId('dataset-summary')).toContainText('30 rows × 3 columns');
+
+	page.on('dialog', (dialog) => dialog.accept());
+	await dropFile(page, 'both.csv', `place,n,y\n${rows.join('\n')}\n"Town x, Region y",31,1\n`);
+	await expect(page.getByTestId('dataset-chip')).toHaveText('both.csv');
+	await openStage(page, 'prepare');
+	const question = page.getByRole('group', { name: 'A question about the file' });
+	await expect(question).toContainText('single quotes (30)');
+	await question.getByRole('button', { name: 'the double quote "' }).click();
+	await expect(dialect.getByLabel('Quote')).toHaveValue('"');
+	// Read with the double quote, the single-quoted values split at their comma: four fields, so
+	// those rows are left out and listed, and one row is left.
+	await expect(page.getByTestId('dataset-summary')).toContainText('1 rows × 3 columns');
+	await expect(page.getByText('30 row(s) have a different number of fields')).toBeVisible();
+});

@@ -45,7 +45,7 @@ export interface DialectChoice {
 
 /** A dialect decision the data could not settle: shown to the user as a question. */
 export interface DialectQuestion {
-	field: 'delimiter' | 'decimal';
+	field: 'delimiter' | 'decimal' | 'quote';
 	question: string;
 	/** The answers that fit the data, the one in use first. */
 	options: string[];
@@ -143,8 +143,8 @@ export function sniffDialect(
 	complete: boolean,
 	choice: DialectChoice = {}
 ): SniffedDialect {
-	const quote = choice.quote ?? '"';
 	const questions: DialectQuestion[] = [];
+	const quote = choice.quote ?? detectQuote(sample, questions);
 	const scored = DELIMITERS.map((delimiter) => {
 		const records = sampleRecords(sample, delimiter, quote, complete);
 		return { delimiter, records, share: consistency(records), width: records[0]?.length ?? 0 };
@@ -171,6 +171,32 @@ export function sniffDialect(
 	const decimal = choice.decimal ?? detectDecimal(body, delimiter, questions);
 	const header = choice.header ?? detectHeader(records, decimal === ',');
 	return { delimiter, quote, decimal, header, skipInitialSpace, questions };
+}
+
+// A whole field in quote q: after a line start or a separator (and spaces), up to the same
+// quote before a separator or the line end, with no quote or line break inside.
+const QUOTED_FIELDS = {
+	'"': /(?:^|[,;\t|]) *"[^"\n]*" *(?=[,;\t|]|\r?$)/gm,
+	"'": /(?:^|[,;\t|]) *'[^'\n]*' *(?=[,;\t|]|\r?$)/gm
+};
+
+/**
+ * Returns the quote character: a single quote when more whole fields are wrapped in single quotes
+ * than in double quotes, else the double quote (RFC 4180's, and harmless in a file without
+ * quotes). A file with fields in both is a question.
+ */
+function detectQuote(sample: string, questions: DialectQuestion[]): Quote {
+	const double = sample.match(QUOTED_FIELDS['"'])?.length ?? 0;
+	const single = sample.match(QUOTED_FIELDS["'"])?.length ?? 0;
+	const quote = single > double ? "'" : '"';
+	if (single > 0 && double > 0) {
+		questions.push({
+			field: 'quote',
+			question: `Some values are wrapped in double quotes (${double} in the first lines) and some in single quotes (${single}). Which character quotes a value that holds a separator?`,
+			options: quote === "'" ? ["'", '"'] : ['"', "'"]
+		});
+	}
+	return quote;
 }
 
 function detectDecimal(

@@ -120,6 +120,32 @@ describe('sniffDialect', () => {
 		expect(raw.rowCount).toBe(2);
 	});
 
+	it('detects a single quote that wraps values holding the separator', async () => {
+		const text = "city,note\n'New York, NY',big\n'Paris, FR','it''s, old'\nOslo,cold\n";
+		const sniffed = sniffDialect(text, true);
+		expect(sniffed).toMatchObject({ quote: "'", delimiter: ',', questions: [] });
+		const { raw, dialect } = await parse(text);
+		expect(dialect.quote).toBe("'");
+		expect(rawRows(raw, 0, 3)).toEqual([
+			['New York, NY', 'big'],
+			['Paris, FR', "it's, old"],
+			['Oslo', 'cold']
+		]);
+	});
+
+	it('keeps the double quote for plain files and for apostrophes in text', () => {
+		expect(sniffDialect('a,b\n1,2\n', true).quote).toBe('"');
+		const apostrophes = "name,said\nO'Brien,it's fine\n'90s,\"yes, 'really'\"\n";
+		expect(sniffDialect(apostrophes, true)).toMatchObject({ quote: '"', questions: [] });
+		expect(sniffDialect("a,b\n'x',1\n", true, { quote: '"' }).quote).toBe('"');
+	});
+
+	it('asks which quote when values are wrapped in both', () => {
+		const { quote, questions } = sniffDialect("a,b\n'x, y',1\n'z, w',2\n\"v, u\",3\n", true);
+		expect(quote).toBe("'");
+		expect(questions).toEqual([expect.objectContaining({ field: 'quote', options: ["'", '"'] })]);
+	});
+
 	it('keeps the delimiter the user chose', () => {
 		const text = 'a;b,c\n1;2,3\n4;5,6\n';
 		expect(sniffDialect(text, true, { delimiter: ';' }).delimiter).toBe(';');
