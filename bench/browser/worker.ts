@@ -7,7 +7,7 @@ import { profileDataset } from '../../src/core/profile/profile-dataset';
 import { loadDataset } from '../../src/core/table/dataset';
 import { ingestCsv } from '../../src/core/table/ingest';
 import { createClient } from '../../src/workers/client';
-import { blobSource, HelperLink, serveHelper } from '../../src/workers/helper';
+import { blobSource, helperPartReader, serveHelper } from '../../src/workers/helper';
 import type { WorkerScope } from '../../src/workers/host';
 import type { HelperApi } from '../../src/workers/protocol';
 
@@ -21,7 +21,7 @@ const PROFILE_RUNS = 3;
 /** Loads the file as the app does, then profiles it (with the target `active`): each run's seconds. */
 async function profileRuns(file: Blob): Promise<number[]> {
 	const now = () => performance.now();
-	const parts = helper ? { readPart: helper.readPart(file) } : {};
+	const parts = { readPart: helperPartReader(file, startHelper) };
 	const dataset = await loadDataset(blobSource(file), 'bench.csv', undefined, { now }, parts);
 	const runs: number[] = [];
 	for (let run = 0; run < PROFILE_RUNS; run++) {
@@ -45,16 +45,15 @@ function papaTyped(file: Blob): Promise<number> {
 }
 
 // As in the app, a second worker reads the second half of the file: this same script, named.
-const helper = HelperLink.create(() =>
-	createClient<HelperApi>(new Worker(import.meta.url, { type: 'module', name: 'helper' }))
-);
+const startHelper = () =>
+	createClient<HelperApi>(new Worker(import.meta.url, { type: 'module', name: 'helper' }));
 
 async function job({ data }: MessageEvent<Job>) {
 	if (data.parser === 'profile') return postMessage(await profileRuns(data.file));
 	const start = performance.now();
 	let rows: number;
 	if (data.parser === 'ours') {
-		const parts = helper ? { readPart: helper.readPart(data.file) } : {};
+		const parts = { readPart: helperPartReader(data.file, startHelper) };
 		const ingested = await ingestCsv(blobSource(data.file), parts, {
 			now: () => performance.now()
 		});

@@ -13,7 +13,7 @@ import type { TaskContext } from '../core/util/task';
 import { rawRows, selectRawRows } from '../core/table/table';
 import { CoreError } from '../core/util/core-error';
 import { serve, Transfer, type WorkerScope } from './host';
-import { blobSource, createHelperClient, HelperLink } from './helper';
+import { blobSource, helperPartReader } from './helper';
 import type { DataApi } from './protocol';
 
 const MAX_PAGE_ROWS = 1000;
@@ -25,12 +25,11 @@ function loaded(): { dataset: Dataset; file: Blob } {
 	return current;
 }
 
-const helper = HelperLink.create(createHelperClient);
-
 /** Reads a file with both cores where a worker can start a helper worker. */
 function read(file: Blob, fileName: string, choices: ReadChoices, ctx: TaskContext) {
-	const parts = helper ? { readPart: helper.readPart(file) } : {};
-	return loadDataset(blobSource(file), fileName, choices, ctx, parts);
+	return loadDataset(blobSource(file), fileName, choices, ctx, {
+		readPart: helperPartReader(file)
+	});
 }
 
 serve<DataApi>(self as unknown as WorkerScope, {

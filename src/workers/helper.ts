@@ -1,7 +1,7 @@
 // The data worker's helper worker, so that both cores read a large file: it reads the second half
 // of the file (`ingestCsv`'s `readPart`). Both sides of that call live here.
 import { readPart, type ByteSource, type PartReader } from '../core/table/ingest';
-import { createClient, type CallOptions, type Client } from './client';
+import { createClient, type Client } from './client';
 import { serve, Transfer, type WorkerScope } from './host';
 import type { HelperApi } from './protocol';
 
@@ -34,35 +34,23 @@ export function createHelperClient(): Client<HelperApi> {
 }
 
 /**
- * The data worker's link to helper workers: each call starts one and stops it once answered. A
- * stopped worker's heap (the young generation it filled, its copies) is freed at once, and the
- * data worker needs that memory most right then (joining a file's halves and inferring kinds is
- * the peak of a read); calls that overlap (a new file read while another is read) each get their
- * own.
+ * Returns the part reader for a file, or none where a worker cannot start workers (the file is
+ * then read in one pass). Each call starts a helper worker and stops it once it answers: a
+ * stopped worker's heap (the young generation it filled, its half's garbage) is freed at once,
+ * and the data worker needs that memory most right then (joining the halves and inferring kinds
+ * is the peak of a read); overlapping reads each get their own.
  */
-export class HelperLink {
-	constructor(private readonly start: () => Client<HelperApi>) {}
-
-	/** Returns a link, or null where a worker cannot start workers (all work stays in one). */
-	static create(start: () => Client<HelperApi>): HelperLink | null {
-		return typeof Worker === 'undefined' ? null : new HelperLink(start);
-	}
-
-	/** The part reader for a file. */
-	readPart(file: Blob): PartReader {
-		return (request, ctx) => this.call('readPart', { file, request }, ctx);
-	}
-
-	private async call<M extends keyof HelperApi & string>(
-		method: M,
-		args: HelperApi[M]['args'],
-		options: CallOptions<HelperApi[M]['event']>
-	): Promise<HelperApi[M]['result']> {
-		const client = this.start();
+export function helperPartReader(
+	file: Blob,
+	start: () => Client<HelperApi> = createHelperClient
+): PartReader | undefined {
+	if (typeof Worker === 'undefined') return undefined;
+	return async (request, ctx) => {
+		const helper = start();
 		try {
-			return await client.call(method, args, options);
+			return await helper.call('readPart', { file, request }, ctx);
 		} finally {
-			client.terminate();
+			helper.terminate();
 		}
-	}
+	};
 }

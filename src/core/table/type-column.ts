@@ -175,7 +175,20 @@ function typeDates(
 ): TypedColumn {
 	const sentinels = numericTokens(missingTokens, decimalComma);
 	const missing = missingLevels(raw, missingTokens);
-	const read = raw.levels.map((text, l) => (missing[l] ? null : parseDate(text, dateOrder)));
+	// Each level read once, into typed arrays: the loop over the cells then reads no objects.
+	const levels = raw.levels.length;
+	const levelMs = new Float64Array(levels).fill(NaN);
+	const levelOffset = new Int16Array(levels).fill(NO_OFFSET);
+	const levelInvalid = new Uint8Array(levels);
+	for (let l = 0; l < levels; l++) {
+		if (missing[l]) continue;
+		const parsed = parseDate(raw.levels[l], dateOrder);
+		if (!parsed) levelInvalid[l] = 1;
+		else {
+			levelMs[l] = parsed.ms;
+			levelOffset[l] = parsed.offset;
+		}
+	}
 	const values = new Float64Array(raw.codes.length);
 	let offsets: Int16Array | null = null;
 	const invalidRows: number[] = [];
@@ -184,25 +197,25 @@ function typeDates(
 	const byNumber: ReturnType<typeof parseCompactDate>[] = [];
 	for (let i = 0; i < values.length; i++) {
 		const code = raw.codes[i];
-		let parsed;
-		if (code === NUMBER_CELL) {
+		let ms: number;
+		let offset: number;
+		if (code !== NUMBER_CELL) {
+			ms = levelMs[code];
+			offset = levelOffset[code];
+			if (levelInvalid[code]) invalidRows.push(i);
+		} else {
 			const v = raw.numbers![i];
 			const k = numbers.indexOf(v);
 			if (k === byNumber.length) byNumber.push(sentinels.has(v) ? null : parseCompactDate(v));
-			parsed = byNumber[k];
-		} else {
-			parsed = read[code];
+			const parsed = byNumber[k];
+			if (!parsed && !sentinels.has(v)) invalidRows.push(i);
+			ms = parsed ? parsed.ms : NaN;
+			offset = parsed ? parsed.offset : NO_OFFSET;
 		}
-		if (!parsed) {
-			values[i] = NaN;
-			const isMissing = code === NUMBER_CELL ? sentinels.has(raw.numbers![i]) : missing[code];
-			if (!isMissing) invalidRows.push(i);
-			continue;
-		}
-		values[i] = parsed.ms;
-		if (parsed.offset !== NO_OFFSET) {
+		values[i] = ms;
+		if (offset !== NO_OFFSET) {
 			if (!offsets) offsets = new Int16Array(values.length).fill(NO_OFFSET);
-			offsets[i] = parsed.offset;
+			offsets[i] = offset;
 		}
 	}
 	return { column: { kind: 'date', name: raw.name, values, offsets }, invalidRows };
