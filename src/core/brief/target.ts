@@ -82,12 +82,12 @@ function classCounts(column: Column): {
 	for (const v of column.values) {
 		if (Number.isNaN(v)) continue;
 		present++;
+		// Past MAX_CLASSES values the counts are dropped: only the rows with a value still count.
+		if (many) continue;
 		const n = perValue.get(v);
 		if (n !== undefined) perValue.set(v, n + 1);
-		else if (!many) {
-			if (perValue.size === MAX_CLASSES) many = true;
-			else perValue.set(v, 1);
-		}
+		else if (perValue.size === MAX_CLASSES) many = true;
+		else perValue.set(v, 1);
 	}
 	if (many) return { counts: new Map(), many, distinct: MAX_CLASSES + 1, present };
 	for (const [v, n] of perValue)
