@@ -75,7 +75,7 @@ export interface PartRead {
 /** Reads a part of the file (see `readPart`), in another worker; progress as fractions. */
 export type PartReader = (request: PartRequest, ctx: TaskContext) => Promise<PartRead>;
 
-/** A read file's table and its fingerprint (`createFileHasher`'s, of every byte). */
+/** A read file's table and its fingerprint (`fingerprintOf` its blocks: every byte). */
 export interface ReadCsv extends ParsedCsv {
 	fingerprint: string;
 }

@@ -25,23 +25,11 @@ export function hashJson(value: unknown): Promise<string> {
 export const HASH_BLOCK_BYTES = 1 << 20;
 
 /**
- * Returns a hasher for a file read in chunks of any size: `update` each chunk in order, then
- * `digest`. A file of at most one block (1 MiB) gets its plain SHA-256; a larger one the SHA-256
- * of its blocks' SHA-256 digests, so a file is fingerprinted while it streams, never held whole.
- */
-export function createFileHasher(): {
-	update: (bytes: Uint8Array) => Promise<void>;
-	digest: () => Promise<string>;
-} {
-	const blocks = createBlockHasher();
-	return { update: blocks.update, digest: async () => fingerprintOf(await blocks.finish()) };
-}
-
-/**
  * Returns a hasher of a file's blocks from block `first` on: `update` with the file's bytes from
  * byte `first * HASH_BLOCK_BYTES`, in order and in chunks of any size; `finish` gives each
  * block's SHA-256 (the last block's bytes, short or not, count as a block when it has any).
- * Parts of a file read by different workers are hashed apart and their blocks joined.
+ * Parts of a file read by different workers are hashed apart and their blocks joined
+ * (`fingerprintOf`), so a file is fingerprinted while it streams, never held whole.
  */
 export function createBlockHasher(first = 0): {
 	update: (bytes: Uint8Array) => Promise<void>;

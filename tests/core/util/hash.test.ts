@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
 	canonicalJson,
-	createFileHasher,
+	createBlockHasher,
+	fingerprintOf,
 	hashJson,
 	HASH_BLOCK_BYTES,
 	sha256Hex
@@ -38,16 +39,19 @@ describe('hashJson', () => {
 	});
 });
 
-describe('createFileHasher', () => {
+describe('createBlockHasher and fingerprintOf', () => {
 	const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
-	/** Feeds the bytes in chunks of `chunk` bytes and returns the digest. */
-	async function fingerprint(bytes: Uint8Array, chunk: number): Promise<string> {
-		const hasher = createFileHasher();
-		for (let at = 0; at < bytes.length; at += chunk)
+	/** Feeds the bytes from block `first` on in chunks of `chunk` bytes; returns the blocks. */
+	async function blocks(bytes: Uint8Array, chunk: number, first = 0): Promise<Uint8Array[]> {
+		const hasher = createBlockHasher(first);
+		for (let at = first * HASH_BLOCK_BYTES; at < bytes.length; at += chunk)
 			await hasher.update(bytes.subarray(at, at + chunk));
-		return hasher.digest();
+		return hasher.finish();
 	}
+
+	const fingerprint = async (bytes: Uint8Array, chunk: number) =>
+		fingerprintOf(await blocks(bytes, chunk));
 
 	/** Deterministic bytes that differ from block to block. */
 	const filled = (length: number) =>
@@ -77,5 +81,15 @@ describe('createFileHasher', () => {
 		expect(await fingerprint(bytes, HASH_BLOCK_BYTES)).toBe(expected);
 		expect(await fingerprint(bytes, 300_001)).toBe(expected);
 		expect(await fingerprint(bytes, bytes.length)).toBe(expected);
+	});
+
+	it('joins the blocks of a file hashed in two parts into the same fingerprint', async () => {
+		const bytes = filled(3 * HASH_BLOCK_BYTES + 777);
+		const whole = await fingerprint(bytes, 65536);
+		const head = createBlockHasher();
+		await head.update(bytes.subarray(0, 2 * HASH_BLOCK_BYTES));
+		const tail = await blocks(bytes, 100_003, 2);
+		expect(tail).toHaveLength(2);
+		expect(await fingerprintOf([...(await head.finish()), ...tail])).toBe(whole);
 	});
 });
