@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { bytesSource, ingestCsv } from '../../src/core/table/ingest';
 import { columnSchema } from '../../src/core/table/infer-kinds';
@@ -87,4 +88,19 @@ export function featureMatrix(rows: readonly (readonly number[])[]): FeatureMatr
 		values: Float64Array.from(rows.flat()),
 		features: Array.from({ length: width }, (_, j) => `x${j}`)
 	};
+}
+
+/**
+ * Returns a file's fingerprint computed with Node's own SHA-256, as the app defines it: the SHA-256
+ * of the 1 MiB blocks' SHA-256s (for a file over one block).
+ */
+export function blockFingerprint(bytes: Uint8Array, block = 1 << 20): string {
+	const outer = createHash('sha256');
+	for (let at = 0; at < bytes.length; at += block)
+		outer.update(
+			createHash('sha256')
+				.update(bytes.subarray(at, at + block))
+				.digest()
+		);
+	return outer.digest('hex');
 }
