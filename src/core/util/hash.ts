@@ -21,7 +21,7 @@ export function hashJson(value: unknown): Promise<string> {
 	return sha256Hex(new TextEncoder().encode(canonicalJson(value)));
 }
 
-/** Bytes per block of `createFileHasher`. */
+/** Bytes per block of a file's fingerprint (`createBlockHasher`). */
 export const HASH_BLOCK_BYTES = 1 << 20;
 
 /**
