@@ -1,24 +1,39 @@
-import { assertNever } from '../util/assert-never';
 import { CoreError } from '../util/core-error';
 import { hashJson } from '../util/hash';
 import type { ColumnSchema } from '../table/schema';
 import { MISSING_BOOLEAN, type BooleanColumn, type NumberColumn, type Table } from '../table/table';
 import { frameColumn, type Frame } from './frame';
-import { applyImpute, fitImpute, type FittedImpute, type ImputeStep } from './steps/impute';
-import { applyOneHot, fitOneHot, type FittedOneHot, type OneHotStep } from './steps/one-hot';
 import {
-	applyStandardize,
-	fitStandardize,
-	type FittedStandardize,
-	type StandardizeStep
-} from './steps/standardize';
+	applyCleanStep,
+	describeCleanStep,
+	fitCleanStep,
+	isCleanStep,
+	type CleanStep,
+	type FittedCleanStep
+} from './steps/clean-steps';
+import {
+	applyFeatureStep,
+	describeFeatureStep,
+	fitFeatureStep,
+	type FeatureStep,
+	type FittedFeatureStep
+} from './steps/feature-steps';
+import { NO_FIT_CONTEXT, type FitContext, type FitTarget } from './steps/step';
 
-/** One preparation step, before fitting. Add a step: a file in steps/, a member here, a case below. */
-export type RecipeStep = ImputeStep | OneHotStep | StandardizeStep;
+export type { FitContext, FitTarget };
+
+/**
+ * One preparation step, before fitting: a plain JSON value. Add a step: a file in steps/, and a
+ * member and a case in its group (`clean-steps.ts` or `feature-steps.ts`).
+ */
+export type RecipeStep = CleanStep | FeatureStep;
 /** One step with the parameters it learned on train. */
-export type FittedStep = FittedImpute | FittedOneHot | FittedStandardize;
+export type FittedStep = FittedCleanStep | FittedFeatureStep;
 
-/** The ordered steps that turn the chosen input columns into model features. Plain JSON. */
+/**
+ * The ordered steps that turn the chosen input columns into model features. Plain JSON.
+ * After the user's steps, `fitRecipe` adds the finishing steps a model needs (see `finishingSteps`).
+ */
 export interface Recipe {
 	inputs: ColumnSchema[];
 	steps: RecipeStep[];
@@ -27,7 +42,10 @@ export interface Recipe {
 /** A recipe fitted on train: the only kind of recipe that can be applied to other rows. */
 export interface FittedRecipe {
 	inputs: ColumnSchema[];
+	/** Every step applied, the user's then the finishing ones, with what each learned. */
 	steps: FittedStep[];
+	/** How many of `steps`, at the end, were added by `fitRecipe` to finish the recipe. */
+	finishing?: number;
 	/** Names of the model's feature columns, in matrix order. */
 	features: string[];
 }
@@ -40,67 +58,36 @@ export interface FeatureMatrix {
 	features: string[];
 }
 
-/**
- * Returns the default recipe for the chosen inputs: numbers get median imputation then
- * standardisation; booleans (as 1 / 0) most-frequent imputation; categories and text
- * most-frequent imputation then one-hot encoding. Dates need date parts first: they get none.
- */
-export function defaultRecipe(inputs: readonly ColumnSchema[]): Recipe {
-	const steps: RecipeStep[] = [];
-	for (const { name, kind } of inputs) {
-		if (kind === 'number') {
-			steps.push(
-				{ kind: 'impute', column: name, strategy: 'median' },
-				{ kind: 'standardize', column: name }
-			);
-		} else if (kind === 'boolean') {
-			steps.push({ kind: 'impute', column: name, strategy: 'most-frequent' });
-		} else if (kind !== 'date') {
-			steps.push(
-				{ kind: 'impute', column: name, strategy: 'most-frequent' },
-				{ kind: 'one-hot', column: name }
-			);
-		}
-	}
-	return { inputs: inputs.map(({ name, kind }) => ({ name, kind })), steps };
+/** A fitted recipe and the train rows it prepared. */
+export interface RecipeFit {
+	recipe: FittedRecipe;
+	/** The train features the model learns from (out-of-fold where a step needs it). */
+	x: FeatureMatrix;
+	/** The train rows `x` holds, by index into the train table, when a step dropped some. */
+	rows: Int32Array | null;
 }
 
-function fitStep(step: RecipeStep, frame: Frame): FittedStep {
-	switch (step.kind) {
-		case 'impute':
-			return fitImpute(step, frame);
-		case 'one-hot':
-			return fitOneHot(step, frame);
-		case 'standardize':
-			return fitStandardize(step, frame);
-		default:
-			return assertNever(step, 'recipe step');
-	}
+/** Returns the recipe with no steps of the user's: `fitRecipe` finishes it for the model. */
+export function defaultRecipe(inputs: readonly ColumnSchema[]): Recipe {
+	return { inputs: inputs.map(({ name, kind }) => ({ name, kind })), steps: [] };
+}
+
+/** Returns what a step does, in a short plain sentence. */
+export function describeStep(step: RecipeStep): string {
+	return isCleanStep(step) ? describeCleanStep(step) : describeFeatureStep(step);
+}
+
+function fitStep(step: RecipeStep, frame: Frame, ctx: FitContext) {
+	return isCleanStep(step) ? fitCleanStep(step, frame, ctx) : fitFeatureStep(step, frame, ctx);
 }
 
 function applyStep(step: FittedStep, frame: Frame): Frame {
-	switch (step.kind) {
-		case 'impute':
-			return applyImpute(step, frame);
-		case 'one-hot':
-			return applyOneHot(step, frame);
-		case 'standardize':
-			return applyStandardize(step, frame);
-		default:
-			return assertNever(step, 'recipe step');
-	}
+	return isCleanStep(step) ? applyCleanStep(step, frame) : applyFeatureStep(step, frame);
 }
 
 function inputFrame(inputs: readonly ColumnSchema[], table: Table): Frame {
 	return inputs.map(({ name, kind }) => {
 		const column = frameColumn(table.columns, name);
-		if (kind === 'date') {
-			throw new CoreError(
-				'wrong-kind',
-				`Column "${name}" holds dates, which a model cannot use directly. Leave it out of the inputs (date parts such as year and month come with the cleaning steps).`,
-				{ column: name }
-			);
-		}
 		if (column.kind !== kind) {
 			throw new CoreError(
 				'wrong-kind',
@@ -119,46 +106,132 @@ function booleanAsNumber(column: BooleanColumn): NumberColumn {
 	return { kind: 'number', name: column.name, values };
 }
 
+/** Step kinds whose number outputs are never missing, so finishing does not impute them. */
+const COMPLETE_OUTPUTS: ReadonlySet<string> = new Set(['one-hot']);
+/** Step kinds that already scale a number column, so finishing does not standardise it. */
+const SCALING: ReadonlySet<string> = new Set(['standardize']);
+
 /**
- * Returns the recipe fitted on the train table: each step learns its parameters from train rows
- * only, after the steps before it. Throws if a column is still not numeric at the end.
+ * Returns the steps that make the frame left by the user's steps fit for a model: every number
+ * column that may be missing gets the train median (booleans the most frequent value), every input
+ * number column the user did not scale is standardised, and every label column gets its most
+ * frequent label then one-hot encoding. With no steps of the user's, this is the default recipe.
  */
-export function fitRecipe(recipe: Recipe, train: Table): FittedRecipe {
-	let frame = inputFrame(recipe.inputs, train);
-	const steps: FittedStep[] = [];
-	for (const step of recipe.steps) {
-		const fitted = fitStep(step, frame);
-		steps.push(fitted);
-		frame = applyStep(fitted, frame);
+export function finishingSteps(
+	frame: Frame,
+	inputs: readonly ColumnSchema[],
+	userSteps: readonly RecipeStep[],
+	complete: ReadonlySet<string>
+): RecipeStep[] {
+	const touched = (kinds: (kind: string) => boolean, name: string) =>
+		userSteps.some((s) => kinds(s.kind) && 'column' in s && s.column === name);
+	const input = new Map(inputs.map((c) => [c.name, c.kind]));
+	const steps: RecipeStep[] = [];
+	for (const column of frame) {
+		const name = column.name;
+		if (column.kind === 'number') {
+			if (!complete.has(name) && !touched((k) => k === 'impute', name))
+				steps.push({
+					kind: 'impute',
+					column: name,
+					strategy: input.get(name) === 'boolean' ? 'most-frequent' : 'median'
+				});
+			if (input.get(name) === 'number' && !touched((k) => SCALING.has(k), name))
+				steps.push({ kind: 'standardize', column: name });
+		} else if (column.kind === 'category' || column.kind === 'text') {
+			if (!touched((k) => k === 'impute', name))
+				steps.push({ kind: 'impute', column: name, strategy: 'most-frequent' });
+			steps.push({ kind: 'one-hot', column: name });
+		}
 	}
-	const unencoded = frame.find((c) => c.kind !== 'number');
-	if (unencoded) {
-		throw new CoreError(
-			'not-encoded',
-			`Column "${unencoded.name}" holds ${unencoded.kind}; add an encoding step (one-hot) so the model gets numbers.`,
-			{
-				column: unencoded.name
-			}
-		);
-	}
-	return { inputs: recipe.inputs, steps, features: frame.map((c) => c.name) };
+	return steps;
 }
 
-/** Returns the feature matrix for any rows (validation, test, production) under a fitted recipe. */
-export function applyRecipe(fitted: FittedRecipe, table: Table): FeatureMatrix {
-	let frame = inputFrame(fitted.inputs, table);
-	for (const step of fitted.steps) frame = applyStep(step, frame);
+/** Returns the target rows a step kept. */
+function keepTarget(target: FitTarget | null, keep: Int32Array): FitTarget | null {
+	if (!target) return null;
+	if (target.kind === 'classes') return { ...target, y: Int32Array.from(keep, (i) => target.y[i]) };
+	return { kind: 'values', y: Float64Array.from(keep, (i) => target.y[i]) };
+}
+
+/**
+ * Fits the recipe on the train table: each step learns its parameters from train rows only,
+ * after the steps before it; then the finishing steps are added and fitted. Returns the fitted
+ * recipe and the train features. Throws if a column is still not numeric at the end.
+ */
+export function fitRecipe(
+	recipe: Recipe,
+	train: Table,
+	ctx: FitContext = NO_FIT_CONTEXT
+): RecipeFit {
+	let frame = inputFrame(recipe.inputs, train);
+	let rows: Int32Array | null = null;
+	let context = ctx;
+	const steps: FittedStep[] = [];
+	const complete = new Set<string>();
+	const fitAll = (list: readonly RecipeStep[]) => {
+		for (const step of list) {
+			const before = new Set(frame.map((c) => c.name));
+			const fit = fitStep(step, frame, context);
+			steps.push(fit.fitted);
+			frame = fit.frame;
+			if (fit.keep) {
+				rows = rows ? Int32Array.from(fit.keep, (i) => rows![i]) : fit.keep;
+				context = { ...context, target: keepTarget(context.target, fit.keep) };
+			}
+			if (COMPLETE_OUTPUTS.has(step.kind))
+				for (const c of frame) if (!before.has(c.name)) complete.add(c.name);
+		}
+	};
+	fitAll(recipe.steps);
+	const finishing = finishingSteps(frame, recipe.inputs, recipe.steps, complete);
+	fitAll(finishing);
+	const fitted: FittedRecipe = {
+		inputs: recipe.inputs,
+		steps,
+		finishing: finishing.length,
+		features: frame.map((c) => c.name)
+	};
+	return { recipe: fitted, x: toMatrix(frame, rowCountOf(frame, train, rows)), rows };
+}
+
+function rowCountOf(frame: Frame, train: Table, rows: Int32Array | null): number {
+	if (rows) return rows.length;
+	return frame.length > 0 ? frameRows(frame) : train.rowCount;
+}
+
+function frameRows(frame: Frame): number {
+	const c = frame[0];
+	return c.kind === 'category' || c.kind === 'text' ? c.codes.length : c.values.length;
+}
+
+function toMatrix(frame: Frame, rowCount: number): FeatureMatrix {
 	const width = frame.length;
-	const values = new Float64Array(table.rowCount * width);
+	const values = new Float64Array(rowCount * width);
 	frame.forEach((column, j) => {
 		if (column.kind !== 'number')
 			throw new CoreError(
 				'not-encoded',
-				`Column "${column.name}" is not numeric after the recipe.`
+				column.kind === 'date'
+					? `Column "${column.name}" holds dates, which a model cannot use directly: add a date-parts step (year, month, weekday...) or leave it out.`
+					: `Column "${column.name}" holds ${column.kind}; add an encoding step (one-hot) so the model gets numbers.`,
+				{ column: column.name }
 			);
-		for (let i = 0; i < table.rowCount; i++) values[i * width + j] = column.values[i];
+		for (let i = 0; i < rowCount; i++) values[i * width + j] = column.values[i];
 	});
-	return { rows: table.rowCount, width, values, features: frame.map((c) => c.name) };
+	return { rows: rowCount, width, values, features: frame.map((c) => c.name) };
+}
+
+/** Returns the frame of any rows (validation, test, production) under a fitted recipe. */
+export function applyRecipeFrame(fitted: FittedRecipe, table: Table): Frame {
+	let frame = inputFrame(fitted.inputs, table);
+	for (const step of fitted.steps) frame = applyStep(step, frame);
+	return frame;
+}
+
+/** Returns the feature matrix for any rows (validation, test, production) under a fitted recipe. */
+export function applyRecipe(fitted: FittedRecipe, table: Table): FeatureMatrix {
+	return toMatrix(applyRecipeFrame(fitted, table), table.rowCount);
 }
 
 /** Returns the recipe's identity: the SHA-256 of its canonical JSON. */

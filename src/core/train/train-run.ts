@@ -4,7 +4,7 @@ import type { TaskContext } from '../util/task';
 import type { MetricValues } from '../evaluate/metric-catalogue';
 import type { FitEvent, FitInfo, ModelSpec, TrainData } from '../models/model';
 import { fitModel } from '../models/registry';
-import { applyRecipe, fitRecipe, type Recipe } from '../prepare/recipe';
+import { fitRecipe, type FitTarget, type Recipe } from '../prepare/recipe';
 import {
 	encodeTargetOf,
 	predictTable,
@@ -64,6 +64,21 @@ function firstMissing(column: Column): number {
 	return -1;
 }
 
+/** Returns the train target as the recipe's steps read it. */
+function fitTargetOf(target: TargetSpec, column: Column): FitTarget {
+	return target.task === 'regression'
+		? { kind: 'values', y: encodeValues(column) }
+		: { kind: 'classes', classes: target.classes, y: encodeClasses(column, target.classes) };
+}
+
+/** Returns the values of the rows a recipe kept (all when `rows` is null). */
+function kept<A extends Int32Array | Float64Array>(values: A, rows: Int32Array | null): A {
+	if (!rows) return values;
+	const out = new (values.constructor as new (n: number) => A)(rows.length);
+	for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+	return out;
+}
+
 /**
  * Fits the recipe and the model on the train rows, then scores the pipeline on train and
  * validation rows. The seed is recorded; the linear families do not draw random numbers.
@@ -91,15 +106,18 @@ export async function trainRun(
 			);
 	}
 	const started = ctx.now?.();
-	const recipe = fitRecipe(request.recipe, train);
-	const x = applyRecipe(recipe, train);
+	const fitTarget = fitTargetOf(target, targetColumn);
+	const { recipe, x, rows } = fitRecipe(request.recipe, train, {
+		target: fitTarget,
+		seed: request.seed
+	});
 	const data: TrainData =
-		target.task === 'regression'
-			? { task: 'regression', y: encodeValues(targetColumn), x }
+		fitTarget.kind === 'values'
+			? { task: 'regression', y: kept(fitTarget.y, rows), x }
 			: {
-					task: target.task,
-					classes: target.classes,
-					y: encodeClasses(targetColumn, target.classes),
+					task: target.task as 'binary' | 'multiclass',
+					classes: fitTarget.classes,
+					y: kept(fitTarget.y, rows),
 					x
 				};
 	const { model, info } = await fitModel(request.spec, data, ctx);

@@ -16,19 +16,14 @@ const recipe = defaultRecipe([
 ]);
 
 describe('defaultRecipe', () => {
-	it('imputes and standardises numbers, imputes and one-hot encodes labels', () => {
-		expect(recipe.steps).toEqual([
-			{ kind: 'impute', column: 'age', strategy: 'median' },
-			{ kind: 'standardize', column: 'age' },
-			{ kind: 'impute', column: 'city', strategy: 'most-frequent' },
-			{ kind: 'one-hot', column: 'city' }
-		]);
+	it('has no steps of its own: fitting adds the finishing steps', () => {
+		expect(recipe.steps).toEqual([]);
 	});
 });
 
 describe('fitRecipe and applyRecipe', () => {
 	it('learns every parameter from the train rows only', async () => {
-		const fitted = fitRecipe(recipe, await typedText(TRAIN));
+		const { recipe: fitted, x: trainX } = fitRecipe(recipe, await typedText(TRAIN));
 		// age: median of 20, 40, 30 = 30; after imputing, 20 30 40 30 has mean 30, std sqrt(50).
 		expect(fitted.steps).toEqual([
 			{ kind: 'impute', column: 'age', strategy: 'median', fill: 30 },
@@ -36,7 +31,9 @@ describe('fitRecipe and applyRecipe', () => {
 			{ kind: 'impute', column: 'city', strategy: 'most-frequent', fill: 'Rio' },
 			{ kind: 'one-hot', column: 'city', levels: ['Lima', 'Rio'] }
 		]);
+		expect(fitted.finishing).toBe(4);
 		expect(fitted.features).toEqual(['age', 'city=Lima', 'city=Rio']);
+		expect(trainX).toEqual(applyRecipe(fitted, await typedText(TRAIN)));
 		const x = applyRecipe(fitted, await typedText(TEST));
 		expect([x.rows, x.width]).toEqual([3, 3]);
 		const s = Math.sqrt(50);
@@ -46,15 +43,15 @@ describe('fitRecipe and applyRecipe', () => {
 
 	it('fits the same parameters whatever rows are applied later, and does not change its input', async () => {
 		const train = await typedText(TRAIN);
-		const a = fitRecipe(recipe, train);
+		const a = fitRecipe(recipe, train).recipe;
 		applyRecipe(a, await typedText(TEST));
-		expect(fitRecipe(recipe, train)).toEqual(a);
+		expect(fitRecipe(recipe, train).recipe).toEqual(a);
 		const age = train.columns[0];
 		expect(age.kind === 'number' && Number.isNaN(age.values[1])).toBe(true);
 	});
 
 	it('rejects a table without an input column', async () => {
-		const fitted = fitRecipe(recipe, await typedText(TRAIN));
+		const fitted = fitRecipe(recipe, await typedText(TRAIN)).recipe;
 		const other = await typedText('age,town\n1,Rio\n2,Lima\n');
 		await expectCoreError(() => applyRecipe(fitted, other), 'missing-column', /"city"/);
 		await expectCoreError(() => fitRecipe(recipe, other), 'missing-column', /"city"/);
@@ -69,7 +66,7 @@ describe('fitRecipe and applyRecipe', () => {
 		);
 	});
 
-	it('rejects a step on a column the recipe does not read, and a label left unencoded', async () => {
+	it('rejects a step on a column the recipe does not read, and one-hot encodes a label left as it is', async () => {
 		const table = await typedText(TRAIN);
 		const stray: Recipe = {
 			inputs: [{ name: 'age', kind: 'number' }],
@@ -77,7 +74,7 @@ describe('fitRecipe and applyRecipe', () => {
 		};
 		await expectCoreError(() => fitRecipe(stray, table), 'missing-column', /"city"/);
 		const unencoded: Recipe = { inputs: [{ name: 'city', kind: 'category' }], steps: [] };
-		await expectCoreError(() => fitRecipe(unencoded, table), 'not-encoded', /"city"/);
+		expect(fitRecipe(unencoded, table).recipe.features).toEqual(['city=Lima', 'city=Rio']);
 	});
 });
 
@@ -88,7 +85,7 @@ describe('hostile column names', () => {
 			{ name: '__proto__', kind: 'number' },
 			{ name: 'constructor', kind: 'category' }
 		]);
-		const fitted = fitRecipe(hostile, table);
+		const fitted = fitRecipe(hostile, table).recipe;
 		expect(fitted.features).toEqual(['__proto__', 'constructor=toString', 'constructor=valueOf']);
 		// __proto__: 1, 3, then the median 2 -> mean 2, std sqrt(2/3).
 		const s = Math.sqrt(2 / 3);
