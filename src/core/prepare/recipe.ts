@@ -5,6 +5,8 @@ import { MISSING_BOOLEAN, type BooleanColumn, type NumberColumn, type Table } fr
 import { frameColumn, type Frame } from './frame';
 import {
 	applyCleanStep,
+	CLEAN_COMPLETE_OUTPUTS,
+	CLEAN_SCALING,
 	describeCleanStep,
 	fitCleanStep,
 	isCleanStep,
@@ -14,6 +16,8 @@ import {
 import {
 	applyFeatureStep,
 	describeFeatureStep,
+	FEATURE_COMPLETE_OUTPUTS,
+	FEATURE_SCALING,
 	fitFeatureStep,
 	type FeatureStep,
 	type FittedFeatureStep
@@ -106,10 +110,13 @@ function booleanAsNumber(column: BooleanColumn): NumberColumn {
 	return { kind: 'number', name: column.name, values };
 }
 
-/** Step kinds whose number outputs are never missing, so finishing does not impute them. */
-const COMPLETE_OUTPUTS: ReadonlySet<string> = new Set(['one-hot']);
-/** Step kinds that already scale a number column, so finishing does not standardise it. */
-const SCALING: ReadonlySet<string> = new Set(['standardize']);
+/** Step kinds whose new number columns are never missing, so finishing does not impute them. */
+const COMPLETE_OUTPUTS: ReadonlySet<string> = new Set([
+	...CLEAN_COMPLETE_OUTPUTS,
+	...FEATURE_COMPLETE_OUTPUTS
+]);
+/** Step kinds that already scale or encode a number column, so finishing does not standardise it. */
+const SCALING: ReadonlySet<string> = new Set([...CLEAN_SCALING, ...FEATURE_SCALING]);
 
 /**
  * Returns the steps that make the frame left by the user's steps fit for a model: every number

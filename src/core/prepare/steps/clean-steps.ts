@@ -13,6 +13,11 @@ export const CLEAN_STEP_KINDS = [
 	'one-hot'
 ] as const satisfies readonly CleanStep['kind'][];
 
+/** Kinds whose new number columns are never missing (finishing does not impute them). */
+export const CLEAN_COMPLETE_OUTPUTS: readonly CleanStep['kind'][] = ['one-hot'];
+/** Kinds that leave a number column scaled or encoded (finishing does not standardise it). */
+export const CLEAN_SCALING: readonly CleanStep['kind'][] = [];
+
 /** True when a step (fitted or not) belongs to this group. */
 export function isCleanStep<S extends { kind: string }>(
 	step: S

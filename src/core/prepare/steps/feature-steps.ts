@@ -14,6 +14,11 @@ export type FittedFeatureStep = FittedStandardize;
 
 export const FEATURE_STEP_KINDS = ['standardize'] as const satisfies readonly FeatureStep['kind'][];
 
+/** Kinds whose new number columns are never missing (finishing does not impute them). */
+export const FEATURE_COMPLETE_OUTPUTS: readonly FeatureStep['kind'][] = [];
+/** Kinds that leave a number column scaled or encoded (finishing does not standardise it). */
+export const FEATURE_SCALING: readonly FeatureStep['kind'][] = ['standardize'];
+
 /** True when a step (fitted or not) belongs to this group. */
 export function isFeatureStep<S extends { kind: string }>(
 	step: S
