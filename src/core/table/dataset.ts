@@ -1,6 +1,8 @@
 import { summarizeTarget, encodeClasses, type TargetSummary } from '../brief/target';
 import type { TaskKind } from '../brief/task';
-import { splitRows, type Split, type SplitPlan } from '../split/split';
+import { splitKindOf, type Split, type SplitPlan } from '../split/split';
+import { splitByPlan, type SplitInputs } from '../split/split-by-plan';
+import { duplicateKeys, groupCodes, timeValues } from '../split/split-columns';
 import { CoreError } from '../util/core-error';
 import type { TaskContext } from '../util/task';
 import {
@@ -205,7 +207,13 @@ export function setMissingTokens(dataset: Dataset, tokens: readonly string[]): D
 	};
 }
 
-/** Returns the seeded split of the dataset's rows; rows without a target value are dropped. */
+/**
+ * Returns the seeded split of the dataset's rows, of the plan's kind (see `splitByPlan`); rows
+ * without a target value are dropped, and in a time split rows without a time value too. With
+ * `keepDuplicatesTogether`, rows equal in every column but the target share a part. Throws
+ * a `CoreError` when the plan names a column the dataset lacks, the target itself, or (for a time
+ * split) a column that holds neither dates nor numbers.
+ */
 export function splitDataset(
 	dataset: Dataset,
 	target: ColumnSchema,
@@ -225,9 +233,40 @@ export function splitDataset(
 	} else {
 		strata = encodeClasses(column, classes);
 	}
-	return splitRows(
-		dataset.raw.rowCount,
-		{ ...plan, stratify: plan.stratify && task !== 'regression' },
-		strata
-	);
+	const kind = splitKindOf(plan);
+	const regression = task === 'regression';
+	const resolved: SplitPlan =
+		kind === 'stratified' && regression && plan.kind !== undefined
+			? { ...plan, kind: 'random', stratify: false }
+			: { ...plan, stratify: plan.stratify && !regression };
+	const inputs: SplitInputs = { strata };
+	if (kind === 'time') inputs.time = timeValues(splitColumn(dataset, plan, target.name));
+	if (kind === 'group') inputs.groups = groupCodes(splitColumn(dataset, plan, target.name));
+	if (plan.keepDuplicatesTogether && (kind === 'random' || kind === 'stratified'))
+		inputs.keepTogether = duplicateKeys(dataset.raw, [target.name]);
+	return splitByPlan(dataset.raw.rowCount, resolved, inputs);
+}
+
+/** Returns the typed time or group column a plan names, refusing a missing one or the target. */
+function splitColumn(dataset: Dataset, plan: SplitPlan, targetName: string): Column {
+	const name = plan.column;
+	const role = plan.kind === 'time' ? 'time' : 'group';
+	if (name === undefined || name === '')
+		throw new CoreError(
+			'missing-split-column',
+			`A ${role} split needs a ${role} column; choose one.`
+		);
+	if (!findColumn(dataset.reports, name))
+		throw new CoreError(
+			'missing-split-column',
+			`The ${role} column "${name}" is not in this dataset; choose another.`,
+			{ column: name }
+		);
+	if (name === targetName)
+		throw new CoreError(
+			'split-column-is-target',
+			`The ${role} column cannot be the target "${name}"; choose another.`,
+			{ column: name }
+		);
+	return typedColumn(dataset, name);
 }
