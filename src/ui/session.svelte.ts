@@ -1,6 +1,6 @@
 import { NO_CHOICES } from '../core/table/dataset';
 import { chooseInputs } from '../core/prepare/inputs';
-import { defaultRecipe } from '../core/prepare/recipe';
+import { defaultRecipe, stepColumns, type Recipe } from '../core/prepare/recipe';
 import { emptyProject, type AuditEntry, type Project } from '../core/project/project';
 import { stageStatuses, type StageName } from '../core/project/stages';
 import type { TargetSummary } from '../core/brief/target';
@@ -48,9 +48,14 @@ export class Session {
 	);
 	/** The model's input columns (the user's choice or the default), and the recipe over them. */
 	inputs = $derived(
-		chooseInputs(this.dataset?.reports ?? [], this.project.brief.target, this.project.features)
+		chooseInputs(
+			this.dataset?.reports ?? [],
+			this.project.brief.target,
+			this.project.features,
+			this.project.recipe.flatMap(stepColumns)
+		)
 	);
-	recipe = $derived(defaultRecipe(this.inputs));
+	recipe = $derived<Recipe>({ ...defaultRecipe(this.inputs), steps: this.project.recipe });
 	/** The profile of the loaded data, and the dataset summary and target it was made for. */
 	profile = $state.raw<{ result: ProfileResult; of: DatasetSummary; target: string | null } | null>(
 		null

@@ -10,7 +10,12 @@ import {
 } from '../core/table/dataset';
 import { profileDataset } from '../core/profile/profile-dataset';
 import type { TaskContext } from '../core/util/task';
-import { rawRows, selectRawRows } from '../core/table/table';
+import { rawRows, selectRawRows, type RawTable } from '../core/table/table';
+import { partRows, revealTestRows } from '../core/split/split';
+import { previewOnDataset } from '../core/prepare/preview';
+import { columnHints } from '../core/prepare/column-hints';
+import { lintDataset } from '../core/prepare/lint-dataset';
+import { datasetSplitReport } from '../core/split/dataset-split-report';
 import { CoreError } from '../core/util/core-error';
 import { serve, Transfer, type WorkerScope } from './host';
 import { blobSource, helperPartReader } from './helper';
@@ -66,11 +71,36 @@ serve<DataApi>(self as unknown as WorkerScope, {
 	async split({ target, task, classes, plan }) {
 		return splitDataset(loaded().dataset, target, task, classes, plan);
 	},
-	async rows({ rows }) {
-		const table = selectRawRows(loaded().dataset.raw, rows);
-		const buffers = table.columns.flatMap((c) =>
-			c.numbers ? [c.codes.buffer, c.numbers.buffer] : [c.codes.buffer]
-		);
-		return new Transfer(table, buffers);
+	async rows({ split, part, limit }) {
+		const rows = partRows(split, part);
+		return transferred(selectRawRows(loaded().dataset.raw, rows.subarray(0, limit ?? rows.length)));
+	},
+	async revealTest({ split, revealedAt }) {
+		const rowIds = revealTestRows(split, { revealedAt });
+		const test = selectRawRows(loaded().dataset.raw, rowIds);
+		return new Transfer({ test, rowIds }, [...buffersOf(test), rowIds.buffer]);
+	},
+	async splitReport({ split, target, classes }) {
+		return datasetSplitReport(loaded().dataset, split, target, classes);
+	},
+	async lint({ target, task, classes, split }) {
+		return lintDataset(loaded().dataset, { target, task, classes, split });
+	},
+	async columnHints({ column }) {
+		return columnHints(loaded().dataset, column);
+	},
+	async previewRecipe({ recipe, split, target, seed }) {
+		const rows = split ? partRows(split, 'train') : null;
+		return previewOnDataset(loaded().dataset, { recipe, rows, target, seed });
 	}
 });
+
+function buffersOf(table: RawTable): ArrayBuffer[] {
+	return table.columns.flatMap((c) =>
+		c.numbers ? [c.codes.buffer, c.numbers.buffer] : [c.codes.buffer]
+	) as ArrayBuffer[];
+}
+
+function transferred(table: RawTable): Transfer<RawTable> {
+	return new Transfer(table, buffersOf(table));
+}

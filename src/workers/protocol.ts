@@ -6,7 +6,12 @@ import type { Kpi } from '../core/evaluate/verdict';
 import type { TestEvaluation } from '../core/evaluate/evaluate-test';
 import type { FitEvent } from '../core/models/model';
 import type { Pipeline } from '../core/ship/pipeline';
-import type { Split, SplitPlan } from '../core/split/split';
+import type { OpenPart, Split, SplitPlan } from '../core/split/split';
+import type { DatasetPreview, PreviewRequest } from '../core/prepare/preview';
+import type { Recipe } from '../core/prepare/recipe';
+import type { ColumnHints } from '../core/prepare/column-hints';
+import type { LeakFinding } from '../core/prepare/leakage/leakage';
+import type { DatasetSplitReport } from '../core/split/dataset-split-report';
 import type { TargetSummary } from '../core/brief/target';
 import type { ProfileResult } from '../core/profile/profile-dataset';
 import type { ColumnReport, InferChoices } from '../core/table/infer-kinds';
@@ -49,8 +54,32 @@ export type DataApi = {
 		{ target: ColumnSchema; task: TaskKind; classes: string[]; plan: SplitPlan },
 		Split
 	>;
-	rows: Method<{ rows: Int32Array }, RawTable>;
+	/** Train or validation rows (at most `limit`): a test row never leaves the worker this way. */
+	rows: Method<{ split: Split; part: OpenPart; limit?: number }, RawTable>;
+	/** The test rows, once the reveal is recorded: the one call that reads them (Evaluate). */
+	revealTest: Method<{ split: Split; revealedAt: string }, { test: RawTable; rowIds: Int32Array }>;
+	/** Class balance and time range of each part of a split. */
+	splitReport: Method<
+		{ split: Split; target: ColumnSchema; classes: string[] | null },
+		SplitReportResult
+	>;
+	/** The leakage lint: on the whole table, and on the split when there is one. */
+	lint: Method<
+		{ target: ColumnSchema; task: TaskKind; classes: string[]; split: Split | null },
+		LeakFinding[],
+		ProgressEvent
+	>;
+	/** What a step's form can propose for a column: spelling clusters, date formats, units. */
+	columnHints: Method<{ column: string }, ColumnHints>;
+	/** The recipe fitted step by step on the train rows (all rows before the split). */
+	previewRecipe: Method<
+		{ recipe: Recipe; split: Split | null; target: PreviewRequest['target']; seed: number },
+		DatasetPreview,
+		ProgressEvent
+	>;
 };
+
+export type SplitReportResult = DatasetSplitReport;
 
 /** The data worker's helper: reads the second half of a large file. */
 export type HelperApi = {

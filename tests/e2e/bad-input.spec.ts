@@ -111,7 +111,7 @@ test('a kind override the values do not fit is refused, naming examples', async 
 	await expect(page.getByLabel('Kind of Cabin')).toHaveValue('text');
 	await page.getByLabel('Kind of Pclass').selectOption('category');
 	await expect(page.getByLabel('Kind of Pclass')).toHaveValue('category');
-	await expect(page.getByTestId('recipe')).toContainText('Pclass: one-hot encode');
+	await expect(page.getByTestId('finishing')).toContainText('Pclass: one-hot encode');
 	// A reload before the change is written would lose it, as closing the tab would.
 	await expect(page.getByTestId('save-status')).toHaveText('Saved in this browser');
 	await page.reload();

@@ -40,7 +40,7 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 
 	// Prepare
 	await expect(page.getByTestId('dataset-summary')).toContainText('891 rows × 12 columns');
-	await expect(page.getByTestId('recipe')).toContainText('Age: fill missing values (median)');
+	await expect(page.getByTestId('finishing')).toContainText('Age: fill missing values (median)');
 	await page.getByRole('button', { name: 'Make the split' }).click();
 	await expect(page.getByTestId('split-counts')).toContainText('535');
 	await expect(page.getByTestId('test-locked')).toContainText('178 rows');

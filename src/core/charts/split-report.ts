@@ -60,7 +60,7 @@ function classShares(parts: readonly PartReport[], labels: readonly string[]): T
 				type: 'quantitative',
 				stack: 'zero',
 				scale: { domain: [0, 1] },
-				axis: { format: '%' },
+				axis: { format: '%', tickCount: 5 },
 				title: 'share of the part'
 			},
 			color: { field: 'class', type: 'nominal', sort: [...labels], title: 'class' },

@@ -11,14 +11,20 @@ export function isDefaultFeature(report: ColumnReport): boolean {
 
 /**
  * Returns the model's input columns with their kinds: the user's choice, or by default every
- * column but the target, identifiers, free text and constants. The target is never an input.
+ * column but the target, identifiers, free text and constants; plus the columns the recipe's
+ * steps read (`required`). The target is never an input.
  */
 export function chooseInputs(
 	reports: readonly ColumnReport[],
 	target: string | null,
-	chosen: readonly string[] | null
+	chosen: readonly string[] | null,
+	required: readonly string[] = []
 ): ColumnSchema[] {
 	return reports
-		.filter((r) => r.name !== target && (chosen ? chosen.includes(r.name) : isDefaultFeature(r)))
+		.filter(
+			(r) =>
+				r.name !== target &&
+				(required.includes(r.name) || (chosen ? chosen.includes(r.name) : isDefaultFeature(r)))
+		)
 		.map(columnSchema);
 }

@@ -19,6 +19,7 @@ import {
 	FEATURE_COMPLETE_OUTPUTS,
 	FEATURE_SCALING,
 	fitFeatureStep,
+	isFeatureStep,
 	type FeatureStep,
 	type FittedFeatureStep
 } from './steps/feature-steps';
@@ -74,6 +75,21 @@ export interface RecipeFit {
 /** Returns the recipe with no steps of the user's: `fitRecipe` finishes it for the model. */
 export function defaultRecipe(inputs: readonly ColumnSchema[]): Recipe {
 	return { inputs: inputs.map(({ name, kind }) => ({ name, kind })), steps: [] };
+}
+
+/** True when a stored value is a recipe step of a kind this version knows. */
+export function isRecipeStep(value: unknown): value is RecipeStep {
+	if (typeof value !== 'object' || value === null) return false;
+	const { kind } = value as { kind?: unknown };
+	return typeof kind === 'string' && (isCleanStep({ kind }) || isFeatureStep({ kind }));
+}
+
+/** Returns the input columns a step reads (those it drops excepted): they must be model inputs. */
+export function stepColumns(step: RecipeStep): string[] {
+	const fields = step as unknown as Record<string, unknown>;
+	return ['column', 'left', 'right']
+		.map((key) => fields[key])
+		.filter((name): name is string => typeof name === 'string');
 }
 
 /** Returns what a step does, in a short plain sentence. */
@@ -161,38 +177,63 @@ function keepTarget(target: FitTarget | null, keep: Int32Array): FitTarget | nul
 	return { kind: 'values', y: Float64Array.from(keep, (i) => target.y[i]) };
 }
 
+/** What `fitRecipe` tells an observer after each step: the step, and the train frame around it. */
+export interface StepFitted {
+	step: RecipeStep;
+	fitted: FittedStep;
+	/** True for a finishing step `fitRecipe` added. */
+	finishing: boolean;
+	before: Frame;
+	after: Frame;
+	/** The rows the step kept, by index into `before`, when it dropped some. */
+	keep: Int32Array | null;
+}
+
 /**
  * Fits the recipe on the train table: each step learns its parameters from train rows only,
  * after the steps before it; then the finishing steps are added and fitted. Returns the fitted
  * recipe and the train features. Throws if a column is still not numeric at the end.
+ * `observe` sees every step as it is fitted (the preview shows them).
  */
 export function fitRecipe(
 	recipe: Recipe,
 	train: Table,
-	ctx: FitContext = NO_FIT_CONTEXT
+	ctx: FitContext = NO_FIT_CONTEXT,
+	observe?: (fitted: StepFitted) => void
 ): RecipeFit {
 	let frame = inputFrame(recipe.inputs, train);
 	let rows: Int32Array | null = null;
 	let context = ctx;
 	const steps: FittedStep[] = [];
 	const complete = new Set<string>();
-	const fitAll = (list: readonly RecipeStep[]) => {
+	const fitAll = (list: readonly RecipeStep[], finishing: boolean) => {
 		for (const step of list) {
-			const before = new Set(frame.map((c) => c.name));
+			const before = frame;
 			const fit = fitStep(step, frame, context);
 			steps.push(fit.fitted);
 			frame = fit.frame;
 			if (fit.keep) {
-				rows = rows ? Int32Array.from(fit.keep, (i) => rows![i]) : fit.keep;
-				context = { ...context, target: keepTarget(context.target, fit.keep) };
+				const keep = fit.keep;
+				rows = rows ? Int32Array.from(keep, (i) => rows![i]) : keep;
+				context = { ...context, target: keepTarget(context.target, keep) };
 			}
-			if (COMPLETE_OUTPUTS.has(step.kind))
-				for (const c of frame) if (!before.has(c.name)) complete.add(c.name);
+			if (COMPLETE_OUTPUTS.has(step.kind)) {
+				const names = new Set(before.map((c) => c.name));
+				for (const c of frame) if (!names.has(c.name)) complete.add(c.name);
+			}
+			observe?.({
+				step,
+				fitted: fit.fitted,
+				finishing,
+				before,
+				after: frame,
+				keep: fit.keep ?? null
+			});
 		}
 	};
-	fitAll(recipe.steps);
+	fitAll(recipe.steps, false);
 	const finishing = finishingSteps(frame, recipe.inputs, recipe.steps, complete);
-	fitAll(finishing);
+	fitAll(finishing, true);
 	const fitted: FittedRecipe = {
 		inputs: recipe.inputs,
 		steps,

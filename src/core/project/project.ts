@@ -5,6 +5,7 @@ import type { FitInfo, ModelSpec } from '../models/model';
 import type { Pipeline } from '../ship/pipeline';
 import { DEFAULT_SPLIT_PLAN, type Split, type SplitPlan } from '../split/split';
 import type { ReadChoices } from '../table/dataset';
+import { isRecipeStep, type RecipeStep } from '../prepare/recipe';
 import { COLUMN_KINDS, type ColumnKind } from '../table/table';
 import { STAGES, type StageName } from './stages';
 
@@ -52,6 +53,8 @@ export interface Project {
 	brief: Brief;
 	/** Chosen input columns; null means the default (neither identifiers nor free text). */
 	features: string[] | null;
+	/** The user's recipe steps, in order; fitting adds the finishing steps a model needs. */
+	recipe: RecipeStep[];
 	seed: number;
 	splitPlan: SplitPlan;
 	split: Split | null;
@@ -71,6 +74,7 @@ export function emptyProject(): Project {
 		reading: { dialect: {}, missingTokens: null, columns: [] },
 		brief: { ...EMPTY_BRIEF },
 		features: null,
+		recipe: [],
 		seed: DEFAULT_SPLIT_PLAN.seed,
 		splitPlan: DEFAULT_SPLIT_PLAN,
 		split: null,
@@ -96,7 +100,9 @@ export function parseProject(value: unknown): Project | null {
 		objectOrNull(candidate.split) &&
 		objectOrNull(candidate.evaluation) &&
 		(candidate.audit === undefined || Array.isArray(candidate.audit)) &&
-		(candidate.reading === undefined || isObject(candidate.reading));
+		(candidate.reading === undefined || isObject(candidate.reading)) &&
+		(candidate.recipe === undefined ||
+			(Array.isArray(candidate.recipe) && candidate.recipe.every(isRecipeStep)));
 	if (!valid) return null;
 	const base = emptyProject();
 	const { kindOverrides, ...rest } = candidate as typeof candidate & { kindOverrides?: unknown };

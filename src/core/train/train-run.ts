@@ -1,10 +1,10 @@
-import { encodeClasses, encodeValues } from '../brief/target';
 import { CoreError } from '../util/core-error';
 import type { TaskContext } from '../util/task';
 import type { MetricValues } from '../evaluate/metric-catalogue';
 import type { FitEvent, FitInfo, ModelSpec, TrainData } from '../models/model';
 import { fitModel } from '../models/registry';
-import { fitRecipe, type FitTarget, type Recipe } from '../prepare/recipe';
+import { fitRecipe, type Recipe } from '../prepare/recipe';
+import { fitTargetOf } from '../prepare/steps/step';
 import {
 	encodeTargetOf,
 	predictTable,
@@ -64,13 +64,6 @@ function firstMissing(column: Column): number {
 	return -1;
 }
 
-/** Returns the train target as the recipe's steps read it. */
-function fitTargetOf(target: TargetSpec, column: Column): FitTarget {
-	return target.task === 'regression'
-		? { kind: 'values', y: encodeValues(column) }
-		: { kind: 'classes', classes: target.classes, y: encodeClasses(column, target.classes) };
-}
-
 /** Returns the values of the rows a recipe kept (all when `rows` is null). */
 function kept<A extends Int32Array | Float64Array>(values: A, rows: Int32Array | null): A {
 	if (!rows) return values;
@@ -106,7 +99,7 @@ export async function trainRun(
 			);
 	}
 	const started = ctx.now?.();
-	const fitTarget = fitTargetOf(target, targetColumn);
+	const fitTarget = fitTargetOf(targetColumn, target.task === 'regression' ? null : target.classes);
 	const { recipe, x, rows } = fitRecipe(request.recipe, train, {
 		target: fitTarget,
 		seed: request.seed

@@ -37,7 +37,7 @@ describe('splitReportSpec', () => {
 					type: 'quantitative',
 					stack: 'zero',
 					scale: { domain: [0, 1] },
-					axis: { format: '%' },
+					axis: { format: '%', tickCount: 5 },
 					title: 'share of the part'
 				},
 				color: { field: 'class', type: 'nominal', sort: ['no', 'yes'], title: 'class' },

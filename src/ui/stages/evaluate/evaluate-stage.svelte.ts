@@ -1,7 +1,6 @@
 import { kpiOf } from '../../../core/brief/brief';
 import { isBetter } from '../../../core/evaluate/metric-catalogue';
 import { bestRun } from '../../../core/project/project';
-import { rowsOf } from '../../../core/split/split';
 import { toCsv } from '../../../core/table/to-csv';
 import { download } from '../../download';
 import type { Session } from '../../session.svelte';
@@ -56,8 +55,7 @@ export class EvaluateStage {
 		const split = project.split;
 		const result = await this.session.run('Evaluating on the test set', async (ctx) => {
 			const { data, train } = this.session.deps;
-			const rowIds = rowsOf(split.assignment, 'test');
-			const test = await data.call('rows', { rows: rowIds }, ctx);
+			const { test, rowIds } = await data.call('revealTest', { split, revealedAt }, ctx);
 			const request = {
 				pipeline: run.pipeline,
 				baseline: baseline.pipeline,

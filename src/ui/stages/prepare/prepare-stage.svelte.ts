@@ -1,5 +1,13 @@
 import { isClassification } from '../../../core/brief/task';
 import { clearDownstream } from '../../../core/project/project';
+import {
+	checkPlan,
+	splitKindOf,
+	type Split,
+	type SplitFractions,
+	type SplitPlan
+} from '../../../core/split/split';
+import type { SplitReportResult } from '../../../workers/protocol';
 import { withColumnChoice, type ReadChoices } from '../../../core/table/dataset';
 import type { InferChoices } from '../../../core/table/infer-kinds';
 import type { DateOrder } from '../../../core/table/parse-date';
@@ -145,13 +153,75 @@ export class PrepareStage {
 		if (Number.isInteger(seed)) this.session.update({ ...this.session.project, seed });
 	}
 
-	setStratify(stratify: boolean): void {
+	/** Changes the plan of the next split (kind, column, shares). */
+	setSplitPlan(change: Partial<SplitPlan>): void {
 		const project = this.session.project;
-		this.session.update({ ...project, splitPlan: { ...project.splitPlan, stratify } });
+		const splitPlan = { ...project.splitPlan, ...change };
+		if (change.kind) {
+			splitPlan.stratify = change.kind === 'stratified';
+			if (change.kind !== 'time' && change.kind !== 'group') delete splitPlan.column;
+			else if (change.kind !== splitKindOf(project.splitPlan)) delete splitPlan.column;
+		}
+		this.session.update({ ...project, splitPlan });
 	}
 
-	/** Splits the rows 60/20/20 with the project's seed and locks the test part. */
-	async makeSplit(): Promise<void> {
+	/** Sets one part's share; the train share takes up the difference when it can. */
+	setShare(part: keyof SplitFractions, share: number): void {
+		if (!Number.isFinite(share)) return;
+		const fractions = { ...this.session.project.splitPlan.fractions, [part]: share };
+		if (part !== 'train') fractions.train = round(1 - fractions.val - fractions.test);
+		this.setSplitPlan({ fractions });
+	}
+
+	/** Why the plan cannot be split as it is, or null. */
+	planProblem = $derived.by(() => {
+		const plan = this.session.project.splitPlan;
+		const kind = splitKindOf(plan);
+		if ((kind === 'time' || kind === 'group') && !plan.column)
+			return `Choose the ${kind} column of the split.`;
+		try {
+			checkPlan(plan);
+			return null;
+		} catch (error) {
+			return error instanceof Error ? error.message : String(error);
+		}
+	});
+
+	/** The report of the current split (class balance, time range per part) from the data worker. */
+	report = $state.raw<{ value: SplitReportResult; of: Split } | null>(null);
+
+	/** Fetches the current split's report unless it is current; returns the cleanup for an effect. */
+	scheduleReport(): () => void {
+		const { project, target } = this.session;
+		const split = project.split;
+		const report = this.session.dataset?.reports.find((r) => r.name === project.brief.target);
+		if (!split || !report || this.report?.of === split) return () => {};
+		const controller = new AbortController();
+		const classes =
+			project.brief.task === 'regression' ? null : (target?.classes ?? []).map((c) => c.label);
+		this.session.deps.data
+			.call(
+				'splitReport',
+				{ split, target: { name: report.name, kind: report.kind }, classes },
+				{
+					signal: controller.signal
+				}
+			)
+			.then((value) => (this.report = { value, of: split }))
+			.catch(() => {
+				// A report that fails leaves the counts table, which the split itself gave.
+			});
+		return () => controller.abort();
+	}
+
+	/** Changes the plan and splits again: the one-click fix of a leakage finding. */
+	async resplit(change: Partial<SplitPlan>, why: string): Promise<void> {
+		this.setSplitPlan(change);
+		await this.makeSplit(why);
+	}
+
+	/** Splits the rows as the plan says, with the project's seed, and locks the test part. */
+	async makeSplit(why?: string): Promise<void> {
 		const { project, target: summary } = this.session;
 		const { brief } = project;
 		const report = this.session.dataset?.reports.find((r) => r.name === brief.target);
@@ -176,9 +246,15 @@ export class PrepareStage {
 			data.call('split', { target, task: brief.task!, classes, plan }, ctx)
 		);
 		if (!split) return;
+		const how = `${splitKindOf(plan)}${plan.column ? ` on ${plan.column}` : ''}, seed ${plan.seed}`;
 		const audit = this.session.audit(
-			`Split ${split.counts.train}/${split.counts.val}/${split.counts.test} (seed ${plan.seed}); test set locked`
+			`Split ${split.counts.train}/${split.counts.val}/${split.counts.test} (${how})${why ? ` to fix: ${why}` : ''}; test set locked`
 		);
 		this.session.update({ ...clearDownstream(this.session.project), split, audit });
 	}
+}
+
+/** Rounds a share to 1e-6, so 1 - 0.2 - 0.1 reads 0.7. */
+function round(share: number): number {
+	return Math.round(share * 1e6) / 1e6;
 }

@@ -1,5 +1,4 @@
 import { kpiOf } from '../../../core/brief/brief';
-import { rowsOf } from '../../../core/split/split';
 import { buildManifest, type Manifest } from '../../../core/ship/manifest';
 import { buildModelCard } from '../../../core/ship/model-card';
 import { toBundle } from '../../../core/ship/bundle';
@@ -71,7 +70,7 @@ export class ShipStage {
 			const runtime = (await import('virtual:bundle-runtime')).default;
 			const example = await this.session.deps.data.call(
 				'rows',
-				{ rows: rowsOf(split.assignment, 'train').slice(0, EXAMPLE_ROWS) },
+				{ split, part: 'train', limit: EXAMPLE_ROWS },
 				ctx
 			);
 			const inputs = run.pipeline.schema.columns.map((c) => c.name);

@@ -3,7 +3,6 @@ import type { MetricName } from '../../../core/evaluate/metric-catalogue';
 import type { FitEvent, ModelSpec } from '../../../core/models/model';
 import { recipeHash } from '../../../core/prepare/recipe';
 import type { RunRecord } from '../../../core/project/project';
-import { rowsOf } from '../../../core/split/split';
 import type { Session } from '../../session.svelte';
 
 /** The pure-TypeScript families compute on the CPU without TF.js. */
@@ -47,8 +46,8 @@ export class TrainStage {
 		this.losses = [];
 		await this.session.run('Training', async (ctx) => {
 			const { data, train } = this.session.deps;
-			const trainRows = await data.call('rows', { rows: rowsOf(split.assignment, 'train') }, ctx);
-			const valRows = await data.call('rows', { rows: rowsOf(split.assignment, 'val') }, ctx);
+			const trainRows = await data.call('rows', { split, part: 'train' }, ctx);
+			const valRows = await data.call('rows', { split, part: 'val' }, ctx);
 			for (const s of specs) {
 				const onEvent = (event: FitEvent) => {
 					if (event.kind === 'loss')

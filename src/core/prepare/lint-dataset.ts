@@ -1,0 +1,46 @@
+import type { TaskKind } from '../brief/task';
+import { identifierColumns } from '../profile/profile-dataset';
+import { splitKindOf, type Split } from '../split/split';
+import { datasetSchema, type Dataset } from '../table/dataset';
+import { typeTable, type ColumnSchema } from '../table/schema';
+import { lintAfterSplit, lintBeforeSplit, type LeakFinding } from './leakage/leakage';
+
+/** What the lint of a loaded dataset needs: the target, and the split once there is one. */
+export interface LintRequest {
+	target: ColumnSchema;
+	task: TaskKind;
+	classes: readonly string[];
+	split: Split | null;
+}
+
+/**
+ * Returns the leakage findings of the dataset as read: the column checks on every row, then,
+ * with a split, the checks of the split (its time column, or else the first date column, is
+ * the one whose order a random split ignores).
+ */
+export function lintDataset(dataset: Dataset, request: LintRequest): LeakFinding[] {
+	const { table } = typeTable(dataset.raw, datasetSchema(dataset));
+	const target = request.target.name;
+	const before = lintBeforeSplit({
+		table,
+		target,
+		task: request.task,
+		classes: [...request.classes],
+		reports: dataset.reports,
+		identifiers: identifierColumns(dataset)
+	});
+	const split = request.split;
+	if (!split) return before;
+	const kind = splitKindOf(split.plan);
+	const firstDate = dataset.reports.find((r) => r.kind === 'date' && r.name !== target)?.name;
+	const after = lintAfterSplit({
+		table,
+		target,
+		assignment: split.assignment,
+		raw: dataset.raw,
+		groupColumn: kind === 'group' ? (split.plan.column ?? null) : null,
+		timeColumn: kind === 'time' ? (split.plan.column ?? null) : (firstDate ?? null),
+		splitKind: kind
+	});
+	return [...before, ...after];
+}

@@ -1,0 +1,124 @@
+import type { DatasetPreview } from '../../../core/prepare/preview';
+import { describeStep, type Recipe, type RecipeStep } from '../../../core/prepare/recipe';
+import { toErrorValue, type ErrorValue } from '../../../core/util/core-error';
+import type { Split } from '../../../core/split/split';
+import type { Session } from '../../session.svelte';
+
+/** What a preview was made for: it is current while all three are unchanged. */
+interface PreviewKey {
+	recipe: Recipe;
+	split: Split | null;
+	target: string | null;
+}
+
+/** How long the recipe must stay unchanged before its preview is fitted again. */
+const PREVIEW_DELAY_MS = 250;
+
+/**
+ * The recipe in Prepare: the user's steps (added, removed, each change audited) and their
+ * preview, fitted in the data worker on the train rows (all rows before the split).
+ */
+export class RecipeEditor {
+	readonly session: Session;
+	preview = $state.raw<{ result: DatasetPreview; of: PreviewKey } | null>(null);
+	previewError = $state.raw<ErrorValue | null>(null);
+	previewing = $state(false);
+	private controller: AbortController | null = null;
+
+	constructor(session: Session) {
+		this.session = session;
+	}
+
+	get steps(): RecipeStep[] {
+		return this.session.project.recipe;
+	}
+
+	/** Appends a step (the columns it reads become model inputs) and records it. */
+	add(step: RecipeStep, why?: string): void {
+		const project = this.session.project;
+		const action = `Recipe: added "${describeStep(step)}"${why ? ` (${why})` : ''}`;
+		this.session.update({
+			...project,
+			recipe: [...project.recipe, step],
+			audit: this.session.audit(action)
+		});
+	}
+
+	/** Removes the step at `index` (undoing it) and records it. */
+	remove(index: number): void {
+		const project = this.session.project;
+		const step = project.recipe[index];
+		if (!step) return;
+		this.session.update({
+			...project,
+			recipe: project.recipe.filter((_, i) => i !== index),
+			audit: this.session.audit(`Recipe: removed "${describeStep(step)}"`)
+		});
+	}
+
+	/** Moves the step at `index` one place earlier. */
+	moveUp(index: number): void {
+		const project = this.session.project;
+		if (index <= 0 || index >= project.recipe.length) return;
+		const recipe = [...project.recipe];
+		[recipe[index - 1], recipe[index]] = [recipe[index], recipe[index - 1]];
+		this.session.update({
+			...project,
+			recipe,
+			audit: this.session.audit(`Recipe: moved "${describeStep(recipe[index - 1])}" earlier`)
+		});
+	}
+
+	/** True when the preview shows the current recipe, split and target. */
+	get current(): boolean {
+		const of = this.preview?.of;
+		const key = this.key();
+		return !!of && of.recipe === key.recipe && of.split === key.split && of.target === key.target;
+	}
+
+	private key(): PreviewKey {
+		const { recipe, project } = this.session;
+		return { recipe, split: project.split, target: project.brief.target };
+	}
+
+	/** Schedules a new preview of the current recipe; returns the cleanup for an effect. */
+	schedule(): () => void {
+		if (!this.session.dataset || this.current) return () => {};
+		const key = this.key();
+		const id = setTimeout(() => void this.refresh(key), PREVIEW_DELAY_MS);
+		return () => clearTimeout(id);
+	}
+
+	private async refresh(key: PreviewKey): Promise<void> {
+		const recipe = key.recipe;
+		this.controller?.abort();
+		const controller = new AbortController();
+		this.controller = controller;
+		const { project, target } = this.session;
+		const report = this.session.dataset?.reports.find((r) => r.name === project.brief.target);
+		const previewTarget =
+			report && target && project.brief.task
+				? {
+						column: { name: report.name, kind: report.kind },
+						classes:
+							project.brief.task === 'regression'
+								? null
+								: (target.classes ?? []).map((c) => c.label)
+					}
+				: null;
+		this.previewing = true;
+		try {
+			const result = await this.session.deps.data.call(
+				'previewRecipe',
+				{ recipe, split: project.split, target: previewTarget, seed: project.seed },
+				{ signal: controller.signal }
+			);
+			this.preview = { result, of: key };
+			this.previewError = null;
+		} catch (error) {
+			if (!controller.signal.aborted) this.previewError = toErrorValue(error);
+		} finally {
+			if (this.controller === controller) this.previewing = false;
+		}
+	}
+}
