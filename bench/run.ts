@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { encodeClasses } from '../src/core/brief/target';
 import { evaluateTest } from '../src/core/evaluate/evaluate-test';
 import { fitModel } from '../src/core/models/registry';
-import { applyRecipe, fitRecipe } from '../src/core/prepare/recipe';
+import { fitRecipe } from '../src/core/prepare/recipe';
 import { predictionCells, predictRaw } from '../src/core/ship/pipeline';
 import { bytesSource, ingestCsv } from '../src/core/table/ingest';
 import { parseCsv } from '../src/core/table/parse-csv';
@@ -44,8 +44,7 @@ const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 /** Fits the default recipe and logistic regression on the train rows, as trainRun does. */
 async function fitLinearOnTrain(data: ReferenceData): Promise<void> {
 	const { table } = typeTable(data.parts.train, data.schema);
-	const recipe = fitRecipe(data.recipe, table);
-	const x = applyRecipe(recipe, table);
+	const { x } = fitRecipe(data.recipe, table);
 	const target = data.target;
 	if (target.task !== 'binary') throw new Error('The benchmark expects a binary target.');
 	const y = encodeClasses(findColumn(table.columns, target.name)!, target.classes);

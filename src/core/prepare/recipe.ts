@@ -136,15 +136,16 @@ const SCALING: ReadonlySet<string> = new Set([...CLEAN_SCALING, ...FEATURE_SCALI
 
 /**
  * Returns the steps that make the frame left by the user's steps fit for a model: every number
- * column that may be missing gets the train median (booleans the most frequent value), every input
- * number column the user did not scale is standardised, and every label column gets its most
- * frequent label then one-hot encoding. With no steps of the user's, this is the default recipe.
+ * column that may be missing gets the train median (booleans the most frequent value), every
+ * number column that is not a boolean, an encoding's output or scaled by the user is
+ * standardised, and every label column gets its most frequent label then one-hot encoding. With
+ * no steps of the user's, this is the default recipe.
  */
 export function finishingSteps(
 	frame: Frame,
 	inputs: readonly ColumnSchema[],
 	userSteps: readonly RecipeStep[],
-	complete: ReadonlySet<string>
+	{ complete, encoded }: { complete: ReadonlySet<string>; encoded: ReadonlySet<string> }
 ): RecipeStep[] {
 	const touched = (kinds: (kind: string) => boolean, name: string) =>
 		userSteps.some((s) => kinds(s.kind) && 'column' in s && s.column === name);
@@ -159,7 +160,8 @@ export function finishingSteps(
 					column: name,
 					strategy: input.get(name) === 'boolean' ? 'most-frequent' : 'median'
 				});
-			if (input.get(name) === 'number' && !touched((k) => SCALING.has(k), name))
+			const scaled = touched((k) => SCALING.has(k), name);
+			if (!encoded.has(name) && input.get(name) !== 'boolean' && !scaled)
 				steps.push({ kind: 'standardize', column: name });
 		} else if (column.kind === 'category' || column.kind === 'text') {
 			if (!touched((k) => k === 'impute', name))
@@ -206,6 +208,7 @@ export function fitRecipe(
 	let context = ctx;
 	const steps: FittedStep[] = [];
 	const complete = new Set<string>();
+	const encoded = new Set<string>();
 	const fitAll = (list: readonly RecipeStep[], finishing: boolean) => {
 		for (const step of list) {
 			const before = frame;
@@ -218,8 +221,14 @@ export function fitRecipe(
 				context = { ...context, target: keepTarget(context.target, keep) };
 			}
 			if (COMPLETE_OUTPUTS.has(step.kind)) {
+				// Its new columns are encodings; they, and its own column when it rewrote it in
+				// place (impute, ordinal), have no missing cells.
 				const names = new Set(before.map((c) => c.name));
-				for (const c of frame) if (!names.has(c.name)) complete.add(c.name);
+				const own = stepColumns(step);
+				for (const c of frame) {
+					if (!names.has(c.name)) encoded.add(c.name);
+					if (!names.has(c.name) || own.includes(c.name)) complete.add(c.name);
+				}
 			}
 			observe?.({
 				step,
@@ -232,7 +241,7 @@ export function fitRecipe(
 		}
 	};
 	fitAll(recipe.steps, false);
-	const finishing = finishingSteps(frame, recipe.inputs, recipe.steps, complete);
+	const finishing = finishingSteps(frame, recipe.inputs, recipe.steps, { complete, encoded });
 	fitAll(finishing, true);
 	const fitted: FittedRecipe = {
 		inputs: recipe.inputs,

@@ -101,3 +101,35 @@ describe('recipeHash', () => {
 		expect(await recipeHash(other)).not.toBe(await recipeHash(recipe));
 	});
 });
+
+describe('finishing steps', () => {
+	it('leave alone what the user imputed, scaled or encoded, and standardise derived numbers', async () => {
+		const table = await typedText('size,w,h\nS,2,\nL,4,2\nM,,4\nS,8,8\n', [['size', 'category']]);
+		const { recipe: fitted } = fitRecipe(
+			{
+				inputs: [
+					{ name: 'size', kind: 'category' },
+					{ name: 'w', kind: 'number' },
+					{ name: 'h', kind: 'number' }
+				],
+				steps: [
+					{ kind: 'ordinal', column: 'size', order: ['S', 'M', 'L'] },
+					{ kind: 'impute', column: 'w', strategy: 'mean' },
+					{ kind: 'scale', column: 'h', method: 'min-max' },
+					{ kind: 'derive', op: 'ratio', left: 'w', right: 'h' }
+				]
+			},
+			table
+		);
+		const finishing = fitted.steps.slice(fitted.steps.length - (fitted.finishing ?? 0));
+		expect(finishing.map((s) => `${s.kind} ${'column' in s ? s.column : ''}`)).toEqual([
+			// size is ordinal (complete, an encoding): nothing. w was imputed by the user: scaled only.
+			'standardize w',
+			// h was scaled by the user (its missing cell remains): imputed only.
+			'impute h',
+			// The ratio may be missing (h = 0 after min-max, or missing): imputed and standardised.
+			'impute w / h',
+			'standardize w / h'
+		]);
+	});
+});

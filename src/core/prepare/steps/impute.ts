@@ -2,47 +2,101 @@ import { CoreError } from '../../util/core-error';
 import { assertNever } from '../../util/assert-never';
 import { quantile, meanStd } from '../../util/stats';
 import { frameColumn, replaceColumn, type Frame } from '../frame';
-import type { Column } from '../../table/table';
+import type { CategoryColumn, NumberColumn, TextColumn } from '../../table/table';
+import { assertNewColumns } from './assert-new-columns';
+import { levelCounts } from './map-labels';
 
-/** Fill missing cells: numbers with the train median or mean, labels with the most frequent one. */
-export interface ImputeStep {
+interface ImputeBase {
 	kind: 'impute';
 	column: string;
+	/** Also add a 0/1 column `<column> missing` right after the column, 1 where a cell was missing. */
+	indicator?: boolean;
+}
+
+/** Fill missing cells with a train statistic: the median or mean (numbers), or the most frequent. */
+export interface ImputeLearnedStep extends ImputeBase {
 	strategy: 'median' | 'mean' | 'most-frequent';
 }
 
-/** The fill value learned on train: a number, or a label. */
-export interface FittedImpute extends ImputeStep {
-	fill: number | string;
+/** Fill missing cells with a value the user gives: a number for numbers, a label for labels. */
+export interface ImputeConstantStep extends ImputeBase {
+	strategy: 'constant';
+	value: number | string;
 }
 
-/** Returns the step with its fill value learned from the train frame. */
+/** Fill missing cells of one column. */
+export type ImputeStep = ImputeLearnedStep | ImputeConstantStep;
+
+/** The step with its fill value learned on train: a number, or a label. */
+export type FittedImpute = ImputeStep & { fill: number | string };
+
+type FillableColumn = NumberColumn | CategoryColumn | TextColumn;
+
+/** Returns the name of the 0/1 column that flags a column's missing cells. */
+export function imputeIndicatorName(column: string): string {
+	return `${column} missing`;
+}
+
+/** Returns the step with its fill value learned on the train frame (or checked, for a constant). */
 export function fitImpute(step: ImputeStep, frame: Frame): FittedImpute {
-	const column = frameColumn(frame, step.column);
-	return { ...step, fill: fillValue(step, column) };
+	const column = fillableColumn(frame, step.column);
+	if (step.indicator) assertNewColumns(frame, [imputeIndicatorName(step.column)], 'impute');
+	const fill =
+		step.strategy === 'constant' ? constantFill(step, column) : learnedFill(step, column);
+	return { ...step, fill };
 }
 
-function fillValue(step: ImputeStep, column: Column): number | string {
-	if (column.kind === 'number') {
-		switch (step.strategy) {
-			case 'median':
-				return orZero(quantile(column.values, 0.5));
-			case 'mean':
-				return orZero(meanStd(column.values).mean);
-			case 'most-frequent':
-				return orZero(mostFrequentNumber(column.values));
-			default:
-				return assertNever(step.strategy, 'impute strategy');
-		}
-	}
-	if (column.kind !== 'category' && column.kind !== 'text')
+function fillableColumn(frame: Frame, name: string): FillableColumn {
+	const column = frameColumn(frame, name);
+	if (column.kind === 'number' || column.kind === 'category' || column.kind === 'text')
+		return column;
+	throw new CoreError(
+		'wrong-kind',
+		`The impute step cannot fill "${column.name}", which holds ${column.kind}.`,
+		{ column: column.name }
+	);
+}
+
+function constantFill(step: ImputeConstantStep, column: FillableColumn): number | string {
+	const value = step.value;
+	if (column.kind === 'number') return numberFill(value, step.column);
+	const label = String(value);
+	if (label === '')
 		throw new CoreError(
-			'wrong-kind',
-			`The impute step cannot fill "${column.name}", which holds ${column.kind}.`,
-			{ column: column.name }
+			'bad-option',
+			`The impute step on "${step.column}" needs a label to fill with, not an empty text.`,
+			{ column: step.column }
 		);
-	const counts = new Int32Array(column.levels.length);
-	for (const code of column.codes) if (code >= 0) counts[code]++;
+	return label;
+}
+
+/** Returns a fill value as a number, or throws `bad-option`: a number column never gets NaN. */
+function numberFill(value: number | string, column: string): number {
+	const n = typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
+	if (Number.isFinite(n)) return n;
+	throw new CoreError(
+		'bad-option',
+		`The impute step on "${column}" fills numbers, but ${JSON.stringify(value)} is not a number.`,
+		{ column }
+	);
+}
+
+function learnedFill(step: ImputeLearnedStep, column: FillableColumn): number | string {
+	if (column.kind !== 'number') return mostFrequentLabel(column);
+	switch (step.strategy) {
+		case 'median':
+			return orZero(quantile(column.values, 0.5));
+		case 'mean':
+			return orZero(meanStd(column.values).mean);
+		case 'most-frequent':
+			return orZero(mostFrequentNumber(column.values));
+		default:
+			return assertNever(step.strategy, 'impute strategy');
+	}
+}
+
+function mostFrequentLabel(column: CategoryColumn | TextColumn): string {
+	const counts = levelCounts(column);
 	let best = -1;
 	// Ties go to the label that sorts first, as scikit-learn's SimpleImputer does.
 	for (let l = 0; l < counts.length; l++) {
@@ -70,24 +124,32 @@ function mostFrequentNumber(values: Float64Array): number {
 	return best;
 }
 
-/** Returns the frame with the column's missing cells filled. */
+/** Returns the frame with the column's missing cells filled (and flagged, with `indicator`). */
 export function applyImpute(step: FittedImpute, frame: Frame): Frame {
-	const column = frameColumn(frame, step.column);
-	if (column.kind === 'number') {
-		const fill = typeof step.fill === 'number' ? step.fill : Number(step.fill);
-		const values = column.values.map((v) => (Number.isNaN(v) ? fill : v));
-		return replaceColumn(frame, step.column, [{ ...column, values }]);
-	}
-	if (column.kind !== 'category' && column.kind !== 'text')
-		throw new CoreError(
-			'wrong-kind',
-			`The impute step cannot fill "${column.name}", which holds ${column.kind}.`,
-			{ column: column.name }
-		);
+	const column = fillableColumn(frame, step.column);
+	const filled = column.kind === 'number' ? fillNumbers(step, column) : fillLabels(step, column);
+	if (!step.indicator) return replaceColumn(frame, step.column, [filled]);
+	const name = imputeIndicatorName(step.column);
+	assertNewColumns(frame, [name], 'impute');
+	const indicator: NumberColumn = { kind: 'number', name, values: missingFlags(column) };
+	return replaceColumn(frame, step.column, [filled, indicator]);
+}
+
+function fillNumbers(step: FittedImpute, column: NumberColumn): NumberColumn {
+	const fill = numberFill(step.fill, step.column);
+	return { ...column, values: column.values.map((v) => (Number.isNaN(v) ? fill : v)) };
+}
+
+function fillLabels<C extends CategoryColumn | TextColumn>(step: FittedImpute, column: C): C {
 	const fill = String(step.fill);
 	let fillCode = column.levels.indexOf(fill);
 	const levels = fillCode >= 0 ? column.levels : [...column.levels, fill];
 	if (fillCode < 0) fillCode = levels.length - 1;
 	const codes = column.codes.map((c) => (c < 0 ? fillCode : c));
-	return replaceColumn(frame, step.column, [{ ...column, codes, levels }]);
+	return { ...column, codes, levels };
+}
+
+function missingFlags(column: FillableColumn): Float64Array {
+	if (column.kind === 'number') return column.values.map((v) => (Number.isNaN(v) ? 1 : 0));
+	return Float64Array.from(column.codes, (c) => (c < 0 ? 1 : 0));
 }

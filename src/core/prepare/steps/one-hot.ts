@@ -1,5 +1,6 @@
 import { labelColumn, replaceColumn, type Frame } from '../frame';
 import type { NumberColumn } from '../../table/table';
+import { compareLabels, levelCounts } from './map-labels';
 
 /** Replace a label column by one 0/1 column per label seen in train. */
 export interface OneHotStep {
@@ -15,11 +16,8 @@ export interface FittedOneHot extends OneHotStep {
 /** Returns the step with the train frame's labels (present in at least one row), sorted. */
 export function fitOneHot(step: OneHotStep, frame: Frame): FittedOneHot {
 	const column = labelColumn(frame, step.column, 'one-hot');
-	const seen = new Uint8Array(column.levels.length);
-	for (const code of column.codes) if (code >= 0) seen[code] = 1;
-	const levels = column.levels
-		.filter((_, l) => seen[l] === 1)
-		.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+	const counts = levelCounts(column);
+	const levels = column.levels.filter((_, l) => counts[l] > 0).sort(compareLabels);
 	return { ...step, levels };
 }
 

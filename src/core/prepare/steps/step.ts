@@ -1,3 +1,5 @@
+import { encodeClasses, encodeValues } from '../../brief/target';
+import type { Column } from '../../table/table';
 import type { Frame } from '../frame';
 
 /**
@@ -36,4 +38,11 @@ export function appliedFit<F>(
 	apply: (f: F, frame: Frame) => Frame
 ): StepFit<F> {
 	return { fitted, frame: apply(fitted, frame) };
+}
+
+/** Returns a target column as the steps read it: class indices for `classes`, or numbers when null. */
+export function fitTargetOf(column: Column, classes: readonly string[] | null): FitTarget {
+	return classes
+		? { kind: 'classes', classes: [...classes], y: encodeClasses(column, classes) }
+		: { kind: 'values', y: encodeValues(column) };
 }
