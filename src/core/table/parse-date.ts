@@ -45,7 +45,7 @@ const DAY_FIRST = new RegExp(
 );
 
 /** Returns the month (1-12) of an English name, full or abbreviated to 3+ letters, else 0. */
-function monthOf(name: string): number {
+export function monthOf(name: string): number {
 	const lower = name.toLowerCase();
 	if (lower === 'sept') return 9;
 	return MONTHS.findIndex((m) => m.startsWith(lower)) + 1;

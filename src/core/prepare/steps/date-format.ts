@@ -1,7 +1,7 @@
 // Explicit strftime-like date formats: read a cell with one, measure how many cells one reads,
 // and rank the common ones for a column so the user can confirm one.
 import { CoreError } from '../../util/core-error';
-import type { ParsedDate } from '../../table/parse-date';
+import { monthOf, type ParsedDate } from '../../table/parse-date';
 import { NO_OFFSET } from '../../table/table';
 
 /** The formats `suggestDateFormats` tries, in the order that breaks ties. */
@@ -25,21 +25,6 @@ export type FormatDate = Pick<ParsedDate, 'ms' | 'offset'>;
 /** Reads one cell's text, or returns null when the text does not match the format. */
 export type DateReader = (text: string) => FormatDate | null;
 
-const MONTHS = [
-	'january',
-	'february',
-	'march',
-	'april',
-	'may',
-	'june',
-	'july',
-	'august',
-	'september',
-	'october',
-	'november',
-	'december'
-];
-
 interface Fields {
 	year: number;
 	month: number;
@@ -55,13 +40,6 @@ interface Directive {
 	pattern: string;
 	field: keyof Fields;
 	read: (text: string) => number;
-}
-
-/** Returns the month (1-12) of an English name, full or abbreviated to 3+ letters, else 0. */
-function monthOf(name: string): number {
-	const lower = name.toLowerCase();
-	if (lower === 'sept') return 9;
-	return MONTHS.findIndex((m) => m.startsWith(lower)) + 1;
 }
 
 function zoneMinutes(zone: string): number {

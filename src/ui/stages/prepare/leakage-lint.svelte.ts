@@ -1,6 +1,7 @@
 import type { LeakFinding } from '../../../core/prepare/leakage/leakage';
 import type { Split } from '../../../core/split/split';
-import { toErrorValue, type ErrorValue } from '../../../core/util/core-error';
+import type { TaskKind } from '../../../core/brief/task';
+import { Latest } from '../../latest.svelte';
 import type { Session } from '../../session.svelte';
 import type { PrepareStage } from './prepare-stage.svelte';
 import type { RecipeEditor } from './recipe-editor.svelte';
@@ -27,10 +28,8 @@ interface LintKey {
  */
 export class LeakageLint {
 	readonly session: Session;
-	findings = $state.raw<{ list: LeakFinding[]; of: LintKey } | null>(null);
-	error = $state.raw<ErrorValue | null>(null);
-	running = $state(false);
-	private controller: AbortController | null = null;
+	/** The findings of the lint, run in the data worker. */
+	readonly findings = new Latest<LintKey, LeakFinding[]>();
 	private readonly stage: PrepareStage;
 	private readonly editor: RecipeEditor;
 
@@ -51,7 +50,7 @@ export class LeakageLint {
 	}
 
 	get current(): boolean {
-		const of = this.findings?.of;
+		const of = this.findings.answer?.of;
 		const key = this.key();
 		return (
 			!!of &&
@@ -89,32 +88,19 @@ export class LeakageLint {
 		return () => clearTimeout(id);
 	}
 
-	private async refresh(key: LintKey): Promise<void> {
-		const { project, target, dataset } = this.session;
-		const report = dataset?.reports.find((r) => r.name === key.target);
-		if (!report || !target || !key.task) return;
-		this.controller?.abort();
-		const controller = new AbortController();
-		this.controller = controller;
-		this.running = true;
-		try {
-			const list = await this.session.deps.data.call(
-				'lint',
-				{
-					target: { name: report.name, kind: report.kind },
-					task: key.task as 'binary' | 'multiclass' | 'regression',
-					classes: (target.classes ?? []).map((c) => c.label),
-					split: project.split
-				},
-				{ signal: controller.signal }
-			);
-			this.findings = { list, of: key };
-			this.error = null;
-		} catch (error) {
-			if (!controller.signal.aborted) this.error = toErrorValue(error);
-		} finally {
-			if (this.controller === controller) this.running = false;
-		}
+	private refresh(key: LintKey): Promise<void> {
+		const report = this.session.dataset?.reports.find((r) => r.name === key.target);
+		const target = this.session.target;
+		if (!report || !target || !key.task) return Promise.resolve();
+		const request = {
+			target: { name: report.name, kind: report.kind },
+			task: key.task as TaskKind,
+			classes: (target.classes ?? []).map((c) => c.label),
+			split: key.split
+		};
+		return this.findings.run(key, (signal) =>
+			this.session.deps.data.call('lint', request, { signal })
+		);
 	}
 
 	/** Applies a finding's one-click fix: a recipe step, or a split of the right kind. */

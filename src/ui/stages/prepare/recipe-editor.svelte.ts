@@ -1,6 +1,6 @@
 import type { DatasetPreview } from '../../../core/prepare/preview';
 import { describeStep, type Recipe, type RecipeStep } from '../../../core/prepare/recipe';
-import { toErrorValue, type ErrorValue } from '../../../core/util/core-error';
+import { Latest } from '../../latest.svelte';
 import type { Split } from '../../../core/split/split';
 import type { Session } from '../../session.svelte';
 
@@ -20,10 +20,8 @@ const PREVIEW_DELAY_MS = 250;
  */
 export class RecipeEditor {
 	readonly session: Session;
-	preview = $state.raw<{ result: DatasetPreview; of: PreviewKey } | null>(null);
-	previewError = $state.raw<ErrorValue | null>(null);
-	previewing = $state(false);
-	private controller: AbortController | null = null;
+	/** The preview of the recipe, fitted in the data worker. */
+	readonly preview = new Latest<PreviewKey, DatasetPreview>();
 
 	constructor(session: Session) {
 		this.session = session;
@@ -71,7 +69,7 @@ export class RecipeEditor {
 
 	/** True when the preview shows the current recipe, split and target. */
 	get current(): boolean {
-		const of = this.preview?.of;
+		const of = this.preview.answer?.of;
 		const key = this.key();
 		return !!of && of.recipe === key.recipe && of.split === key.split && of.target === key.target;
 	}
@@ -89,11 +87,7 @@ export class RecipeEditor {
 		return () => clearTimeout(id);
 	}
 
-	private async refresh(key: PreviewKey): Promise<void> {
-		const recipe = key.recipe;
-		this.controller?.abort();
-		const controller = new AbortController();
-		this.controller = controller;
+	private refresh(key: PreviewKey): Promise<void> {
 		const { project, target } = this.session;
 		const report = this.session.dataset?.reports.find((r) => r.name === project.brief.target);
 		const previewTarget =
@@ -106,19 +100,14 @@ export class RecipeEditor {
 								: (target.classes ?? []).map((c) => c.label)
 					}
 				: null;
-		this.previewing = true;
-		try {
-			const result = await this.session.deps.data.call(
-				'previewRecipe',
-				{ recipe, split: project.split, target: previewTarget, seed: project.seed },
-				{ signal: controller.signal }
-			);
-			this.preview = { result, of: key };
-			this.previewError = null;
-		} catch (error) {
-			if (!controller.signal.aborted) this.previewError = toErrorValue(error);
-		} finally {
-			if (this.controller === controller) this.previewing = false;
-		}
+		const request = {
+			recipe: key.recipe,
+			split: key.split,
+			target: previewTarget,
+			seed: project.seed
+		};
+		return this.preview.run(key, (signal) =>
+			this.session.deps.data.call('previewRecipe', request, { signal })
+		);
 	}
 }
