@@ -32,7 +32,10 @@ export function splitReportSpec(report: SplitReport): TopLevelSpec {
 		description: 'Rows per part of the split',
 		data: { values: parts.map((p) => ({ part: PART_WORDS[p.part], rows: p.rows })) },
 		mark: { type: 'bar', tooltip: true },
-		encoding: { y: PART_AXIS, x: { field: 'rows', type: 'quantitative', title: 'rows' } }
+		encoding: {
+			y: PART_AXIS,
+			x: { field: 'rows', type: 'quantitative', title: 'rows', axis: { tickCount: 5 } }
+		}
 	};
 }
 

@@ -15,8 +15,9 @@ export interface LintRequest {
 
 /**
  * Returns the leakage findings of the dataset as read: the column checks on every row, then,
- * with a split, the checks of the split (its time column, or else the first date column, is
- * the one whose order a random split ignores).
+ * with a split, the checks of the split: its time column (or else the first date column) is the
+ * one whose order a random split ignores, and its group column (or else an identifier that
+ * repeats, see `entityColumn`) the one whose entities must not span two parts.
  */
 export function lintDataset(dataset: Dataset, request: LintRequest): LeakFinding[] {
 	const { table } = typeTable(dataset.raw, datasetSchema(dataset));
@@ -31,6 +32,7 @@ export function lintDataset(dataset: Dataset, request: LintRequest): LeakFinding
 	});
 	const split = request.split;
 	if (!split) return before;
+	const ids = identifierColumns(dataset);
 	const kind = splitKindOf(split.plan);
 	const firstDate = dataset.reports.find((r) => r.kind === 'date' && r.name !== target)?.name;
 	const after = lintAfterSplit({
@@ -38,9 +40,25 @@ export function lintDataset(dataset: Dataset, request: LintRequest): LeakFinding
 		target,
 		assignment: split.assignment,
 		raw: dataset.raw,
-		groupColumn: kind === 'group' ? (split.plan.column ?? null) : null,
+		groupColumn: kind === 'group' ? (split.plan.column ?? null) : entityColumn(dataset, ids),
 		timeColumn: kind === 'time' ? (split.plan.column ?? null) : (firstDate ?? null),
 		splitKind: kind
 	});
 	return [...before, ...after];
+}
+
+/** Share of rows an identifier must repeat on to be taken for an entity (a customer, a patient). */
+const ENTITY_REPEATS = 0.01;
+
+/**
+ * Returns the identifier column whose values repeat on enough rows to name an entity with
+ * several rows, whose rows a split must keep together; null when there is none. A few repeats
+ * (two passengers of one name) are coincidences, not entities.
+ */
+export function entityColumn(dataset: Dataset, identifiers: readonly string[]): string | null {
+	const rows = dataset.raw.rowCount;
+	const entity = dataset.reports.find(
+		(r) => identifiers.includes(r.name) && rows - r.missing - r.distinct >= ENTITY_REPEATS * rows
+	);
+	return entity?.name ?? null;
 }

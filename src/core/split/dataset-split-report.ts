@@ -3,11 +3,20 @@ import { typedColumn, type Dataset } from '../table/dataset';
 import type { ColumnSchema } from '../table/schema';
 import { splitKindOf, type Split } from './split';
 import { timeValues } from './split-columns';
-import { splitReport, type SplitReport } from './split-report';
+import { splitReport, type ClassCount, type SplitReport } from './split-report';
 
 /** A split's report, and the column its time ranges come from (null when there is none). */
 export interface DatasetSplitReport extends SplitReport {
 	time: ColumnSchema | null;
+	/** With cross-validation folds: rows and class shares of each fold. */
+	folds: FoldReport[] | null;
+}
+
+/** One cross-validation fold: its rows, and its class counts and shares (classification). */
+export interface FoldReport {
+	fold: number;
+	rows: number;
+	classes: ClassCount[] | null;
 }
 
 /**
@@ -35,6 +44,35 @@ export function datasetSplitReport(
 	});
 	return {
 		...report,
-		time: timeColumn && { name: timeColumn.name, kind: timeColumn.kind }
+		time: timeColumn && { name: timeColumn.name, kind: timeColumn.kind },
+		folds: split.folds ? foldReports(split.folds, classInputs) : null
 	};
+}
+
+function foldReports(
+	folds: Int8Array,
+	classes: { strata: Int32Array; labels: readonly string[] } | undefined
+): FoldReport[] {
+	let k = 0;
+	for (const f of folds) if (f + 1 > k) k = f + 1;
+	const labels = classes?.labels ?? [];
+	const counts = Array.from({ length: k }, () => new Array<number>(labels.length).fill(0));
+	const rows = new Array<number>(k).fill(0);
+	folds.forEach((f, row) => {
+		if (f < 0) return;
+		rows[f]++;
+		const c = classes?.strata[row] ?? -1;
+		if (c >= 0) counts[f][c]++;
+	});
+	return rows.map((n, fold) => ({
+		fold,
+		rows: n,
+		classes: classes
+			? labels.map((label, c) => ({
+					label,
+					count: counts[fold][c],
+					share: n > 0 ? counts[fold][c] / n : 0
+				}))
+			: null
+	}));
 }

@@ -1,6 +1,7 @@
 import { CoreError } from '../util/core-error';
 import { createRng, shuffleInPlace, type Rng } from '../util/rng';
 import { gatherGroups } from './split-by-group';
+import { splitKindOf, type Split } from './split';
 
 /** Most folds a k-fold may have (a fold index is stored in an Int8Array). */
 export const MAX_FOLDS = 127;
@@ -21,15 +22,20 @@ export interface KFoldOptions {
  * the fold with the fewest rows so far.
  */
 export function kFold(rows: Int32Array, k: number, options: KFoldOptions): Int8Array {
-	if (!Number.isInteger(k) || k < 2 || k > Math.min(rows.length, MAX_FOLDS))
-		throw new CoreError(
-			'bad-fold-count',
-			`The number of folds must be a whole number from 2 to ${Math.min(rows.length, MAX_FOLDS)} (one row per fold at least); it is ${k}.`
-		);
+	checkFoldCount(k, rows.length);
 	const rng = createRng(options.seed);
 	return options.groups
 		? groupedFolds(rows, k, options.groups, rng)
 		: dealtFolds(rows, k, options.strata, rng);
+}
+
+/** Throws `CoreError('bad-fold-count')` unless `k` folds can be made of `n` rows. */
+function checkFoldCount(k: number, n: number): void {
+	if (!Number.isInteger(k) || k < 2 || k > Math.min(n, MAX_FOLDS))
+		throw new CoreError(
+			'bad-fold-count',
+			`The number of folds must be a whole number from 2 to ${Math.min(n, MAX_FOLDS)} (one row per fold at least); it is ${k}.`
+		);
 }
 
 /** Deals each class's shuffled rows round-robin, carrying on where the previous class stopped. */
@@ -87,4 +93,48 @@ export function foldRows(
 	const held: number[] = [];
 	rows.forEach((row, i) => (folds[i] === fold ? held : fit).push(row));
 	return { fit: Int32Array.from(fit), held: Int32Array.from(held) };
+}
+
+/** What `developmentFolds` reads of the rows, as `splitByPlan` does. */
+export interface FoldInputs {
+	strata: Int32Array;
+	time?: Float64Array;
+	groups?: Int32Array;
+}
+
+/**
+ * Returns each row's cross-validation fold over the split's train and validation rows (-1 for
+ * test and left-out rows), in the split's own spirit: a time split gets consecutive blocks of
+ * time (no shuffle, so a fold never mixes past and future at random), a group split grouped
+ * folds, a stratified split stratified folds, a random split shuffled ones.
+ */
+export function developmentFolds(split: Split, k: number, inputs: FoldInputs): Int8Array {
+	const kind = splitKindOf(split.plan);
+	const rows: number[] = [];
+	split.assignment.forEach((part, row) => {
+		if (part === 0 || part === 1) rows.push(row);
+	});
+	const dev = Int32Array.from(rows);
+	const folds =
+		kind === 'time' && inputs.time
+			? timeBlocks(dev, k, inputs.time)
+			: kFold(dev, k, {
+					seed: split.plan.seed,
+					...(kind === 'group' && inputs.groups ? { groups: inputs.groups } : {}),
+					...(kind === 'stratified' ? { strata: inputs.strata } : {})
+				});
+	const byRow = new Int8Array(split.assignment.length).fill(-1);
+	dev.forEach((row, i) => (byRow[row] = folds[i]));
+	return byRow;
+}
+
+/** Folds of consecutive time: rows ordered by time (ties by row), cut into k near-equal blocks. */
+function timeBlocks(rows: Int32Array, k: number, time: Float64Array): Int8Array {
+	checkFoldCount(k, rows.length);
+	const order = Array.from(rows.keys()).sort(
+		(a, b) => time[rows[a]] - time[rows[b]] || rows[a] - rows[b]
+	);
+	const folds = new Int8Array(rows.length);
+	order.forEach((i, rank) => (folds[i] = Math.floor((rank * k) / rows.length)));
+	return folds;
 }

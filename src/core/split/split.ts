@@ -36,6 +36,11 @@ export interface SplitPlan {
 	 * part, so a copy of a test row is never learned from (see `splitDataset`).
 	 */
 	keepDuplicatesTogether?: boolean;
+	/**
+	 * Cross-validation folds over the train and validation rows (0 or absent: none); test rows
+	 * are in no fold. See `developmentFolds`.
+	 */
+	folds?: number;
 }
 
 /** Rows per part; `dropped` counts every row left out, `noTime` those without a time value. */
@@ -53,6 +58,8 @@ export interface Split {
 	plan: SplitPlan;
 	assignment: Int8Array;
 	counts: SplitCounts;
+	/** With `plan.folds`: each row's fold (0..k-1), -1 for test and left-out rows. */
+	folds?: Int8Array;
 }
 
 export const DEFAULT_SPLIT_PLAN: SplitPlan = {

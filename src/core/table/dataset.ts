@@ -1,6 +1,7 @@
 import { summarizeTarget, encodeClasses, type TargetSummary } from '../brief/target';
 import type { TaskKind } from '../brief/task';
 import { splitKindOf, type Split, type SplitPlan } from '../split/split';
+import { developmentFolds } from '../split/k-fold';
 import { splitByPlan, type SplitInputs } from '../split/split-by-plan';
 import { duplicateKeys, groupCodes, timeValues } from '../split/split-columns';
 import { CoreError } from '../util/core-error';
@@ -244,7 +245,8 @@ export function splitDataset(
 	if (kind === 'group') inputs.groups = groupCodes(splitColumn(dataset, plan, target.name));
 	if (plan.keepDuplicatesTogether && (kind === 'random' || kind === 'stratified'))
 		inputs.keepTogether = duplicateKeys(dataset.raw, [target.name]);
-	return splitByPlan(dataset.raw.rowCount, resolved, inputs);
+	const split = splitByPlan(dataset.raw.rowCount, resolved, inputs);
+	return plan.folds ? { ...split, folds: developmentFolds(split, plan.folds, inputs) } : split;
 }
 
 /** Returns the typed time or group column a plan names, refusing a missing one or the target. */

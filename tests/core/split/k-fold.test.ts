@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldRows, kFold, MAX_FOLDS } from '../../../src/core/split/k-fold';
+import { developmentFolds, foldRows, kFold, MAX_FOLDS } from '../../../src/core/split/k-fold';
+import { countParts, type Split } from '../../../src/core/split/split';
 import { expectCoreError } from '../helpers';
 import { expectGroupsIntact } from './expect-split';
 
@@ -93,5 +94,51 @@ describe('foldRows', () => {
 			held.push(...parts.held);
 		}
 		expect(held.sort((a, b) => a - b)).toEqual(Array.from(rows));
+	});
+});
+
+describe('developmentFolds', () => {
+	const assignment = Int8Array.from([0, 0, 1, 2, 0, 1, -1, 0, 2, 1, 0, 0]);
+	const split = (kind: 'random' | 'stratified' | 'time' | 'group'): Split => ({
+		plan: { seed: 3, fractions: { train: 0.6, val: 0.2, test: 0.2 }, stratify: false, kind },
+		assignment,
+		counts: countParts(assignment)
+	});
+	const strata = Int32Array.from([0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
+
+	it('puts every train and validation row in one fold, and test and left-out rows in none', () => {
+		const folds = developmentFolds(split('random'), 3, { strata });
+		assignment.forEach((part, row) => {
+			if (part === 0 || part === 1) expect(folds[row]).toBeGreaterThanOrEqual(0);
+			else expect(folds[row]).toBe(-1);
+		});
+		const sizes = [0, 1, 2].map((f) => folds.filter((x) => x === f).length);
+		expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+	});
+
+	it('cuts a time split into consecutive blocks of time, without shuffling', () => {
+		const time = Float64Array.from([5, 1, 9, 0, 3, 7, 2, 11, 4, 6, 10, 8]);
+		const folds = developmentFolds(split('time'), 3, { strata, time });
+		const dev = [...assignment.keys()].filter((r) => assignment[r] === 0 || assignment[r] === 1);
+		const byTime = dev.sort((a, b) => time[a] - time[b]).map((r) => folds[r]);
+		expect(byTime).toEqual([...byTime].sort((a, b) => a - b));
+		expect(new Set(byTime)).toEqual(new Set([0, 1, 2]));
+	});
+
+	it('keeps each group in one fold in a group split', () => {
+		const groups = Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+		const folds = developmentFolds(split('group'), 2, { strata, groups });
+		for (let g = 0; g <= 5; g++) {
+			const seen = new Set(
+				[...groups.keys()].filter((r) => groups[r] === g && folds[r] >= 0).map((r) => folds[r])
+			);
+			expect(seen.size).toBeLessThanOrEqual(1);
+		}
+	});
+
+	it('refuses more folds than rows', () => {
+		expect(() =>
+			developmentFolds(split('time'), 20, { strata, time: new Float64Array(12) })
+		).toThrow(/number of folds/);
 	});
 });

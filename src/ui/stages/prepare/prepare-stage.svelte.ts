@@ -159,8 +159,10 @@ export class PrepareStage {
 		const splitPlan = { ...project.splitPlan, ...change };
 		if (change.kind) {
 			splitPlan.stratify = change.kind === 'stratified';
-			if (change.kind !== 'time' && change.kind !== 'group') delete splitPlan.column;
-			else if (change.kind !== splitKindOf(project.splitPlan)) delete splitPlan.column;
+			// A time column is no group column: a new kind starts without one, unless given.
+			const kept = change.kind === splitKindOf(project.splitPlan) || change.column !== undefined;
+			if (change.kind === 'random' || change.kind === 'stratified' || !kept)
+				delete splitPlan.column;
 		}
 		this.session.update({ ...project, splitPlan });
 	}
