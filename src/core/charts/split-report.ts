@@ -77,3 +77,35 @@ function classShares(parts: readonly PartReport[], labels: readonly string[]): T
 		}
 	};
 }
+
+/**
+ * Returns a chart of each part's time range (a bar from its first to its last time value), so
+ * a time split shows train before test and a random split shows the parts overlapping; null
+ * when no part has a range. `dates` says whether the values are instants (else plain numbers).
+ */
+export function splitTimeSpec(
+	report: SplitReport,
+	column: string,
+	dates: boolean
+): TopLevelSpec | null {
+	const parts = report.parts.filter((p) => p.timeRange !== null);
+	if (parts.length === 0) return null;
+	const type = dates ? 'temporal' : 'quantitative';
+	return {
+		...frame(parts.length),
+		description: `Range of ${column} in each part of the split`,
+		data: {
+			values: parts.map((p) => ({
+				part: PART_WORDS[p.part],
+				from: p.timeRange!.min,
+				to: p.timeRange!.max
+			}))
+		},
+		mark: { type: 'bar', tooltip: true },
+		encoding: {
+			y: PART_AXIS,
+			x: { field: 'from', type, title: column, axis: { tickCount: 6 } },
+			x2: { field: 'to' }
+		}
+	};
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitReportSpec } from '../../../src/core/charts/split-report';
+import { splitReportSpec, splitTimeSpec } from '../../../src/core/charts/split-report';
 import { countParts, DEFAULT_SPLIT_PLAN } from '../../../src/core/split/split';
 import { splitReport } from '../../../src/core/split/split-report';
 import { expectValidSpec } from './expect-valid-spec';
@@ -94,5 +94,27 @@ describe('splitReportSpec', () => {
 		expect(JSON.stringify(odd)).toContain('"class":"__proto__"');
 		expect(JSON.stringify(odd)).toContain('"class":"<b>a</b>"');
 		expectValidSpec(odd);
+	});
+});
+
+describe('splitTimeSpec', () => {
+	const time = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+	it('draws each part from its first to its last time value', () => {
+		const spec = splitTimeSpec(splitReport(split, { time }), 'day', true);
+		expect(spec).toMatchObject({
+			data: {
+				values: [
+					{ part: 'train', from: 1, to: 4 },
+					{ part: 'validation', from: 5, to: 6 },
+					{ part: 'test', from: 7, to: 8 }
+				]
+			},
+			encoding: { x: { field: 'from', type: 'temporal', title: 'day' }, x2: { field: 'to' } }
+		});
+		expectValidSpec(spec!);
+	});
+
+	it('is null without a time column', () => {
+		expect(splitTimeSpec(splitReport(split), 'day', true)).toBeNull();
 	});
 });
