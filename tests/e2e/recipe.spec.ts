@@ -52,8 +52,17 @@ test('labels are cleaned with confirmed merges, previewed, undone and restored',
 	await page.getByRole('button', { name: /^Remove step 2/ }).click();
 	await expect(page.getByRole('alert').filter({ hasText: 'date-parts' })).toHaveCount(0);
 
+	// A data check's fix is one click too: "Sex" is written " male", "male " and "male".
+	const spellings = page.getByTestId('findings').locator('[data-check="spellings"]');
+	await spellings.getByRole('button', { name: /^Add to the recipe: Sex: clean labels/ }).click();
+	await expect(spellings).toContainText('In the recipe: Sex: clean labels');
+	await expect(recipe.locator('li')).toHaveCount(2);
+	await expect(recipe.getByTestId('step-counts').nth(1)).toContainText(
+		/Sex: \d+ cell\(s\) changed/
+	);
+
 	await expect(page.getByTestId('save-status')).toHaveText('Saved in this browser');
 	await page.reload();
 	await expect(page.getByTestId('recipe')).toContainText('Embarked');
-	await expect(page.getByTestId('recipe').locator('li')).toHaveCount(1);
+	await expect(page.getByTestId('recipe').locator('li')).toHaveCount(2);
 });

@@ -1,3 +1,4 @@
+import type { RecipeStep } from '../prepare/recipe';
 import type { ColumnReport } from '../table/infer-kinds';
 import { listLines, type DialectQuestion, type RaggedRows } from '../table/parse-csv';
 import type { Table } from '../table/table';
@@ -19,6 +20,8 @@ export interface Finding {
 	fix: string | null;
 	/** The columns concerned. */
 	columns: string[];
+	/** Recipe steps that fix it, for the user to add in one click (none when it takes judgement). */
+	steps?: RecipeStep[];
 }
 
 /** What the checks read besides the profile. */
@@ -51,7 +54,7 @@ const names = (columns: readonly string[]) =>
 function check(
 	check: string,
 	title: string,
-	alert: { evidence: string; fix: string | null; columns: string[] } | null,
+	alert: { evidence: string; fix: string | null; columns: string[]; steps?: RecipeStep[] } | null,
 	passed: string
 ): Finding {
 	return alert
@@ -141,8 +144,9 @@ function duplicates(profile: DatasetProfile, ids: readonly string[]): Finding {
 			? null
 			: {
 					evidence: parts.join(' '),
-					fix: 'Drop exact duplicates before splitting: a copy in train and another in test makes the test score look better than it is.',
-					columns: ignoring && ignoring.duplicateRows > all.duplicateRows ? [...ids] : []
+					fix: 'Drop repeated rows from training (a recipe step), and split with identical rows kept in one part: a copy in train and another in test makes the test score look better than it is.',
+					columns: ignoring && ignoring.duplicateRows > all.duplicateRows ? [...ids] : [],
+					steps: all.duplicateRows > 0 ? [{ kind: 'drop-duplicates' }] : []
 				},
 		'No row repeats another.'
 	);
@@ -218,23 +222,25 @@ function mixedTypes(reports: readonly ColumnReport[]): Finding {
 /** Category levels that differ only by spaces around them or by letter case (`male`, ` Male`). */
 function spellings(table: Table): Finding {
 	const found: string[] = [];
-	const columns: string[] = [];
+	const steps: RecipeStep[] = [];
 	for (const column of table.columns) {
 		if (column.kind !== 'category') continue;
-		const groups = new Map<string, string[]>();
-		for (const level of column.levels) {
+		const counts = new Int32Array(column.levels.length);
+		for (const code of column.codes) if (code >= 0) counts[code]++;
+		const groups = new Map<string, number[]>();
+		column.levels.forEach((level, l) => {
 			const key = level.trim().toLowerCase();
-			groups.set(key, [...(groups.get(key) ?? []), level]);
-		}
+			groups.set(key, [...(groups.get(key) ?? []), l]);
+		});
 		const variants = [...groups.values()].filter((g) => g.length > 1);
 		if (variants.length === 0) continue;
-		columns.push(column.name);
 		found.push(
 			`"${column.name}" writes ${variants
 				.slice(0, 3)
-				.map((g) => g.map((l) => `"${l}"`).join(' / '))
+				.map((g) => g.map((l) => `"${column.levels[l]}"`).join(' / '))
 				.join('; ')}`
 		);
+		steps.push(spellingStep(column.name, column.levels, counts, variants));
 	}
 	return check(
 		'spellings',
@@ -243,11 +249,29 @@ function spellings(table: Table): Finding {
 			? null
 			: {
 					evidence: `${found.join('. ')}: each spelling counts as a different category.`,
-					fix: 'Trim spaces and fold case (a category clean-up step) so each value has one spelling.',
-					columns
+					fix: "Trim spaces and merge each value's spellings into its most frequent one (a label clean-up step).",
+					columns: steps.map((s) => ('column' in s ? s.column : '')),
+					steps
 				},
 		'No category has the same value written with different spaces or letter case.'
 	);
+}
+
+/** Returns the clean-up that trims labels and merges each group into its most frequent spelling. */
+function spellingStep(
+	column: string,
+	levels: readonly string[],
+	counts: Int32Array,
+	variants: readonly number[][]
+): RecipeStep {
+	const merge: [string, string][] = [];
+	for (const group of variants) {
+		const top = group.reduce((a, b) => (counts[b] > counts[a] ? b : a));
+		const to = levels[top].trim();
+		const from = new Set(group.map((l) => levels[l].trim()).filter((text) => text !== to));
+		for (const text of from) merge.push([text, to]);
+	}
+	return { kind: 'clean-labels', column, trim: true, caseFold: 'none', merge };
 }
 
 function constants(profile: DatasetProfile): Finding {

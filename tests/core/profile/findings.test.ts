@@ -205,8 +205,9 @@ describe('duplicates', () => {
 		const finding = findingOf(await profileCsv(csv), 'duplicates');
 		expect(finding.status).toBe('alert');
 		expect(finding.evidence).toBe('2 row(s) repeat an earlier row exactly (row 3 repeats row 1).');
-		expect(finding.fix).toMatch(/before splitting/);
+		expect(finding.fix).toMatch(/kept in one part/);
 		expect(finding.columns).toEqual([]);
+		expect(finding.steps).toEqual([{ kind: 'drop-duplicates' }]);
 	});
 
 	it('finds rows that repeat apart from their identifier, naming the id column', async () => {
@@ -401,8 +402,18 @@ describe('spellings', () => {
 		expect(finding.evidence).toBe(
 			'"sex" writes "male" / "male " / "Male": each spelling counts as a different category.'
 		);
-		expect(finding.fix).toMatch(/Trim spaces and fold case/);
+		expect(finding.fix).toMatch(/Trim spaces and merge/);
 		expect(finding.columns).toEqual(['sex']);
+		// The one-click fix: trim, then merge every spelling into the most frequent one.
+		expect(finding.steps).toEqual([
+			{
+				kind: 'clean-labels',
+				column: 'sex',
+				trim: true,
+				caseFold: 'none',
+				merge: [['Male', 'male']]
+			}
+		]);
 	});
 });
 
