@@ -84,7 +84,8 @@ export function previewRecipe(recipe: Recipe, table: Table, ctx?: FitContext): R
 		const { recipe: fitted } = fitRecipe(recipe, table, ctx, observe);
 		return { rows: table.rowCount, steps, features: fitted.features, columns, error: null };
 	} catch (error) {
-		const finishing = steps.length > recipe.steps.length;
+		// Past the user's steps, the failure is a finishing step's, or the final check's.
+		const finishing = steps.length >= recipe.steps.length;
 		const step = finishing ? steps.length - recipe.steps.length : steps.length;
 		return {
 			rows: table.rowCount,

@@ -136,7 +136,8 @@ const SCALING: ReadonlySet<string> = new Set([...CLEAN_SCALING, ...FEATURE_SCALI
 
 /**
  * Returns the steps that make the frame left by the user's steps fit for a model: every number
- * column that may be missing gets the train median (booleans the most frequent value), every
+ * column that may be missing (not `complete`: no imputation or encoding wrote it last) gets the
+ * train median (booleans the most frequent value), every
  * number column that is not a boolean, an encoding's output or scaled by the user is
  * standardised, and every label column gets its most frequent label then one-hot encoding. With
  * no steps of the user's, this is the default recipe.
@@ -154,7 +155,7 @@ export function finishingSteps(
 	for (const column of frame) {
 		const name = column.name;
 		if (column.kind === 'number') {
-			if (!complete.has(name) && !touched((k) => k === 'impute', name))
+			if (!complete.has(name))
 				steps.push({
 					kind: 'impute',
 					column: name,
@@ -164,12 +165,45 @@ export function finishingSteps(
 			if (!encoded.has(name) && input.get(name) !== 'boolean' && !scaled)
 				steps.push({ kind: 'standardize', column: name });
 		} else if (column.kind === 'category' || column.kind === 'text') {
-			if (!touched((k) => k === 'impute', name))
+			if (!complete.has(name))
 				steps.push({ kind: 'impute', column: name, strategy: 'most-frequent' });
 			steps.push({ kind: 'one-hot', column: name });
 		}
 	}
 	return steps;
+}
+
+/**
+ * Step kinds that can turn a present cell missing when they rewrite a column: a text that is no
+ * quantity, no date, or a label that cleans to nothing. Other rewrites (scaling, clipping,
+ * transforms, bins) keep missing cells missing and present ones present.
+ */
+const MAY_MISS: ReadonlySet<string> = new Set(['units', 'parse-date', 'clean-labels']);
+
+/**
+ * Records what a step wrote: a column added or replaced by a complete-output kind (imputation,
+ * encodings) is complete (never missing), and an encoding when it is new; a new column of any
+ * other kind is neither, and a column rewritten by a kind that may leave cells missing is no
+ * longer complete.
+ */
+function track(
+	step: RecipeStep,
+	before: Frame,
+	after: Frame,
+	sets: { complete: Set<string>; encoded: Set<string> }
+): void {
+	const completes = COMPLETE_OUTPUTS.has(step.kind);
+	for (const column of after) {
+		const old = before.find((c) => c.name === column.name);
+		if (old === column) continue;
+		if (completes) {
+			sets.complete.add(column.name);
+			if (!old) sets.encoded.add(column.name);
+		} else if (!old || MAY_MISS.has(step.kind)) {
+			sets.complete.delete(column.name);
+			sets.encoded.delete(column.name);
+		}
+	}
 }
 
 /** Returns the target rows a step kept. */
@@ -220,16 +254,7 @@ export function fitRecipe(
 				rows = rows ? Int32Array.from(keep, (i) => rows![i]) : keep;
 				context = { ...context, target: keepTarget(context.target, keep) };
 			}
-			if (COMPLETE_OUTPUTS.has(step.kind)) {
-				// Its new columns are encodings; they, and its own column when it rewrote it in
-				// place (impute, ordinal), have no missing cells.
-				const names = new Set(before.map((c) => c.name));
-				const own = stepColumns(step);
-				for (const c of frame) {
-					if (!names.has(c.name)) encoded.add(c.name);
-					if (!names.has(c.name) || own.includes(c.name)) complete.add(c.name);
-				}
-			}
+			if (!fit.keep) track(step, before, frame, { complete, encoded });
 			observe?.({
 				step,
 				fitted: fit.fitted,
@@ -249,7 +274,17 @@ export function fitRecipe(
 		finishing: finishing.length,
 		features: frame.map((c) => c.name)
 	};
-	return { recipe: fitted, x: toMatrix(frame, rowCountOf(frame, train, rows)), rows };
+	const x = toMatrix(frame, rowCountOf(frame, train, rows));
+	const hole = x.values.findIndex((v) => !Number.isFinite(v));
+	if (hole >= 0) {
+		const column = x.features[hole % x.width];
+		throw new CoreError(
+			'missing-after-recipe',
+			`Column "${column}" still has a missing or infinite value after the recipe (train row ${Math.floor(hole / x.width) + 1}); add a step that fills it, or move its imputation after the step that makes it.`,
+			{ column }
+		);
+	}
+	return { recipe: fitted, x, rows };
 }
 
 function rowCountOf(frame: Frame, train: Table, rows: Int32Array | null): number {

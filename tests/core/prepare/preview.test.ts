@@ -74,3 +74,23 @@ describe('previewRecipe', () => {
 		expect(preview.error!.error.message).toMatch(/standardize step on "city" needs numbers/);
 	});
 });
+
+describe('previewRecipe after the last step', () => {
+	it('reports a failure past the user steps as the finishing part', async () => {
+		const table = await typedText('d,x\n2024-01-02,1\n2024-02-03,2\n');
+		const recipe: Recipe = {
+			inputs: [
+				{ name: 'd', kind: 'date' },
+				{ name: 'x', kind: 'number' }
+			],
+			steps: [
+				{ kind: 'impute', column: 'x', strategy: 'median' },
+				{ kind: 'standardize', column: 'x' }
+			]
+		};
+		const preview = previewRecipe(recipe, table);
+		expect(preview.steps).toHaveLength(2);
+		expect(preview.error).toMatchObject({ finishing: true, error: { code: 'not-encoded' } });
+		expect(preview.error!.error.message).toMatch(/"d" holds dates.*date-parts/);
+	});
+});

@@ -133,3 +133,23 @@ describe('finishing steps', () => {
 		]);
 	});
 });
+
+describe('finishing after a step that brings missing cells back', () => {
+	it('imputes again a column whose last writer may leave it missing', async () => {
+		const table = await typedText('w,y\n5 kg,1\n2 kg,0\n?,1\n3 kg,0\n', [['w', 'category']]);
+		const { recipe: fitted, x } = fitRecipe(
+			{
+				inputs: [{ name: 'w', kind: 'category' }],
+				steps: [
+					{ kind: 'impute', column: 'w', strategy: 'most-frequent' },
+					{ kind: 'units', column: 'w', unit: 'kg', bare: 'kg' }
+				]
+			},
+			table
+		);
+		// "?" is no quantity: units leaves it missing, so the finishing steps impute w again.
+		const finishing = fitted.steps.slice(fitted.steps.length - (fitted.finishing ?? 0));
+		expect(finishing.map((s) => s.kind)).toEqual(['impute', 'standardize']);
+		expect(x.values.every(Number.isFinite)).toBe(true);
+	});
+});

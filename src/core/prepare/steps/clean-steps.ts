@@ -108,7 +108,7 @@ export function fitCleanStep(
 		case 'drop-columns':
 			return appliedFit(fitDropColumns(step), frame, applyDropColumns);
 		case 'drop-duplicates':
-			return fitDropDuplicates(step, frame);
+			return fitDropDuplicates(step, frame, ctx.target);
 		case 'clean-labels':
 			return appliedFit(fitCleanLabels(step, frame), frame, applyCleanLabels);
 		case 'rare-levels':

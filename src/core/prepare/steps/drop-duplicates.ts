@@ -1,7 +1,7 @@
 import { hashRows } from '../../profile/duplicates';
 import { columnLength, NUMBER_CELL, type Column, type RawColumn } from '../../table/table';
 import type { Frame } from '../frame';
-import type { StepFit } from './step';
+import type { FitTarget, StepFit } from './step';
 
 /**
  * Drop train rows that repeat an earlier train row in every column of the frame (pandas'
@@ -19,19 +19,29 @@ export interface FittedDropDuplicates extends DropDuplicatesStep {
 
 /**
  * Returns the fitted step and the train frame without its repeated rows; `keep` (indices of the
- * kept rows) is given only when some row was dropped. Rows are compared on every column: missing
- * equals missing, and 0 equals -0.
+ * kept rows) is given only when some row was dropped. Rows are compared on every column and on
+ * the target when there is one: missing equals missing, and 0 equals -0.
  */
 export function fitDropDuplicates(
 	step: DropDuplicatesStep,
-	frame: Frame
+	frame: Frame,
+	target: FitTarget | null = null
 ): StepFit<FittedDropDuplicates> {
 	if (frame.length === 0) return { fitted: { ...step, dropped: 0 }, frame };
 	const rowCount = columnLength(frame[0]);
-	const keep = firstCopies(rowCount, frame.flatMap(toRawColumns));
+	// Rows with the same inputs but another target are two observations, not a copy.
+	const answer: Column[] = target ? [targetColumn(target)] : [];
+	const keep = firstCopies(rowCount, [...frame, ...answer].flatMap(toRawColumns));
 	const dropped = rowCount - keep.length;
 	if (dropped === 0) return { fitted: { ...step, dropped }, frame };
 	return { fitted: { ...step, dropped }, frame: frame.map((c) => selectRows(c, keep)), keep };
+}
+
+/** Returns the target as a column, so rows are compared on it too. */
+function targetColumn(target: FitTarget): Column {
+	return target.kind === 'values'
+		? { kind: 'number', name: '', values: target.y }
+		: { kind: 'number', name: '', values: Float64Array.from(target.y) };
 }
 
 /** Returns the frame unchanged: only train rows are ever dropped. */

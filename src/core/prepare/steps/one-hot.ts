@@ -1,6 +1,7 @@
 import { labelColumn, replaceColumn, type Frame } from '../frame';
 import type { NumberColumn } from '../../table/table';
 import { compareLabels, levelCounts } from './map-labels';
+import { assertNewColumns } from './assert-new-columns';
 
 /** Replace a label column by one 0/1 column per label seen in train. */
 export interface OneHotStep {
@@ -29,11 +30,13 @@ export function oneHotName(column: string, level: string): string {
 /** Returns the frame with the label column replaced by its 0/1 columns (unseen or missing: all 0). */
 export function applyOneHot(step: FittedOneHot, frame: Frame): Frame {
 	const column = labelColumn(frame, step.column, 'one-hot');
+	const names = step.levels.map((level) => oneHotName(step.column, level));
+	assertNewColumns(frame, names, 'one-hot', step.column);
 	const position = new Map(step.levels.map((level, i) => [level, i]));
 	const target = column.levels.map((level) => position.get(level) ?? -1);
-	const outputs: NumberColumn[] = step.levels.map((level) => ({
+	const outputs: NumberColumn[] = names.map((name) => ({
 		kind: 'number',
-		name: oneHotName(step.column, level),
+		name,
 		values: new Float64Array(column.codes.length)
 	}));
 	column.codes.forEach((code, row) => {

@@ -93,3 +93,17 @@ describe('drop-duplicates', () => {
 		expect(fit.keep?.length).toBe(table.rowCount - 10);
 	});
 });
+
+describe('drop-duplicates with a target', () => {
+	it('keeps rows with the same inputs and another target: two observations, not a copy', () => {
+		const frame = [numbers('a', [1, 1, 1, 2])];
+		const target = {
+			kind: 'classes' as const,
+			classes: ['no', 'yes'],
+			y: Int32Array.from([1, 0, 1, 0])
+		};
+		const fit = fitDropDuplicates({ kind: 'drop-duplicates' }, frame, target);
+		expect(fit.fitted.dropped).toBe(1);
+		expect(Array.from(fit.keep!)).toEqual([0, 1, 3]);
+	});
+});

@@ -38,3 +38,11 @@ describe('one-hot', () => {
 		);
 	});
 });
+
+describe('one-hot names', () => {
+	it('refuses to add a column whose name the data already uses', async () => {
+		const frame = [categories('c', ['a', 'b']), numbers('c=a', [1, 2])];
+		const fitted = fitOneHot({ kind: 'one-hot', column: 'c' }, frame);
+		await expectCoreError(() => applyOneHot(fitted, frame), 'duplicate-column', /"c=a"/);
+	});
+});
