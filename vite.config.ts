@@ -28,7 +28,12 @@ export default defineConfig({
 	build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	test: {
-		include: ['tests/core/**/*.test.ts', 'tests/runtime/**/*.test.ts', 'tests/ui/**/*.test.ts'],
+		include: [
+			'tests/core/**/*.test.ts',
+			'tests/runtime/**/*.test.ts',
+			'tests/ui/**/*.test.ts',
+			'tests/workers/**/*.test.ts'
+		],
 		testTimeout: 60_000
 	}
 });

@@ -1,7 +1,13 @@
 import { NO_CHOICES } from '../core/table/dataset';
 import { chooseInputs } from '../core/prepare/inputs';
 import { defaultRecipe, stepColumns, type Recipe } from '../core/prepare/recipe';
-import { emptyProject, type AuditEntry, type Project } from '../core/project/project';
+import {
+	clearDownstream,
+	emptyProject,
+	type AuditEntry,
+	type Project
+} from '../core/project/project';
+import type { SplitPlan } from '../core/split/split';
 import { stageStatuses, type StageName } from '../core/project/stages';
 import type { TargetSummary } from '../core/brief/target';
 import type { ProfileResult } from '../core/profile/profile-dataset';
@@ -96,12 +102,41 @@ export class Session {
 				if (!summary) return;
 				this.dataset = summary;
 			}
-			this.project = project;
+			this.project = await this.remakeSplit(project);
 		} catch (error) {
 			this.error = toErrorValue(error);
 		} finally {
 			this.ready = true;
 		}
+	}
+
+	/** Returns the arguments of the data worker's `split` for a plan, or null without a target. */
+	splitRequest(project: Project, plan: SplitPlan) {
+		const { brief } = project;
+		const report = this.dataset?.reports.find((r) => r.name === brief.target);
+		const summary = this.dataset?.targets.find((t) => t.name === brief.target);
+		if (!brief.target || !brief.task || !report || !summary) return null;
+		const classes = summary.classes?.map((c) => c.label) ?? [];
+		const target = { name: brief.target, kind: report.kind };
+		return { target, task: brief.task, classes, plan };
+	}
+
+	/**
+	 * Makes the restored project's split again in the data worker, which hands out rows only by
+	 * part of a split it made. Splits are seeded, so it is the same one; if it is not (the file
+	 * or the reading changed), the split and what was made of it are dropped, with a notice.
+	 */
+	private async remakeSplit(project: Project): Promise<Project> {
+		const stored = project.split;
+		const request = stored && this.splitRequest(project, stored.plan);
+		if (!stored || !request) return project;
+		const split = await this.run('Restoring the split', (ctx) =>
+			this.deps.data.call('split', request, ctx)
+		);
+		if (split && sameRows(split.assignment, stored.assignment)) return project;
+		this.notice =
+			'The saved split could not be made again from the file as it is read now, so it was dropped with the runs made on it. Make the split again in Prepare.';
+		return clearDownstream(project);
 	}
 
 	/** Replaces the project with `next` and saves it. */
@@ -251,4 +286,8 @@ export class Session {
 	fail(code: string, message: string): void {
 		this.error = { kind: 'core-error', code, message };
 	}
+}
+
+function sameRows(a: Int8Array, b: Int8Array): boolean {
+	return a.length === b.length && a.every((part, i) => part === b[i]);
 }

@@ -1,6 +1,7 @@
 // The test part is locked by construction: rows reach the UI and the train worker only through
 // `partRows` (train or validation) or, in Evaluate, `revealTestRows` after a recorded reveal.
-// These tests read the source to prove that no other path exists.
+// These tests read the source to prove that no other path exists; tests/workers/data-handlers
+// tries the handlers as a caller would.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,15 +26,13 @@ function filesMatching(pattern: RegExp): string[] {
 
 describe('the test lock', () => {
 	it('gives rows out of the data worker only through partRows and revealTestRows', () => {
-		const worker = readFileSync(join(ROOT, 'src/workers/data.worker.ts'), 'utf8');
+		const worker = readFileSync(join(ROOT, 'src/workers/data-handlers.ts'), 'utf8');
 		expect(worker).not.toMatch(/\browsOf\(/);
-		expect(worker).toMatch(
-			/async rows\(\{ split, part, limit \}\) \{\s+const rows = partRows\(split, part\);/
-		);
-		expect(worker).toMatch(/revealTestRows\(split, \{ revealedAt \}\)/);
+		expect(worker).toMatch(/const rows = partRows\(heldSplit\(split\), part\);/);
+		expect(worker).toMatch(/revealTestRows\(heldSplit\(split\), \{ revealedAt \}\)/);
 		// No other handler selects rows of the table by index; the recipe preview fits on train.
 		expect(worker.match(/selectRawRows\(/g)).toHaveLength(2);
-		expect(worker).toMatch(/const rows = split \? partRows\(split, 'train'\) : null;/);
+		expect(worker).toMatch(/const rows = split \? partRows\(heldSplit\(split\), 'train'\) : null;/);
 	});
 
 	it('reads the assignment of every row only in the split module itself', () => {

@@ -224,10 +224,10 @@ export class PrepareStage {
 
 	/** Splits the rows as the plan says, with the project's seed, and locks the test part. */
 	async makeSplit(why?: string): Promise<void> {
-		const { project, target: summary } = this.session;
-		const { brief } = project;
-		const report = this.session.dataset?.reports.find((r) => r.name === brief.target);
-		if (!brief.target || !brief.task || !report || !summary) return;
+		const { project } = this.session;
+		const plan = { ...project.splitPlan, seed: project.seed };
+		const request = this.session.splitRequest(project, plan);
+		if (!request) return;
 		if (project.evaluation) {
 			this.session.fail(
 				'test-seen',
@@ -240,13 +240,8 @@ export class PrepareStage {
 			!this.session.deps.confirm('A new split discards the runs trained on the current one. Go on?')
 		)
 			return;
-		const plan = { ...project.splitPlan, seed: project.seed };
-		const classes = summary.classes?.map((c) => c.label) ?? [];
 		const { data } = this.session.deps;
-		const target = { name: brief.target, kind: report.kind };
-		const split = await this.session.run('Splitting', (ctx) =>
-			data.call('split', { target, task: brief.task!, classes, plan }, ctx)
-		);
+		const split = await this.session.run('Splitting', (ctx) => data.call('split', request, ctx));
 		if (!split) return;
 		const how = `${splitKindOf(plan)}${plan.column ? ` on ${plan.column}` : ''}, seed ${plan.seed}`;
 		const audit = this.session.audit(

@@ -1,0 +1,154 @@
+// The data worker's handlers: the loaded file, its dataset and its split live here; the UI
+// receives summaries and selected rows. data.worker.ts serves them; tests call them directly.
+import {
+	chooseColumn,
+	loadDataset,
+	setMissingTokens,
+	type ReadChoices,
+	splitDataset,
+	summarizeDataset,
+	type Dataset
+} from '../core/table/dataset';
+import { profileDataset } from '../core/profile/profile-dataset';
+import type { TaskContext } from '../core/util/task';
+import { rawRows, selectRawRows, type RawTable } from '../core/table/table';
+import { partRows, revealTestRows, type Split } from '../core/split/split';
+import { previewOnDataset } from '../core/prepare/preview';
+import { columnHints } from '../core/prepare/column-hints';
+import { lintDataset } from '../core/prepare/lint-dataset';
+import { datasetSplitReport } from '../core/split/dataset-split-report';
+import { CoreError } from '../core/util/core-error';
+import { Transfer, type Handlers } from './host';
+import { blobSource, helperPartReader } from './helper';
+import type { DataApi } from './protocol';
+
+const MAX_PAGE_ROWS = 1000;
+
+/** Reads a file into a dataset (with both cores in the app, see `readWithHelper`). */
+export type DatasetReader = (
+	file: Blob,
+	fileName: string,
+	choices: ReadChoices,
+	ctx: TaskContext
+) => Promise<Dataset>;
+
+/** Reads a file with both cores where a worker can start a helper worker. */
+export function readWithHelper(
+	file: Blob,
+	fileName: string,
+	choices: ReadChoices,
+	ctx: TaskContext
+) {
+	return loadDataset(blobSource(file), fileName, choices, ctx, {
+		readPart: helperPartReader(file)
+	});
+}
+
+interface Held {
+	dataset: Dataset;
+	file: Blob;
+	/** The split this worker made of the dataset: the only one whose rows it hands out. */
+	split: Split | null;
+}
+
+/**
+ * Returns the data worker's handlers, holding the loaded file, its dataset and the split made of
+ * it. Rows leave only by part of that split: train or validation (`rows`), or test once the
+ * reveal is recorded (`revealTest`); a split the caller made up is refused.
+ */
+export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<DataApi> {
+	let current: Held | null = null;
+	const loaded = (): Held => {
+		if (!current) throw new CoreError('no-dataset', 'No dataset is loaded.');
+		return current;
+	};
+	/** Returns the held split when `split` is it (same rows in the same parts), else throws. */
+	const heldSplit = (split: Split): Split => {
+		const held = loaded().split;
+		if (!held || !sameAssignment(held.assignment, split.assignment))
+			throw new CoreError(
+				'split-changed',
+				'This split is not the one made of the data as it is loaded now; make the split again.'
+			);
+		return held;
+	};
+	return {
+		async ingest({ file, fileName, choices }, ctx) {
+			// Replace the current dataset only once the new one has loaded: a failure or a cancel keeps it.
+			const dataset = await read(file, fileName, choices, ctx);
+			current = { dataset, file, split: null };
+			return summarizeDataset(dataset);
+		},
+		async reread({ choices }, ctx) {
+			const { dataset: before, file } = loaded();
+			const dataset = await read(file, before.fileName, choices, ctx);
+			current = { dataset, file, split: null };
+			return summarizeDataset(dataset);
+		},
+		async setMissingTokens({ tokens }) {
+			const state = loaded();
+			const dataset = setMissingTokens(state.dataset, tokens);
+			current = { ...state, dataset, split: null };
+			return summarizeDataset(dataset);
+		},
+		async setColumn({ column, choice }) {
+			const state = loaded();
+			const { dataset, report, target } = chooseColumn(state.dataset, column, choice);
+			current = { ...state, dataset };
+			return { report, target };
+		},
+		async profile({ target }, ctx) {
+			return profileDataset(loaded().dataset, target, ctx);
+		},
+		async page({ start, count }) {
+			return rawRows(loaded().dataset.raw, start, Math.min(count, MAX_PAGE_ROWS));
+		},
+		async split({ target, task, classes, plan }) {
+			const state = loaded();
+			const split = splitDataset(state.dataset, target, task, classes, plan);
+			current = { ...state, split };
+			return split;
+		},
+		async rows({ split, part, limit }) {
+			const rows = partRows(heldSplit(split), part);
+			return transferred(
+				selectRawRows(loaded().dataset.raw, rows.subarray(0, limit ?? rows.length))
+			);
+		},
+		async revealTest({ split, revealedAt }) {
+			const rowIds = revealTestRows(heldSplit(split), { revealedAt });
+			const test = selectRawRows(loaded().dataset.raw, rowIds);
+			return new Transfer({ test, rowIds }, [...buffersOf(test), rowIds.buffer]);
+		},
+		async splitReport({ split, target, classes }) {
+			return datasetSplitReport(loaded().dataset, heldSplit(split), target, classes);
+		},
+		async lint({ target, task, classes, split }) {
+			const held = split && heldSplit(split);
+			return lintDataset(loaded().dataset, { target, task, classes, split: held });
+		},
+		async columnHints({ column }) {
+			return columnHints(loaded().dataset, column);
+		},
+		async previewRecipe({ recipe, split, target, seed }) {
+			const rows = split ? partRows(heldSplit(split), 'train') : null;
+			return previewOnDataset(loaded().dataset, { recipe, rows, target, seed });
+		}
+	};
+}
+
+function sameAssignment(a: Int8Array, b: Int8Array): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+function buffersOf(table: RawTable): ArrayBuffer[] {
+	return table.columns.flatMap((c) =>
+		c.numbers ? [c.codes.buffer, c.numbers.buffer] : [c.codes.buffer]
+	) as ArrayBuffer[];
+}
+
+function transferred(table: RawTable): Transfer<RawTable> {
+	return new Transfer(table, buffersOf(table));
+}

@@ -1,0 +1,78 @@
+// The test lock, tried as a caller would: the data worker's handlers hand out rows only by part
+// of the split they made, test rows only through revealTest, and refuse a split made up.
+import { describe, expect, it } from 'vitest';
+import { NO_CHOICES } from '../../src/core/table/dataset';
+import { countParts, type Split } from '../../src/core/split/split';
+import { dataHandlers } from '../../src/workers/data-handlers';
+import { Transfer } from '../../src/workers/host';
+import { expectCoreError } from '../core/helpers';
+
+const ROWS = Array.from({ length: 40 }, (_, i) => `${i},${i % 3 === 0 ? 'yes' : 'no'}`);
+const CSV = `id,y\n${ROWS.join('\n')}\n`;
+const PLAN = { seed: 5, fractions: { train: 0.5, val: 0.25, test: 0.25 }, stratify: true };
+
+const unwrap = <T>(value: T | Transfer<T>): T => (value instanceof Transfer ? value.value : value);
+
+async function loadedWithSplit() {
+	const handlers = dataHandlers();
+	await handlers.ingest({ file: new Blob([CSV]), fileName: 'rows.csv', choices: NO_CHOICES }, {});
+	const target = { name: 'y', kind: 'category' as const };
+	const split = unwrap(
+		await handlers.split({ target, task: 'binary', classes: ['no', 'yes'], plan: PLAN }, {})
+	);
+	return { handlers, split, target };
+}
+
+/** Returns the ids of the rows a RawTable holds (the id column is read as numbers). */
+function ids(table: { columns: { name: string; numbers: Float64Array | null }[] }): number[] {
+	return Array.from(table.columns.find((c) => c.name === 'id')!.numbers!);
+}
+
+describe('the data worker hands out rows by part of the split it made', () => {
+	it('gives train and validation rows, each in its part', async () => {
+		const { handlers, split } = await loadedWithSplit();
+		const train = unwrap(await handlers.rows({ split, part: 'train' }, {}));
+		expect(ids(train).every((id) => split.assignment[id] === 0)).toBe(true);
+		expect(train.rowCount).toBe(split.counts.train);
+		const val = unwrap(await handlers.rows({ split, part: 'val' }, {}));
+		expect(ids(val).every((id) => split.assignment[id] === 1)).toBe(true);
+	});
+
+	it('refuses the test part, even asked for by name', async () => {
+		const { handlers, split } = await loadedWithSplit();
+		await expectCoreError(
+			() => handlers.rows({ split, part: 'test' as 'train' }, {}),
+			'test-locked'
+		);
+	});
+
+	it('refuses a split it did not make: no made-up assignment turns test rows into train', async () => {
+		const { handlers, split } = await loadedWithSplit();
+		const allTrain = new Int8Array(split.assignment.length);
+		const forged: Split = { ...split, assignment: allTrain, counts: countParts(allTrain) };
+		await expectCoreError(
+			() => handlers.rows({ split: forged, part: 'train' }, {}),
+			'split-changed'
+		);
+		await expectCoreError(
+			() => handlers.revealTest({ split: forged, revealedAt: '2026-01-01T00:00:00Z' }, {}),
+			'split-changed'
+		);
+	});
+
+	it('gives the test rows only with a recorded reveal', async () => {
+		const { handlers, split } = await loadedWithSplit();
+		await expectCoreError(() => handlers.revealTest({ split, revealedAt: '' }, {}), 'test-locked');
+		const { test, rowIds } = unwrap(
+			await handlers.revealTest({ split, revealedAt: '2026-01-01T00:00:00Z' }, {})
+		);
+		expect(Array.from(rowIds).every((row) => split.assignment[row] === 2)).toBe(true);
+		expect(ids(test)).toEqual(Array.from(rowIds));
+	});
+
+	it('forgets its split when the file is read again, so the old one gives no rows', async () => {
+		const { handlers, split } = await loadedWithSplit();
+		await handlers.setMissingTokens({ tokens: ['', 'NA'] }, {});
+		await expectCoreError(() => handlers.rows({ split, part: 'train' }, {}), 'split-changed');
+	});
+});
