@@ -3,7 +3,9 @@ import { identifierColumns } from '../profile/profile-dataset';
 import { splitKindOf, type Split } from '../split/split';
 import { datasetSchema, type Dataset } from '../table/dataset';
 import { typeTable, type ColumnSchema } from '../table/schema';
+import type { Table } from '../table/table';
 import { lintAfterSplit, lintBeforeSplit, type LeakFinding } from './leakage/leakage';
+import { selectColumn } from './leakage/lint-target';
 
 /** What the lint of a loaded dataset needs: the target, and the split once there is one. */
 export interface LintRequest {
@@ -22,17 +24,19 @@ export interface LintRequest {
 export function lintDataset(dataset: Dataset, request: LintRequest): LeakFinding[] {
 	const { table } = typeTable(dataset.raw, datasetSchema(dataset));
 	const target = request.target.name;
+	const split = request.split;
+	const ids = identifierColumns(dataset);
+	// Once there is a split, the columns are judged on train and validation rows only: what the
+	// user drops must not depend on the test labels.
 	const before = lintBeforeSplit({
-		table,
+		table: split ? openRows(table, split) : table,
 		target,
 		task: request.task,
 		classes: [...request.classes],
 		reports: dataset.reports,
-		identifiers: identifierColumns(dataset)
+		identifiers: ids
 	});
-	const split = request.split;
 	if (!split) return before;
-	const ids = identifierColumns(dataset);
 	const kind = splitKindOf(split.plan);
 	const firstDate = dataset.reports.find((r) => r.kind === 'date' && r.name !== target)?.name;
 	const after = lintAfterSplit({
@@ -42,9 +46,25 @@ export function lintDataset(dataset: Dataset, request: LintRequest): LeakFinding
 		raw: dataset.raw,
 		groupColumn: kind === 'group' ? (split.plan.column ?? null) : entityColumn(dataset, ids),
 		timeColumn: kind === 'time' ? (split.plan.column ?? null) : (firstDate ?? null),
-		splitKind: kind
+		splitKind: kind,
+		ignore: ids
 	});
-	return [...before, ...after];
+	// Keeping copies together is an option of random and stratified splits only.
+	const keepable = kind === 'random' || kind === 'stratified';
+	return [
+		...before,
+		...after.map((f) => (f.fix?.kind === 'dedupe-split' && !keepable ? { ...f, fix: null } : f))
+	];
+}
+
+/** Returns the table's train and validation rows. */
+function openRows(table: Table, split: Split): Table {
+	const rows: number[] = [];
+	split.assignment.forEach((part, row) => {
+		if (part === 0 || part === 1) rows.push(row);
+	});
+	const keep = Int32Array.from(rows);
+	return { rowCount: keep.length, columns: table.columns.map((c) => selectColumn(c, keep)) };
 }
 
 /** Share of rows an identifier must repeat on to be taken for an entity (a customer, a patient). */

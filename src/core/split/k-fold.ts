@@ -100,6 +100,8 @@ export interface FoldInputs {
 	strata: Int32Array;
 	time?: Float64Array;
 	groups?: Int32Array;
+	/** Rows with one key stay in one fold, as they stay in one part (copies kept together). */
+	keepTogether?: Int32Array;
 }
 
 /**
@@ -120,7 +122,11 @@ export function developmentFolds(split: Split, k: number, inputs: FoldInputs): I
 			? timeBlocks(dev, k, inputs.time)
 			: kFold(dev, k, {
 					seed: split.plan.seed,
-					...(kind === 'group' && inputs.groups ? { groups: inputs.groups } : {}),
+					...(kind === 'group' && inputs.groups
+						? { groups: inputs.groups }
+						: inputs.keepTogether
+							? { groups: inputs.keepTogether }
+							: {}),
 					...(kind === 'stratified' ? { strata: inputs.strata } : {})
 				});
 	const byRow = new Int8Array(split.assignment.length).fill(-1);

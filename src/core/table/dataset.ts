@@ -2,6 +2,7 @@ import { summarizeTarget, encodeClasses, type TargetSummary } from '../brief/tar
 import type { TaskKind } from '../brief/task';
 import { splitKindOf, type Split, type SplitPlan } from '../split/split';
 import { developmentFolds } from '../split/k-fold';
+import { identifierColumns } from '../profile/profile-dataset';
 import { splitByPlan, type SplitInputs } from '../split/split-by-plan';
 import { duplicateKeys, groupCodes, timeValues } from '../split/split-columns';
 import { CoreError } from '../util/core-error';
@@ -211,7 +212,8 @@ export function setMissingTokens(dataset: Dataset, tokens: readonly string[]): D
 /**
  * Returns the seeded split of the dataset's rows, of the plan's kind (see `splitByPlan`); rows
  * without a target value are dropped, and in a time split rows without a time value too. With
- * `keepDuplicatesTogether`, rows equal in every column but the target share a part. Throws
+ * `keepDuplicatesTogether`, rows equal in every column but the target and the identifiers share a
+ * part (a copy entered under a new id is still a copy). Throws
  * a `CoreError` when the plan names a column the dataset lacks, the target itself, or (for a time
  * split) a column that holds neither dates nor numbers.
  */
@@ -244,7 +246,7 @@ export function splitDataset(
 	if (kind === 'time') inputs.time = timeValues(splitColumn(dataset, plan, target.name));
 	if (kind === 'group') inputs.groups = groupCodes(splitColumn(dataset, plan, target.name));
 	if (plan.keepDuplicatesTogether && (kind === 'random' || kind === 'stratified'))
-		inputs.keepTogether = duplicateKeys(dataset.raw, [target.name]);
+		inputs.keepTogether = duplicateKeys(dataset.raw, [target.name, ...identifierColumns(dataset)]);
 	const split = splitByPlan(dataset.raw.rowCount, resolved, inputs);
 	return plan.folds ? { ...split, folds: developmentFolds(split, plan.folds, inputs) } : split;
 }

@@ -67,4 +67,34 @@ describe('lintDataset', () => {
 		const byTime = await lintFile(file, { ...PLAN, kind: 'time', column: 'dteday' });
 		expect(byTime.findings.some((f) => f.check.includes('time'))).toBe(false);
 	});
+
+	it('finds copies across parts that differ only in their identifier, and the fix keeps them together', async () => {
+		const file = { file: 'dirty/adult_duplicates_ids.csv', target: 'Y' };
+		const random = await lintFile(file, PLAN);
+		const copies = random.findings.find((f) => f.check === 'cross-split-duplicates');
+		expect(copies?.fix).toEqual({ kind: 'dedupe-split' });
+		const kept = await lintFile(file, { ...PLAN, keepDuplicatesTogether: true });
+		expect(kept.findings.some((f) => f.check === 'cross-split-duplicates')).toBe(false);
+		// A group split cannot keep copies together: the finding has no such fix there.
+		const grouped = await lintFile(file, { ...PLAN, kind: 'group', column: 'workclass' });
+		const there = grouped.findings.find((f) => f.check === 'cross-split-duplicates');
+		expect(there === undefined || there.fix === null).toBe(true);
+	});
+
+	it('judges the columns on train and validation rows once there is a split', async () => {
+		const { dataset } = await loadLintFile({ file: 'titanic3.csv', target: 'survived' });
+		const report = dataset.reports.find((r) => r.name === 'survived')!;
+		const target = columnSchema(report);
+		const classes = ['0', '1'];
+		const split = splitDataset(dataset, target, 'binary', classes, PLAN);
+		const findings = lintDataset(dataset, { target, task: 'binary', classes, split });
+		const boat = findings.find((f) => f.columns.includes('boat'))!;
+		const open = split.counts.train + split.counts.val;
+		expect(boat.evidence).toMatch(new RegExp(`of the \\d+ rows`));
+		const counted = [...boat.evidence.matchAll(/of the (\d+) rows/g)].reduce(
+			(n, m) => n + Number(m[1]),
+			0
+		);
+		expect(counted).toBe(open);
+	});
 });

@@ -1,6 +1,7 @@
 // The leakage lint: checks that a column, a duplicate row or the split lets the answer into the
 // inputs, so the test score promises more than the model will deliver on new rows.
 import type { TaskKind } from '../../brief/task';
+import type { SplitKind } from '../../split/split';
 import type { ColumnReport } from '../../table/infer-kinds';
 import { findColumn, type RawTable, type Table } from '../../table/table';
 import { CoreError } from '../../util/core-error';
@@ -62,7 +63,9 @@ export interface AfterSplitInput {
 	raw?: RawTable;
 	groupColumn: string | null;
 	timeColumn: string | null;
-	splitKind: 'random' | 'stratified' | 'time' | 'group';
+	splitKind: SplitKind;
+	/** Columns left out when rows are compared for copies (identifiers: a copy has a new id). */
+	ignore?: readonly string[];
 }
 
 /**
@@ -100,10 +103,15 @@ export function lintAfterSplit(input: AfterSplitInput): LeakFinding[] {
 		if (name !== null && !findColumn(table.columns, name))
 			throw new CoreError('missing-column', `There is no column "${name}".`, { column: name });
 	return finish([
-		...crossSplitDuplicates(table, assignment, input.raw),
+		...crossSplitDuplicates(withoutColumns(table, input.ignore ?? []), assignment, input.raw),
 		...groupOverlap(table, assignment, groupColumn, input.splitKind),
 		...timeFindings(table, assignment, timeColumn, input.splitKind, input.target)
 	]);
+}
+
+/** Returns the table without the named columns. */
+function withoutColumns(table: Table, names: readonly string[]): Table {
+	return { ...table, columns: table.columns.filter((c) => !names.includes(c.name)) };
 }
 
 /** Keeps a finding only when one of its columns is not in an earlier one; leaks first. */
