@@ -29,8 +29,12 @@ test('labels are cleaned with confirmed merges, previewed, undone and restored',
 	await expect(page.getByTestId('finishing')).toContainText('Embarked=S');
 	await expect(page.getByTestId('finishing')).not.toContainText('Embarked=s');
 
-	// A step over two columns adds a new one.
+	// A step over two columns adds a new one; the form says what it still needs.
 	await add.locator('summary').click();
+	await page.getByLabel('Step', { exact: true }).selectOption('units');
+	await page.getByLabel('Convert to').fill('stones');
+	await expect(page.getByTestId('step-problem')).toContainText('"stones" is not a unit');
+	await expect(page.getByRole('button', { name: 'Add the step' })).toBeDisabled();
 	await page.getByLabel('Step', { exact: true }).selectOption('derive');
 	await page.getByLabel('Column', { exact: true }).selectOption('Pclass');
 	await page.getByLabel('Second column').selectOption('SibSp');

@@ -7,6 +7,9 @@ import type { Session } from '../../session.svelte';
 /** What a preview was made for: it is current while all three are unchanged. */
 interface PreviewKey {
 	recipe: Recipe;
+	/** The recipe by value: steps (the project's own array) and inputs (names and kinds). */
+	steps: readonly RecipeStep[];
+	inputs: string;
 	split: Split | null;
 	target: string | null;
 }
@@ -71,12 +74,26 @@ export class RecipeEditor {
 	get current(): boolean {
 		const of = this.preview.answer?.of;
 		const key = this.key();
-		return !!of && of.recipe === key.recipe && of.split === key.split && of.target === key.target;
+		// Compared by value, not by the derived recipe's identity, which every project change renews.
+		return (
+			!!of &&
+			of.steps === key.steps &&
+			of.inputs === key.inputs &&
+			of.split === key.split &&
+			of.target === key.target
+		);
 	}
 
 	private key(): PreviewKey {
 		const { recipe, project } = this.session;
-		return { recipe, split: project.split, target: project.brief.target };
+		const inputs = recipe.inputs.map((c) => `${c.name}:${c.kind}`).join('\n');
+		return {
+			recipe,
+			steps: project.recipe,
+			inputs,
+			split: project.split,
+			target: project.brief.target
+		};
 	}
 
 	/** Schedules a new preview of the current recipe; returns the cleanup for an effect. */

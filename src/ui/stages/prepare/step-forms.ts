@@ -2,6 +2,8 @@
 // options, and how the chosen values become the step. Plain data: AddStep.svelte renders it.
 import type { RecipeStep } from '../../../core/prepare/recipe';
 import type { ColumnKind } from '../../../core/table/table';
+import { DATE_PARTS } from '../../../core/prepare/steps/date-parts';
+import { unitOf, UNITS } from '../../../core/prepare/steps/unit-table';
 
 /** One option of a step's form; values are kept as text until the step is built. */
 export type Field =
@@ -21,6 +23,8 @@ export interface StepForm {
 	help: string;
 	fields: Field[];
 	build: (column: string, values: Readonly<Record<string, string>>) => RecipeStep;
+	/** What is missing before the step can be added, or null when it is complete. */
+	problem?: (column: string, values: Readonly<Record<string, string>>) => string | null;
 }
 
 const LABELS: readonly ColumnKind[] = ['category', 'text'];
@@ -48,7 +52,9 @@ export const STEP_FORMS: readonly StepForm[] = [
 		label: 'Fill missing values',
 		group: 'Clean',
 		accepts: ['number', 'category', 'text'],
-		help: 'Replaces missing cells with a value learned on the training rows (or one you give). The indicator column lets a model learn from the fact that a value was missing.',
+		help: 'Replaces missing cells with a value learned on the training rows (or one you give); labels are filled with their most frequent value. The indicator column lets a model learn from the fact that a value was missing.',
+		problem: (_, v) =>
+			v.strategy === 'constant' && v.value.trim() === '' ? 'Give the constant to fill with.' : null,
 		fields: [
 			select('strategy', 'Fill with', [
 				['median', 'the median (numbers)'],
@@ -161,7 +167,8 @@ export const STEP_FORMS: readonly StepForm[] = [
 		kind: 'parse-date',
 		label: 'Read text as dates',
 		group: 'Dates and units',
-		accepts: LABELS,
+		accepts: ['category', 'text', 'number'],
+		problem: (_, v) => (v.format.trim() === '' ? 'Give the format of the dates.' : null),
 		help: 'Reads the cells with the format you confirm (%Y year, %m month, %d day, %H:%M time, %b month name). Cells that do not match become missing, and the preview counts them.',
 		fields: [{ key: 'format', label: 'Format', kind: 'text', initial: '%Y-%m-%d' }],
 		build: (column, v) => ({ kind: 'parse-date', column, format: v.format })
@@ -171,6 +178,7 @@ export const STEP_FORMS: readonly StepForm[] = [
 		label: 'Set the time zone of dates',
 		group: 'Dates and units',
 		accepts: ['date'],
+		problem: (_, v) => (v.zone.trim() === '' ? 'Give the time zone, such as Europe/Paris.' : null),
 		help: 'Dates written without an offset are clock times in some place. Say where, and they become UTC instants (summer time included).',
 		fields: [
 			{
@@ -189,6 +197,8 @@ export const STEP_FORMS: readonly StepForm[] = [
 		group: 'Dates and units',
 		accepts: ['date'],
 		help: 'A model cannot use a date as it is; its parts can carry trends and seasons.',
+		problem: (_, v) =>
+			DATE_PARTS.some((p) => v[p] === 'true') ? null : 'Tick at least one part of the date.',
 		fields: [
 			{ key: 'year', label: 'year', kind: 'checkbox', initial: 'true' },
 			{ key: 'month', label: 'month', kind: 'checkbox', initial: 'true' },
@@ -211,6 +221,12 @@ export const STEP_FORMS: readonly StepForm[] = [
 		group: 'Dates and units',
 		accepts: ['category', 'text', 'number'],
 		help: 'Numbers written with units (5 kg, 5000 g, 11 lb) become numbers in one unit. Choose the unit; a bare number is read in it, or as missing.',
+		problem: (_, v) =>
+			v.unit.trim() === ''
+				? 'Give the unit to convert to (kg, m, l, °C...).'
+				: unitOf(v.unit.trim()) === null
+					? `"${v.unit.trim()}" is not a unit Shipshape knows (${UNITS.join(', ')}).`
+					: null,
 		fields: [
 			{ key: 'unit', label: 'Convert to', kind: 'text', initial: '' },
 			select('bare', 'A number without a unit', [
@@ -353,6 +369,8 @@ export const STEP_FORMS: readonly StepForm[] = [
 		group: 'Derive',
 		accepts: NUMBERS,
 		help: 'A new column from two number columns; a ratio with a zero denominator is missing.',
+		problem: (column, v) =>
+			!v.right || v.right === column ? 'Choose a second, different number column.' : null,
 		fields: [
 			select('op', 'Operation', [
 				['ratio', 'ratio'],
