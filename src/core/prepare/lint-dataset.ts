@@ -3,9 +3,8 @@ import { identifierColumns } from '../profile/profile-dataset';
 import { splitKindOf, type Split } from '../split/split';
 import { datasetSchema, type Dataset } from '../table/dataset';
 import { typeTable, type ColumnSchema } from '../table/schema';
-import type { Table } from '../table/table';
+import { selectColumnRows, type Table } from '../table/table';
 import { lintAfterSplit, lintBeforeSplit, type LeakFinding } from './leakage/leakage';
-import { selectColumn } from './leakage/lint-target';
 
 /** What the lint of a loaded dataset needs: the target, and the split once there is one. */
 export interface LintRequest {
@@ -64,7 +63,7 @@ function openRows(table: Table, split: Split): Table {
 		if (part === 0 || part === 1) rows.push(row);
 	});
 	const keep = Int32Array.from(rows);
-	return { rowCount: keep.length, columns: table.columns.map((c) => selectColumn(c, keep)) };
+	return { rowCount: keep.length, columns: table.columns.map((c) => selectColumnRows(c, keep)) };
 }
 
 /** Share of rows an identifier must repeat on to be taken for an entity (a customer, a patient). */

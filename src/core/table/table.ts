@@ -174,3 +174,32 @@ export function rawRows(raw: RawTable, start: number, count: number): string[][]
 	for (let r = start; r < end; r++) rows.push(raw.columns.map((c) => cellText(c, r)));
 	return rows;
 }
+
+/** Returns the typed column's cells at `rows`, in that order. */
+export function selectColumnRows(column: Column, rows: Int32Array): Column {
+	switch (column.kind) {
+		case 'number':
+			return { ...column, values: gather(column.values, rows, new Float64Array(rows.length)) };
+		case 'date': {
+			const { offsets } = column;
+			return {
+				...column,
+				values: gather(column.values, rows, new Float64Array(rows.length)),
+				offsets: offsets && gather(offsets, rows, new Int16Array(rows.length))
+			};
+		}
+		case 'boolean':
+			return { ...column, values: gather(column.values, rows, new Uint8Array(rows.length)) };
+		default:
+			return { ...column, codes: gather(column.codes, rows, new Int32Array(rows.length)) };
+	}
+}
+
+function gather<A extends Float64Array | Int32Array | Int16Array | Uint8Array>(
+	source: A,
+	rows: Int32Array,
+	out: A
+): A {
+	for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]];
+	return out;
+}

@@ -1,13 +1,7 @@
 import { countDistinctSorted, sortWithOrder } from '../../profile/sorted';
-import { isMissingAt, type Column, type Table } from '../../table/table';
+import { isMissingAt, selectColumnRows, type Column, type Table } from '../../table/table';
 import { averageOf } from './auc';
-import {
-	classFlagSets,
-	scoredRows,
-	selectColumn,
-	selectTarget,
-	type LintTarget
-} from './lint-target';
+import { classFlagSets, scoredRows, selectTarget, type LintTarget } from './lint-target';
 import { oofClassAuc, oofR2 } from './out-of-fold';
 import { classValueAuc, valueR2 } from './value-scores';
 
@@ -55,7 +49,7 @@ export function scoreFeatures(table: Table, target: LintTarget): FeatureScores {
 	const flagSets = y.kind === 'classes' ? classFlagSets(y.y, y.classes.length) : [];
 	const scores = table.columns
 		.filter((column) => column.name !== target.name)
-		.map((column) => scoreColumn(selectColumn(column, rows), y, flagSets));
+		.map((column) => scoreColumn(selectColumnRows(column, rows), y, flagSets));
 	return { scores, rowsUsed: rows.length, rowsWithTarget: present, sampled };
 }
 

@@ -1,8 +1,7 @@
 import { encodeClasses, encodeValues } from '../../brief/target';
 import type { TaskKind } from '../../brief/task';
 import { evenlySpacedRows } from '../../profile/relations';
-import { findColumn, type Column, type Table } from '../../table/table';
-import { assertNever } from '../../util/assert-never';
+import { findColumn, type Table } from '../../table/table';
 import { CoreError } from '../../util/core-error';
 
 /** Above this many rows with a target, a column's scores are measured on evenly spaced rows. */
@@ -53,38 +52,8 @@ export function scoredRows(target: LintTarget, max = SCORE_SAMPLE_ROWS) {
 /** Returns the target restricted to the given rows. */
 export function selectTarget(target: LintTarget, rows: Int32Array): LintTarget {
 	return target.kind === 'classes'
-		? { ...target, y: gather(target.y, rows, new Int32Array(rows.length)) }
-		: { ...target, y: gather(target.y, rows, new Float64Array(rows.length)) };
-}
-
-/** Returns the column restricted to the given rows, in their order. */
-export function selectColumn(column: Column, rows: Int32Array): Column {
-	switch (column.kind) {
-		case 'number':
-			return { ...column, values: gather(column.values, rows, new Float64Array(rows.length)) };
-		case 'date':
-			return {
-				...column,
-				values: gather(column.values, rows, new Float64Array(rows.length)),
-				offsets: null
-			};
-		case 'boolean':
-			return { ...column, values: gather(column.values, rows, new Uint8Array(rows.length)) };
-		case 'category':
-		case 'text':
-			return { ...column, codes: gather(column.codes, rows, new Int32Array(rows.length)) };
-		default:
-			return assertNever(column, 'column kind');
-	}
-}
-
-function gather<A extends Float64Array | Int32Array | Uint8Array>(
-	source: A,
-	rows: Int32Array,
-	out: A
-): A {
-	for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]];
-	return out;
+		? { ...target, y: Int32Array.from(rows, (r) => target.y[r]) }
+		: { ...target, y: Float64Array.from(rows, (r) => target.y[r]) };
 }
 
 /**

@@ -1,5 +1,11 @@
 import { hashRows } from '../../profile/duplicates';
-import { columnLength, NUMBER_CELL, type Column, type RawColumn } from '../../table/table';
+import {
+	columnLength,
+	NUMBER_CELL,
+	selectColumnRows,
+	type Column,
+	type RawColumn
+} from '../../table/table';
 import type { Frame } from '../frame';
 import type { FitTarget, StepFit } from './step';
 
@@ -34,7 +40,7 @@ export function fitDropDuplicates(
 	const keep = firstCopies(rowCount, [...frame, ...answer].flatMap(toRawColumns));
 	const dropped = rowCount - keep.length;
 	if (dropped === 0) return { fitted: { ...step, dropped }, frame };
-	return { fitted: { ...step, dropped }, frame: frame.map((c) => selectRows(c, keep)), keep };
+	return { fitted: { ...step, dropped }, frame: frame.map((c) => selectColumnRows(c, keep)), keep };
 }
 
 /** Returns the target as a column, so rows are compared on it too. */
@@ -106,20 +112,4 @@ function toRawColumns(column: Column): RawColumn[] {
 	if (column.kind === 'date' && column.offsets)
 		raw.push({ name, codes: Int32Array.from(column.offsets), levels: [], numbers: null });
 	return raw;
-}
-
-function selectRows(column: Column, rows: Int32Array): Column {
-	if (column.kind === 'category' || column.kind === 'text')
-		return { ...column, codes: Int32Array.from(rows, (r) => column.codes[r]) };
-	if (column.kind === 'boolean')
-		return { ...column, values: Uint8Array.from(rows, (r) => column.values[r]) };
-	if (column.kind === 'date') {
-		const offsets = column.offsets;
-		return {
-			...column,
-			values: Float64Array.from(rows, (r) => column.values[r]),
-			offsets: offsets ? Int16Array.from(rows, (r) => offsets[r]) : null
-		};
-	}
-	return { ...column, values: Float64Array.from(rows, (r) => column.values[r]) };
 }
