@@ -43,6 +43,7 @@ test('on titanic3 the lint flags boat and body; dropping them in one click bring
 	}
 	await expect(page.getByTestId('leakage-handled')).toContainText('boat');
 	await expect(page.getByTestId('leakage-handled')).toContainText('body');
+	await expect(page.getByTestId('leakage-quiet')).toContainText('No open leak');
 
 	// Trained again on the same split, the model reaches only the honest level, and both runs show.
 	await openStage(page, 'train');
