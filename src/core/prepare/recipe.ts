@@ -137,10 +137,10 @@ const SCALING: ReadonlySet<string> = new Set([...CLEAN_SCALING, ...FEATURE_SCALI
 /**
  * Returns the steps that make the frame left by the user's steps fit for a model: every number
  * column that may be missing (not `complete`: no imputation or encoding wrote it last) gets the
- * train median (booleans the most frequent value), every
- * number column that is not a boolean, an encoding's output or scaled by the user is
- * standardised, and every label column gets its most frequent label then one-hot encoding. With
- * no steps of the user's, this is the default recipe.
+ * train median (booleans the most frequent value); every number column that is not a boolean,
+ * an encoding's output or scaled by the user is standardised; and every label column gets its
+ * most frequent label then one-hot encoding. With no steps of the user's, this is the default
+ * recipe.
  */
 export function finishingSteps(
 	frame: Frame,
