@@ -2,11 +2,12 @@ import type { TaskKind } from '../brief/task';
 import type { FeatureMatrix } from '../prepare/recipe';
 import type { BaselineModel, BaselineSpec } from './baseline/baseline';
 import type { LinearModel, LinearSpec } from './linear/linear';
+import type { DecisionTreeModel, DecisionTreeSpec } from './tree/decision-tree';
 
 /** What to fit: a model family and its hyperparameters. Add a family: a folder, a member here. */
-export type ModelSpec = BaselineSpec | LinearSpec;
+export type ModelSpec = BaselineSpec | LinearSpec | DecisionTreeSpec;
 /** A fitted model: plain JSON, the same in the app and in the exported bundle. */
-export type Model = BaselineModel | LinearModel;
+export type Model = BaselineModel | LinearModel | DecisionTreeModel;
 
 /** What a model learns from: features, and the target as class indices or numbers. */
 export type TrainData = { x: FeatureMatrix } & (

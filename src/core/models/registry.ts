@@ -3,6 +3,7 @@ import type { TaskContext } from '../util/task';
 import type { FeatureMatrix } from '../prepare/recipe';
 import { fitBaseline, predictBaseline } from './baseline/baseline';
 import { fitLinear, predictLinear } from './linear/linear';
+import { DEFAULT_TREE_SPEC, fitDecisionTree, predictDecisionTree } from './tree/decision-tree';
 import type { FitEvent, FitInfo, Model, ModelSpec, Prediction, TrainData } from './model';
 
 /** What the Choose stage shows about a family. */
@@ -30,6 +31,14 @@ export const MODEL_FAMILIES: readonly FamilyInfo[] = [
 			'A weighted sum of the features with an L2 penalty: fast, stable, each weight readable.',
 		interpretable: true,
 		defaultSpec: { kind: 'linear', l2: 1 }
+	},
+	{
+		kind: 'tree',
+		label: 'Decision tree',
+		summary:
+			'A chart of yes/no questions about the features, each answer leading to the next question or to a prediction: captures thresholds and interactions, and every path can be read.',
+		interpretable: true,
+		defaultSpec: DEFAULT_TREE_SPEC
 	}
 ];
 
@@ -44,6 +53,8 @@ export async function fitModel(
 			return { model: fitBaseline(data), info: { iterations: 0, converged: true, loss: null } };
 		case 'linear':
 			return fitLinear(spec, data, ctx);
+		case 'tree':
+			return fitDecisionTree(spec, data, ctx);
 		default:
 			return assertNever(spec, 'model spec');
 	}
@@ -56,6 +67,8 @@ export function predictModel(model: Model, x: FeatureMatrix): Prediction {
 			return predictBaseline(model, x.rows);
 		case 'linear':
 			return predictLinear(model, x);
+		case 'tree':
+			return predictDecisionTree(model, x);
 		default:
 			return assertNever(model, 'model');
 	}

@@ -3,6 +3,7 @@ import type { MetricName } from '../../../core/evaluate/metric-catalogue';
 import type { FitEvent, ModelSpec } from '../../../core/models/model';
 import { recipeHash } from '../../../core/prepare/recipe';
 import type { RunRecord } from '../../../core/project/project';
+import { assertNever } from '../../../core/util/assert-never';
 import type { Session } from '../../session.svelte';
 
 /** The pure-TypeScript families compute on the CPU without TF.js. */
@@ -91,5 +92,14 @@ export class TrainStage {
 
 /** Returns a short label for a model spec. */
 export function specLabel(spec: ModelSpec): string {
-	return spec.kind === 'baseline' ? 'baseline' : `linear (L2 ${spec.l2})`;
+	switch (spec.kind) {
+		case 'baseline':
+			return 'baseline';
+		case 'linear':
+			return `linear (L2 ${spec.l2})`;
+		case 'tree':
+			return `tree (${spec.criterion}, depth ${spec.maxDepth}, at least ${spec.minSamplesLeaf} rows per leaf)`;
+		default:
+			return assertNever(spec, 'model spec');
+	}
 }

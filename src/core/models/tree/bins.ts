@@ -1,0 +1,83 @@
+import { CoreError } from '../../util/core-error';
+import type { FeatureMatrix } from '../../prepare/recipe';
+
+/** The most bins a feature can have: a bin code is one byte. */
+export const MAX_BINS = 256;
+
+/**
+ * Per feature, the sorted upper edges of its bins in raw units: a value falls in the first bin
+ * whose edge is at least the value; values above the last edge (unseen in train) fall in the last
+ * bin, and NaN in the first. The last edge is the largest train value.
+ */
+export interface Bins {
+	thresholds: number[][];
+}
+
+/**
+ * Returns up to `maxBins` quantile bins per feature learned from the (train) rows of `x`: the
+ * distinct values themselves when there are no more than `maxBins` of them. NaN is ignored; a
+ * feature with no finite value gets a single bin.
+ */
+export function fitBins(x: FeatureMatrix, maxBins = MAX_BINS - 1): Bins {
+	if (!(Number.isInteger(maxBins) && maxBins >= 2 && maxBins <= MAX_BINS))
+		throw new CoreError('bad-spec', `The number of bins must be 2 to ${MAX_BINS}; got ${maxBins}.`);
+	const thresholds: number[][] = [];
+	const column = new Float64Array(x.rows);
+	for (let j = 0; j < x.width; j++) {
+		let m = 0;
+		for (let i = 0; i < x.rows; i++) {
+			const v = x.values[i * x.width + j];
+			if (!Number.isNaN(v)) column[m++] = v;
+		}
+		thresholds.push(featureEdges(column.subarray(0, m).sort(), maxBins));
+	}
+	return { thresholds };
+}
+
+/** Returns the bin edges of one feature's sorted values: distinct values, or quantiles. */
+function featureEdges(sorted: Float64Array, maxBins: number): number[] {
+	const n = sorted.length;
+	if (n === 0) return [0];
+	const distinct: number[] = [];
+	for (let i = 0; i < n && distinct.length <= maxBins; i++)
+		if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
+	if (distinct.length <= maxBins) return distinct;
+	const edges: number[] = [];
+	for (let b = 1; b <= maxBins; b++) {
+		const edge = sorted[Math.ceil((b * n) / maxBins) - 1];
+		if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
+	}
+	return edges;
+}
+
+/** Returns the bin code of a value: the first edge at or above it, the last bin above them all. */
+export function binOf(edges: readonly number[], value: number): number {
+	if (Number.isNaN(value)) return 0;
+	let lo = 0;
+	let hi = edges.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (value <= edges[mid]) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo;
+}
+
+/**
+ * Returns the bin codes of `x`, column-major with one byte per cell: feature j's codes are at
+ * [j * rows, (j + 1) * rows).
+ */
+export function binMatrix(bins: Bins, x: FeatureMatrix): Uint8Array {
+	if (bins.thresholds.length !== x.width)
+		throw new CoreError(
+			'feature-mismatch',
+			`The bins cover ${bins.thresholds.length} features but the matrix has ${x.width}.`
+		);
+	const codes = new Uint8Array(x.rows * x.width);
+	for (let j = 0; j < x.width; j++) {
+		const edges = bins.thresholds[j];
+		const base = j * x.rows;
+		for (let i = 0; i < x.rows; i++) codes[base + i] = binOf(edges, x.values[i * x.width + j]);
+	}
+	return codes;
+}

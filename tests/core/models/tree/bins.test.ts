@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { binMatrix, binOf, fitBins } from '../../../../src/core/models/tree/bins';
+import { featureMatrix } from '../../helpers';
+
+describe('fitBins', () => {
+	it('keeps the distinct values as edges when there are few', () => {
+		const x = featureMatrix([[3], [1], [2], [1], [3]]);
+		expect(fitBins(x).thresholds).toEqual([[1, 2, 3]]);
+	});
+
+	it('cuts many values into equal-count quantile bins, the last edge the maximum', () => {
+		const x = featureMatrix(Array.from({ length: 100 }, (_, i) => [i]));
+		const [edges] = fitBins(x, 4).thresholds;
+		expect(edges).toEqual([24, 49, 74, 99]);
+		const codes = binMatrix({ thresholds: [edges] }, x);
+		for (let b = 0; b < 4; b++) expect(codes.filter((c) => c === b).length).toBe(25);
+	});
+
+	it('never exceeds the bin count, and caps at one byte', () => {
+		const x = featureMatrix(Array.from({ length: 1000 }, (_, i) => [Math.sqrt(i)]));
+		expect(fitBins(x).thresholds[0].length).toBeLessThanOrEqual(255);
+		expect(() => fitBins(x, 300)).toThrow();
+	});
+
+	it('ignores NaN when fitting and puts it in the lowest bin', () => {
+		const x = featureMatrix([[NaN], [5], [7], [NaN]]);
+		const bins = fitBins(x);
+		expect(bins.thresholds).toEqual([[5, 7]]);
+		expect(Array.from(binMatrix(bins, x))).toEqual([0, 0, 1, 0]);
+		expect(fitBins(featureMatrix([[NaN], [NaN]])).thresholds).toEqual([[0]]);
+	});
+
+	it('lays the codes out column by column, unseen large values in the last bin', () => {
+		const x = featureMatrix([
+			[1, 10],
+			[2, 20],
+			[3, 30]
+		]);
+		const bins = fitBins(x);
+		expect(Array.from(binMatrix(bins, x))).toEqual([0, 1, 2, 0, 1, 2]);
+		expect(binOf(bins.thresholds[0], 99)).toBe(2);
+		expect(binOf(bins.thresholds[0], -5)).toBe(0);
+		expect(binOf(bins.thresholds[0], 1.5)).toBe(1);
+	});
+});
