@@ -205,8 +205,12 @@ export class Session {
 		}
 		const project = emptyProject();
 		const dataset = { fileName, bytes: summary.bytes, fingerprint: summary.fingerprint };
+		// The user may have moved to Prepare while the file loaded: a new project keeps that view
+		// (the later stages wait for a target and a split).
+		const stage = this.project.stage === 'prepare' ? 'prepare' : project.stage;
 		this.update({
 			...project,
+			stage,
 			dataset,
 			audit: [
 				{

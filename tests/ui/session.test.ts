@@ -156,6 +156,15 @@ describe('Session.loadFile', () => {
 		expect(session.statuses[0].note).toMatch(/^To do: choose the target column/);
 	});
 
+	it('keeps the user in Prepare when they moved there while the file loaded', async () => {
+		const { session } = setup();
+		const loading = session.loadFile(csvFile(CSV), 'data.csv');
+		session.goTo('prepare');
+		await loading;
+		expect(session.project.stage).toBe('prepare');
+		expect(session.project.dataset?.fileName).toBe('data.csv');
+	});
+
 	it('shows progress while the worker reads the file', async () => {
 		const paused = pausedIngest();
 		const { session } = setup({ ingest: paused.ingest });
