@@ -1,4 +1,5 @@
 import type { TaskKind } from '../brief/task';
+import { CoreError } from '../util/core-error';
 import type { FeatureMatrix } from '../prepare/recipe';
 import type { BaselineModel, BaselineSpec } from './baseline/baseline';
 import type { LinearModel, LinearSpec } from './linear/linear';
@@ -34,3 +35,12 @@ export type FitEvent =
 	| { kind: 'loss'; iteration: number; loss: number };
 
 export type { TaskKind };
+
+/** Throws `feature-mismatch` unless the matrix has as many features as the model was fitted on. */
+export function checkFeatureCount(features: readonly string[], x: FeatureMatrix): void {
+	if (x.width !== features.length)
+		throw new CoreError(
+			'feature-mismatch',
+			`The model expects ${features.length} features but got ${x.width}.`
+		);
+}

@@ -5,7 +5,13 @@ import { minimizeNewton } from '../../util/newton';
 import { toSparseRows } from '../../prepare/sparse-rows';
 import { createPacer, type TaskContext } from '../../util/task';
 import type { FeatureMatrix } from '../../prepare/recipe';
-import type { FitEvent, FitInfo, Prediction, TrainData } from '../model';
+import {
+	checkFeatureCount,
+	type FitEvent,
+	type FitInfo,
+	type Prediction,
+	type TrainData
+} from '../model';
 import { binaryObjective, multinomialObjective, sigmoid } from './logistic';
 import { fitRidge } from './ridge';
 
@@ -123,12 +129,7 @@ function linearScore(
 
 /** Returns the model's predictions: probabilities per class, or values. */
 export function predictLinear(model: LinearModel, x: FeatureMatrix): Prediction {
-	if (x.width !== model.features.length) {
-		throw new CoreError(
-			'feature-mismatch',
-			`The model expects ${model.features.length} features but got ${x.width}.`
-		);
-	}
+	checkFeatureCount(model.features, x);
 	const { rows: n, width: p, values } = x;
 	if (model.task === 'regression') {
 		const out = new Float64Array(n);

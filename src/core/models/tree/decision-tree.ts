@@ -1,7 +1,13 @@
 import { CoreError } from '../../util/core-error';
 import { createPacer, type TaskContext } from '../../util/task';
 import type { FeatureMatrix } from '../../prepare/recipe';
-import type { FitEvent, FitInfo, Prediction, TrainData } from '../model';
+import {
+	checkFeatureCount,
+	type FitEvent,
+	type FitInfo,
+	type Prediction,
+	type TrainData
+} from '../model';
 import { binMatrix, fitBins } from './bins';
 import { growTree, leafOf, type ClassTree, type TreeTarget, type ValueTree } from './tree';
 
@@ -86,12 +92,7 @@ export async function fitDecisionTree(
 
 /** Returns the model's predictions: the leaf's class probabilities, or the leaf's mean. */
 export function predictDecisionTree(model: DecisionTreeModel, x: FeatureMatrix): Prediction {
-	if (x.width !== model.features.length) {
-		throw new CoreError(
-			'feature-mismatch',
-			`The model expects ${model.features.length} features but got ${x.width}.`
-		);
-	}
+	checkFeatureCount(model.features, x);
 	const { rows: n, width: p, values } = x;
 	if (model.task === 'regression') {
 		const out = new Float64Array(n);
