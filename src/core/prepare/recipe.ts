@@ -70,6 +70,8 @@ export interface RecipeFit {
 	x: FeatureMatrix;
 	/** The train rows `x` holds, by index into the train table, when a step dropped some. */
 	rows: Int32Array | null;
+	/** The context's target for the rows `x` holds (null without one). */
+	target: FitTarget | null;
 }
 
 /** Returns the recipe with no steps of the user's: `fitRecipe` finishes it for the model. */
@@ -284,7 +286,7 @@ export function fitRecipe(
 			{ column }
 		);
 	}
-	return { recipe: fitted, x, rows };
+	return { recipe: fitted, x, rows, target: context.target };
 }
 
 function rowCountOf(frame: Frame, train: Table, rows: Int32Array | null): number {

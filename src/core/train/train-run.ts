@@ -64,14 +64,6 @@ function firstMissing(column: Column): number {
 	return -1;
 }
 
-/** Returns the values of the rows a recipe kept (all when `rows` is null). */
-function kept<A extends Int32Array | Float64Array>(values: A, rows: Int32Array | null): A {
-	if (!rows) return values;
-	const out = new (values.constructor as new (n: number) => A)(rows.length);
-	for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
-	return out;
-}
-
 /**
  * Fits the recipe and the model on the train rows, then scores the pipeline on train and
  * validation rows. The seed is recorded; the linear families do not draw random numbers.
@@ -99,20 +91,18 @@ export async function trainRun(
 			);
 	}
 	const started = ctx.now?.();
-	const fitTarget = fitTargetOf(targetColumn, target.task === 'regression' ? null : target.classes);
-	const { recipe, x, rows } = fitRecipe(request.recipe, train, {
-		target: fitTarget,
+	const classes = target.task === 'regression' ? null : target.classes;
+	// The model learns the target of the rows the recipe kept (a step may drop repeated rows).
+	const fit = fitRecipe(request.recipe, train, {
+		target: fitTargetOf(targetColumn, classes),
 		seed: request.seed
 	});
+	const { recipe, x } = fit;
+	const y = fit.target!;
 	const data: TrainData =
-		fitTarget.kind === 'values'
-			? { task: 'regression', y: kept(fitTarget.y, rows), x }
-			: {
-					task: target.task as 'binary' | 'multiclass',
-					classes: fitTarget.classes,
-					y: kept(fitTarget.y, rows),
-					x
-				};
+		y.kind === 'values'
+			? { task: 'regression', y: y.y, x }
+			: { task: target.task as 'binary' | 'multiclass', classes: y.classes, y: y.y, x };
 	const { model, info } = await fitModel(request.spec, data, ctx);
 	const fitMs = started === undefined || !ctx.now ? null : ctx.now() - started;
 	const inputs = request.recipe.inputs.map((c) => c.name);
