@@ -7,7 +7,7 @@ import {
 	type AuditEntry,
 	type Project
 } from '../core/project/project';
-import type { SplitPlan } from '../core/split/split';
+import { sameAssignment, type SplitPlan } from '../core/split/split';
 import { stageStatuses, type StageName } from '../core/project/stages';
 import type { TargetSummary } from '../core/brief/target';
 import type { ProfileResult } from '../core/profile/profile-dataset';
@@ -133,7 +133,7 @@ export class Session {
 		const split = await this.run('Restoring the split', (ctx) =>
 			this.deps.data.call('split', request, ctx)
 		);
-		if (split && sameRows(split.assignment, stored.assignment)) return project;
+		if (split && sameAssignment(split.assignment, stored.assignment)) return project;
 		this.notice =
 			'The saved split could not be made again from the file as it is read now, so it was dropped with the runs made on it. Make the split again in Prepare.';
 		return clearDownstream(project);
@@ -290,8 +290,4 @@ export class Session {
 	fail(code: string, message: string): void {
 		this.error = { kind: 'core-error', code, message };
 	}
-}
-
-function sameRows(a: Int8Array, b: Int8Array): boolean {
-	return a.length === b.length && a.every((part, i) => part === b[i]);
 }

@@ -12,7 +12,7 @@ import {
 import { profileDataset } from '../core/profile/profile-dataset';
 import type { TaskContext } from '../core/util/task';
 import { rawRows, selectRawRows, type RawTable } from '../core/table/table';
-import { partRows, revealTestRows, type Split } from '../core/split/split';
+import { partRows, revealTestRows, sameAssignment, type Split } from '../core/split/split';
 import { previewOnDataset } from '../core/prepare/preview';
 import { columnHints } from '../core/prepare/column-hints';
 import { lintDataset } from '../core/prepare/lint-dataset';
@@ -135,12 +135,6 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 			return previewOnDataset(loaded().dataset, { recipe, rows, target, seed });
 		}
 	};
-}
-
-function sameAssignment(a: Int8Array, b: Int8Array): boolean {
-	if (a.length !== b.length) return false;
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-	return true;
 }
 
 function buffersOf(table: RawTable): ArrayBuffer[] {

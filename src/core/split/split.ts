@@ -183,3 +183,10 @@ function testLocked(): CoreError {
 		'The test part is locked until you reveal it in Evaluate; that look is recorded.'
 	);
 }
+
+/** True when two assignments put every row in the same part. */
+export function sameAssignment(a: Int8Array, b: Int8Array): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
