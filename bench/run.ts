@@ -48,7 +48,7 @@ async function fitLinearOnTrain(data: ReferenceData): Promise<void> {
 	const target = data.target;
 	if (target.task !== 'binary') throw new Error('The benchmark expects a binary target.');
 	const y = encodeClasses(findColumn(table.columns, target.name)!, target.classes);
-	await fitModel({ kind: 'linear', l2: 1 }, { task: 'binary', classes: target.classes, y, x });
+	await fitModel({ kind: 'linear', l2: 1 }, { task: 'binary', classes: target.classes, y, x }, 42);
 }
 
 async function linearAdult(data: ReferenceData): Promise<Record<string, number | string>> {

@@ -10,10 +10,19 @@ export type ModelSpec = BaselineSpec | LinearSpec | DecisionTreeSpec;
 /** A fitted model: plain JSON, the same in the app and in the exported bundle. */
 export type Model = BaselineModel | LinearModel | DecisionTreeModel;
 
-/** What a model learns from: features, and the target as class indices or numbers. */
+/**
+ * What a model learns from: features, and the target as class indices or numbers. `validation`
+ * (rows the recipe fitted on train transformed, never test rows) is for the families that stop
+ * early; the others ignore it.
+ */
 export type TrainData = { x: FeatureMatrix } & (
-	| { task: 'binary' | 'multiclass'; classes: string[]; y: Int32Array }
-	| { task: 'regression'; y: Float64Array }
+	| {
+			task: 'binary' | 'multiclass';
+			classes: string[];
+			y: Int32Array;
+			validation?: { x: FeatureMatrix; y: Int32Array };
+	  }
+	| { task: 'regression'; y: Float64Array; validation?: { x: FeatureMatrix; y: Float64Array } }
 );
 
 /** What a model predicts for each row. */
@@ -32,7 +41,14 @@ export interface FitInfo {
 /** Events a fit emits while it runs. */
 export type FitEvent =
 	| { kind: 'progress'; phase: string; fraction: number }
-	| { kind: 'loss'; iteration: number; loss: number };
+	| {
+			kind: 'loss';
+			iteration: number;
+			/** The training objective. */
+			loss: number;
+			/** The same loss on the validation rows, for the families that watch them. */
+			validation?: number;
+	  };
 
 export type { TaskKind };
 

@@ -42,12 +42,17 @@ export const MODEL_FAMILIES: readonly FamilyInfo[] = [
 	}
 ];
 
-/** Returns the fitted model of the spec's family, with what the fit reports. */
+/**
+ * Returns the fitted model of the spec's family, with what the fit reports. Every random choice
+ * (bootstrap, subsampling, initialisation, shuffling) draws from `seed`.
+ */
 export async function fitModel(
 	spec: ModelSpec,
 	data: TrainData,
+	seed: number,
 	ctx: TaskContext<FitEvent> = {}
 ): Promise<{ model: Model; info: FitInfo }> {
+	void seed; // TEMP: read by the forest and boosting families once they are wired
 	switch (spec.kind) {
 		case 'baseline':
 			return { model: fitBaseline(data), info: { iterations: 0, converged: true, loss: null } };

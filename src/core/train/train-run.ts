@@ -3,7 +3,8 @@ import type { TaskContext } from '../util/task';
 import type { MetricValues } from '../evaluate/metric-catalogue';
 import type { FitEvent, FitInfo, ModelSpec, TrainData } from '../models/model';
 import { fitModel } from '../models/registry';
-import { fitRecipe, type Recipe } from '../prepare/recipe';
+import { applyRecipe, fitRecipe, type FeatureMatrix, type Recipe } from '../prepare/recipe';
+import type { EncodedTarget } from '../brief/target';
 import { fitTargetOf } from '../prepare/steps/step';
 import {
 	encodeTargetOf,
@@ -64,6 +65,26 @@ function firstMissing(column: Column): number {
 	return -1;
 }
 
+function trainData(
+	target: TargetSpec,
+	x: FeatureMatrix,
+	y: EncodedTarget,
+	valX: FeatureMatrix,
+	valY: EncodedTarget
+): TrainData {
+	if (y.kind === 'values' && valY.kind === 'values')
+		return { task: 'regression', x, y: y.y, validation: { x: valX, y: valY.y } };
+	if (y.kind === 'classes' && valY.kind === 'classes' && target.task !== 'regression')
+		return {
+			task: target.task,
+			classes: y.classes,
+			x,
+			y: y.y,
+			validation: { x: valX, y: valY.y }
+		};
+	throw new CoreError('bad-target', `The target "${target.name}" is encoded two different ways.`);
+}
+
 /**
  * Fits the recipe and the model on the train rows, then scores the pipeline on train and
  * validation rows. The seed is recorded; the linear families do not draw random numbers.
@@ -99,11 +120,15 @@ export async function trainRun(
 	});
 	const { recipe, x } = fit;
 	const y = fit.target!;
-	const data: TrainData =
-		y.kind === 'values'
-			? { task: 'regression', y: y.y, x }
-			: { task: target.task as 'binary' | 'multiclass', classes: y.classes, y: y.y, x };
-	const { model, info } = await fitModel(request.spec, data, ctx);
+	// Validation rows go through the recipe fitted on train, for the families that stop early.
+	const data = trainData(
+		target,
+		x,
+		y,
+		applyRecipe(recipe, val),
+		encodeTargetOf(target, valTargetColumn)
+	);
+	const { model, info } = await fitModel(request.spec, data, request.seed, ctx);
 	const fitMs = started === undefined || !ctx.now ? null : ctx.now() - started;
 	const inputs = request.recipe.inputs.map((c) => c.name);
 	const pipeline: Pipeline = {

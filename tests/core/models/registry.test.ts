@@ -15,7 +15,7 @@ describe('model registry', () => {
 	it('fits and predicts each family by its default spec, and a JSON copy predicts the same', async () => {
 		expect(MODEL_FAMILIES.map((f) => f.kind)).toEqual(['baseline', 'linear', 'tree']);
 		for (const family of MODEL_FAMILIES) {
-			const { model, info } = await fitModel(family.defaultSpec, data);
+			const { model, info } = await fitModel(family.defaultSpec, data, 42);
 			expect(model.kind).toBe(family.kind);
 			expect(info.converged).toBe(true);
 			const prediction = predictModel(model, x);
@@ -26,7 +26,7 @@ describe('model registry', () => {
 
 	it('reports the loss of a linear fit as it goes', async () => {
 		const losses: number[] = [];
-		await fitModel({ kind: 'linear', l2: 1 }, data, {
+		await fitModel({ kind: 'linear', l2: 1 }, data, 42, {
 			onEvent: (e) => e.kind === 'loss' && losses.push(e.loss)
 		});
 		expect(losses.length).toBeGreaterThan(0);
