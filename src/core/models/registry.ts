@@ -3,6 +3,7 @@ import type { TaskContext } from '../util/task';
 import type { FeatureMatrix } from '../prepare/recipe';
 import { fitBaseline, predictBaseline } from './baseline/baseline';
 import { fitLinear, predictLinear } from './linear/linear';
+import { DEFAULT_BOOSTING_SPEC, fitBoosting, predictBoosting } from './boosting/boosting';
 import { DEFAULT_TREE_SPEC, fitDecisionTree, predictDecisionTree } from './tree/decision-tree';
 import type { FitEvent, FitInfo, Model, ModelSpec, Prediction, TrainData } from './model';
 
@@ -39,6 +40,14 @@ export const MODEL_FAMILIES: readonly FamilyInfo[] = [
 			'A chart of yes/no questions about the features, each answer leading to the next question or to a prediction: captures thresholds and interactions, and every path can be read.',
 		interpretable: true,
 		defaultSpec: DEFAULT_TREE_SPEC
+	},
+	{
+		kind: 'boosting',
+		label: 'Gradient-boosted trees',
+		summary:
+			'Hundreds of small trees, each correcting the errors of those before it: usually the most accurate choice on tables, at the cost of a model no one can read whole.',
+		interpretable: false,
+		defaultSpec: DEFAULT_BOOSTING_SPEC
 	}
 ];
 
@@ -52,7 +61,6 @@ export async function fitModel(
 	seed: number,
 	ctx: TaskContext<FitEvent> = {}
 ): Promise<{ model: Model; info: FitInfo }> {
-	void seed; // TEMP: read by the forest and boosting families once they are wired
 	switch (spec.kind) {
 		case 'baseline':
 			return { model: fitBaseline(data), info: { iterations: 0, converged: true, loss: null } };
@@ -60,6 +68,8 @@ export async function fitModel(
 			return fitLinear(spec, data, ctx);
 		case 'tree':
 			return fitDecisionTree(spec, data, ctx);
+		case 'boosting':
+			return fitBoosting(spec, data, seed, ctx);
 		default:
 			return assertNever(spec, 'model spec');
 	}
@@ -74,6 +84,8 @@ export function predictModel(model: Model, x: FeatureMatrix): Prediction {
 			return predictLinear(model, x);
 		case 'tree':
 			return predictDecisionTree(model, x);
+		case 'boosting':
+			return predictBoosting(model, x);
 		default:
 			return assertNever(model, 'model');
 	}

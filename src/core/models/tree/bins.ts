@@ -29,9 +29,24 @@ export function fitBins(x: FeatureMatrix, maxBins = MAX_BINS - 1): Bins {
 			const v = x.values[i * x.width + j];
 			if (!Number.isNaN(v)) column[m++] = v;
 		}
-		thresholds.push(featureEdges(column.subarray(0, m).sort(), maxBins));
+		const values = column.subarray(0, m);
+		thresholds.push(fewValues(values, maxBins) ?? featureEdges(values.sort(), maxBins));
 	}
 	return { thresholds };
+}
+
+/**
+ * Returns the sorted distinct values when there are at most `maxBins` of them, else null. Most
+ * features (one-hot columns, small integers) have few values, and a pass over a set is much
+ * cheaper than sorting the column.
+ */
+function fewValues(values: Float64Array, maxBins: number): number[] | null {
+	const seen = new Set<number>();
+	for (let i = 0; i < values.length; i++) {
+		seen.add(values[i] === 0 ? 0 : values[i]);
+		if (seen.size > maxBins) return null;
+	}
+	return values.length === 0 ? null : [...seen].sort((a, b) => a - b);
 }
 
 /** Returns the bin edges of one feature's sorted values: distinct values, or quantiles. */

@@ -99,6 +99,8 @@ export function specLabel(spec: ModelSpec): string {
 			return `linear (L2 ${spec.l2})`;
 		case 'tree':
 			return `tree (${spec.criterion}, depth ${spec.maxDepth}, at least ${spec.minSamplesLeaf} rows per leaf)`;
+		case 'boosting':
+			return `boosted trees (${spec.iterations} rounds at rate ${spec.learningRate}, ${spec.maxLeaves} leaves)`;
 		default:
 			return assertNever(spec, 'model spec');
 	}
