@@ -5,11 +5,12 @@ import type { BaselineModel, BaselineSpec } from './baseline/baseline';
 import type { LinearModel, LinearSpec } from './linear/linear';
 import type { DecisionTreeModel, DecisionTreeSpec } from './tree/decision-tree';
 import type { BoostingModel, BoostingSpec } from './boosting/boosting';
+import type { OneRuleModel, OneRuleSpec } from './baseline/one-rule';
 
 /** What to fit: a model family and its hyperparameters. Add a family: a folder, a member here. */
-export type ModelSpec = BaselineSpec | LinearSpec | DecisionTreeSpec | BoostingSpec;
+export type ModelSpec = BaselineSpec | OneRuleSpec | LinearSpec | DecisionTreeSpec | BoostingSpec;
 /** A fitted model: plain JSON, the same in the app and in the exported bundle. */
-export type Model = BaselineModel | LinearModel | DecisionTreeModel | BoostingModel;
+export type Model = BaselineModel | OneRuleModel | LinearModel | DecisionTreeModel | BoostingModel;
 
 /**
  * What a model learns from: features, and the target as class indices or numbers. `validation`

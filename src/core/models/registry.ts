@@ -2,6 +2,7 @@ import { assertNever } from '../util/assert-never';
 import type { TaskContext } from '../util/task';
 import type { FeatureMatrix } from '../prepare/recipe';
 import { fitBaseline, predictBaseline } from './baseline/baseline';
+import { DEFAULT_ONE_RULE_SPEC, fitOneRule, predictOneRule } from './baseline/one-rule';
 import { fitLinear, predictLinear } from './linear/linear';
 import { DEFAULT_BOOSTING_SPEC, fitBoosting, predictBoosting } from './boosting/boosting';
 import { DEFAULT_TREE_SPEC, fitDecisionTree, predictDecisionTree } from './tree/decision-tree';
@@ -24,6 +25,14 @@ export const MODEL_FAMILIES: readonly FamilyInfo[] = [
 		summary: 'Predicts the class shares (or the mean) for every row. Every model must beat it.',
 		interpretable: true,
 		defaultSpec: { kind: 'baseline' }
+	},
+	{
+		kind: 'rule',
+		label: 'One rule',
+		summary:
+			'The best single-feature rule: one question about one column, answered by a lookup table. If it does nearly as well as a real model, a rule may do.',
+		interpretable: true,
+		defaultSpec: DEFAULT_ONE_RULE_SPEC
 	},
 	{
 		kind: 'linear',
@@ -63,7 +72,12 @@ export async function fitModel(
 ): Promise<{ model: Model; info: FitInfo }> {
 	switch (spec.kind) {
 		case 'baseline':
-			return { model: fitBaseline(data), info: { iterations: 0, converged: true, loss: null } };
+			return {
+				model: fitBaseline(data, spec, seed),
+				info: { iterations: 0, converged: true, loss: null }
+			};
+		case 'rule':
+			return fitOneRule(spec, data, ctx);
 		case 'linear':
 			return fitLinear(spec, data, ctx);
 		case 'tree':
@@ -80,6 +94,8 @@ export function predictModel(model: Model, x: FeatureMatrix): Prediction {
 	switch (model.kind) {
 		case 'baseline':
 			return predictBaseline(model, x.rows);
+		case 'rule':
+			return predictOneRule(model, x);
 		case 'linear':
 			return predictLinear(model, x);
 		case 'tree':

@@ -94,7 +94,9 @@ export class TrainStage {
 export function specLabel(spec: ModelSpec): string {
 	switch (spec.kind) {
 		case 'baseline':
-			return 'baseline';
+			return spec.strategy ? `baseline (${spec.strategy.replace('_', ' ')})` : 'baseline';
+		case 'rule':
+			return `one rule (up to ${spec.maxBins} bins)`;
 		case 'linear':
 			return `linear (L2 ${spec.l2})`;
 		case 'tree':
