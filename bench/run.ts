@@ -16,6 +16,7 @@ import { trainRun } from '../src/core/train/train-run';
 import { profileDataset } from '../src/core/profile/profile-dataset';
 import { loadDataset } from '../src/core/table/dataset';
 import { ingestBench } from './ingest';
+import { trainBench } from './train';
 import { loadReference, referenceRequest, type ReferenceData } from '../tests/core/reference';
 
 const FIT_RUNS = 3;
@@ -117,6 +118,11 @@ async function profileSeconds(path: string): Promise<number> {
 	return (performance.now() - start) / 1000;
 }
 
+// `npm run bench -- train` runs one group; no argument runs them all.
+const only = process.argv[2];
 const adult = await loadReference('adult');
-for (const bench of [linearAdult, parsePeer]) console.log(JSON.stringify(await bench(adult)));
-console.log(JSON.stringify(await ingestBench(profileSeconds)));
+if (!only || only === 'train')
+	for (const line of await trainBench(adult)) console.log(JSON.stringify(line));
+if (!only || only === 'linear')
+	for (const bench of [linearAdult, parsePeer]) console.log(JSON.stringify(await bench(adult)));
+if (!only || only === 'ingest') console.log(JSON.stringify(await ingestBench(profileSeconds)));
