@@ -17,6 +17,7 @@ import { profileDataset } from '../src/core/profile/profile-dataset';
 import { loadDataset } from '../src/core/table/dataset';
 import { ingestBench } from './ingest';
 import { trainBench } from './train';
+import { qualityBench } from './quality';
 import { loadReference, referenceRequest, type ReferenceData } from '../tests/core/reference';
 
 const FIT_RUNS = 3;
@@ -121,6 +122,8 @@ async function profileSeconds(path: string): Promise<number> {
 // `npm run bench -- train` runs one group; no argument runs them all.
 const only = process.argv[2];
 const adult = await loadReference('adult');
+if (!only || only === 'quality')
+	for (const line of await qualityBench()) console.log(JSON.stringify(line));
 if (!only || only === 'train')
 	for (const line of await trainBench(adult)) console.log(JSON.stringify(line));
 if (!only || only === 'linear')

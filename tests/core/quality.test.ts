@@ -8,7 +8,7 @@ import { loadReference, REFERENCE, referenceRequest, type ReferenceName } from '
 // (REFERENCE.md, the `linear` row: LogisticRegression with C = 1, the same default recipe).
 const AUC_TOLERANCE = 0.01;
 
-describe.each(Object.keys(REFERENCE) as ReferenceName[])('quality on %s', (name) => {
+describe.each(['titanic', 'adult'] as ReferenceName[])('quality on %s', (name) => {
 	it('logistic regression matches the scikit-learn test ROC-AUC; the baseline scores 0.5', async () => {
 		const data = await loadReference(name);
 		const linear = await trainRun(referenceRequest(data, { kind: 'linear', l2: 1 }));
@@ -23,7 +23,7 @@ describe.each(Object.keys(REFERENCE) as ReferenceName[])('quality on %s', (name)
 			target,
 			{ metric: 'roc_auc', threshold: 0.8 }
 		);
-		expectClose(evaluation.metrics.roc_auc!, REFERENCE[name].linearAuc, AUC_TOLERANCE);
+		expectClose(evaluation.metrics.roc_auc!, REFERENCE[name].scores.linear, AUC_TOLERANCE);
 		expect(evaluation.baselineMetrics.roc_auc).toBe(0.5);
 		expect(evaluation.verdict.pass).toBe(true);
 	});

@@ -14,11 +14,145 @@ import type { TrainRequest } from '../../src/core/train/train-run';
 
 export const DATASETS_DIR = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
 
-/** The binary reference datasets the tests use, with REFERENCE.md's linear test ROC-AUC. */
+/** The scikit-learn models of REFERENCE.md, by the name its tables use. */
+export type ReferenceModel =
+	'baseline' | 'linear' | 'decision_tree' | 'random_forest' | 'hist_gb' | 'mlp';
+
+/** A reference dataset: its file, target, the columns REFERENCE.md drops, and its test scores. */
+export interface ReferenceInfo {
+	file: string;
+	target: string;
+	/** The positive label of a binary target; absent for multiclass and regression. */
+	positive?: string;
+	task: 'binary' | 'multiclass' | 'regression';
+	/** The headline metric of REFERENCE.md's table: ROC-AUC, accuracy (multiclass) or RMSE. */
+	metric: 'roc_auc' | 'accuracy' | 'rmse';
+	/** Columns REFERENCE.md drops beyond identifiers and free text (leaks, dates). */
+	drop?: string[];
+	scores: Record<ReferenceModel, number>;
+}
+
+/** The reference datasets the tests and the benchmark use, with REFERENCE.md's test scores. */
 export const REFERENCE = {
-	titanic: { file: 'titanic.csv', target: 'Survived', positive: '1', linearAuc: 0.8344 },
-	adult: { file: 'adult_train.csv', target: 'Y', positive: '>50K', linearAuc: 0.9076 }
-} as const;
+	titanic: {
+		file: 'titanic.csv',
+		target: 'Survived',
+		positive: '1',
+		task: 'binary',
+		metric: 'roc_auc',
+		scores: {
+			baseline: 0.5,
+			linear: 0.8344,
+			decision_tree: 0.7308,
+			random_forest: 0.8019,
+			hist_gb: 0.819,
+			mlp: 0.8393
+		}
+	},
+	adult: {
+		file: 'adult_train.csv',
+		target: 'Y',
+		positive: '>50K',
+		task: 'binary',
+		metric: 'roc_auc',
+		scores: {
+			baseline: 0.5,
+			linear: 0.9076,
+			decision_tree: 0.7451,
+			random_forest: 0.9053,
+			hist_gb: 0.9275,
+			mlp: 0.8934
+		}
+	},
+	bank_full: {
+		file: 'bank_full.csv',
+		target: 'y',
+		positive: 'yes',
+		task: 'binary',
+		metric: 'roc_auc',
+		scores: {
+			baseline: 0.5,
+			linear: 0.9055,
+			decision_tree: 0.7,
+			random_forest: 0.9271,
+			hist_gb: 0.9333,
+			mlp: 0.9083
+		}
+	},
+	german_credit: {
+		file: 'german_credit.csv',
+		target: 'credit_risk',
+		positive: 'bad',
+		task: 'binary',
+		metric: 'roc_auc',
+		scores: {
+			baseline: 0.5,
+			linear: 0.7592,
+			decision_tree: 0.644,
+			random_forest: 0.7905,
+			hist_gb: 0.7493,
+			mlp: 0.7393
+		}
+	},
+	penguins: {
+		file: 'penguins.csv',
+		target: 'species',
+		task: 'multiclass',
+		metric: 'accuracy',
+		scores: {
+			baseline: 0.4348,
+			linear: 1,
+			decision_tree: 0.9855,
+			random_forest: 1,
+			hist_gb: 0.9855,
+			mlp: 1
+		}
+	},
+	california_housing: {
+		file: 'california_housing.csv',
+		target: 'median_house_value',
+		task: 'regression',
+		metric: 'rmse',
+		scores: {
+			baseline: 114481,
+			linear: 70092,
+			decision_tree: 68771,
+			random_forest: 50111,
+			hist_gb: 48766,
+			mlp: 55742
+		}
+	},
+	bike_day: {
+		file: 'bike_day.csv',
+		target: 'cnt',
+		task: 'regression',
+		metric: 'rmse',
+		drop: ['casual', 'registered', 'dteday', 'instant'],
+		scores: {
+			baseline: 3091,
+			linear: 1306,
+			decision_tree: 2265,
+			random_forest: 2114,
+			hist_gb: 1948,
+			mlp: 1577
+		}
+	},
+	bike_hour: {
+		file: 'bike_hour.csv',
+		target: 'cnt',
+		task: 'regression',
+		metric: 'rmse',
+		drop: ['casual', 'registered', 'dteday', 'instant'],
+		scores: {
+			baseline: 243.8,
+			linear: 187.3,
+			decision_tree: 117.4,
+			random_forest: 114.2,
+			hist_gb: 107.6,
+			mlp: 142.9
+		}
+	}
+} as const satisfies Record<string, ReferenceInfo>;
 
 export type ReferenceName = keyof typeof REFERENCE;
 
@@ -52,11 +186,12 @@ export function readReferenceSplit(name: string): Record<SplitPart, Int32Array> 
 
 /** Returns a reference dataset ingested as the app does, with its reference split applied. */
 export async function loadReference(name: ReferenceName): Promise<ReferenceData> {
-	const ref = REFERENCE[name];
+	const ref: ReferenceInfo = REFERENCE[name];
 	const bytes = new Uint8Array(readFileSync(DATASETS_DIR + ref.file));
 	const ingested = await ingestCsv(bytesSource(bytes));
+	const drop = new Set<string>(ref.drop ?? []);
 	const inputs = ingested.reports
-		.filter((r) => r.name !== ref.target && !r.idLike && r.kind !== 'text')
+		.filter((r) => r.name !== ref.target && !r.idLike && r.kind !== 'text' && !drop.has(r.name))
 		.map(columnSchema);
 	const schema = toSchema(ingested.reports.map(columnSchema), ingested.missingTokens);
 	const targetKind = ingested.reports.find((r) => r.name === ref.target)!.kind;
@@ -68,18 +203,22 @@ export async function loadReference(name: ReferenceName): Promise<ReferenceData>
 		test: selectRawRows(ingested.raw, rows.test)
 	};
 	const targetColumn = ingested.raw.columns.find((c) => c.name === ref.target)!;
-	let negative = '';
-	for (let row = 0; row < ingested.raw.rowCount && negative === ''; row++) {
-		const text = cellText(targetColumn, row);
-		if (text !== ref.positive) negative = text;
+	const labels = new Set<string>();
+	for (let row = 0; row < ingested.raw.rowCount; row++) labels.add(cellText(targetColumn, row));
+	let target: TargetSpec;
+	if (ref.task === 'regression') target = { name: ref.target, task: 'regression' };
+	else if (ref.task === 'multiclass')
+		target = { name: ref.target, task: 'multiclass', classes: [...labels].sort() };
+	else {
+		const negative = [...labels].find((label) => label !== ref.positive)!;
+		target = {
+			name: ref.target,
+			task: 'binary',
+			classes: [negative, ref.positive!],
+			positive: ref.positive!,
+			threshold: 0.5
+		};
 	}
-	const target: TargetSpec = {
-		name: ref.target,
-		task: 'binary',
-		classes: [negative, ref.positive],
-		positive: ref.positive,
-		threshold: 0.5
-	};
 	return { bytes, ingested, schema, target, inputs, recipe: defaultRecipe(inputs), rows, parts };
 }
 

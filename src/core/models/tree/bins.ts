@@ -7,16 +7,19 @@ export const MAX_BINS = 256;
 /**
  * Per feature, the sorted upper edges of its bins in raw units: a value falls in the first bin
  * whose edge is at least the value; values above the last edge (unseen in train) fall in the last
- * bin, and NaN in the first. The last edge is the largest train value.
+ * bin, and NaN in the first. Each edge but the last lies halfway between the largest train value
+ * of its bin and the smallest of the next, as scikit-learn's and LightGBM's thresholds do, so a
+ * split learned on train rows sends an unseen value to the nearer side. The last edge is the
+ * largest train value.
  */
 export interface Bins {
 	thresholds: number[][];
 }
 
 /**
- * Returns up to `maxBins` quantile bins per feature learned from the (train) rows of `x`: the
- * distinct values themselves when there are no more than `maxBins` of them. NaN is ignored; a
- * feature with no finite value gets a single bin.
+ * Returns up to `maxBins` quantile bins per feature learned from the (train) rows of `x`: one per
+ * distinct value when there are no more than `maxBins` of them. NaN is ignored; a feature with no
+ * finite value gets a single bin.
  */
 export function fitBins(x: FeatureMatrix, maxBins = MAX_BINS - 1): Bins {
 	if (!(Number.isInteger(maxBins) && maxBins >= 2 && maxBins <= MAX_BINS))
@@ -30,38 +33,51 @@ export function fitBins(x: FeatureMatrix, maxBins = MAX_BINS - 1): Bins {
 			if (!Number.isNaN(v)) column[m++] = v;
 		}
 		const values = column.subarray(0, m);
-		thresholds.push(fewValues(values, maxBins) ?? featureEdges(values.sort(), maxBins));
+		thresholds.push(
+			m === 0 ? [0] : (fewValues(values, maxBins) ?? featureEdges(values.sort(), maxBins))
+		);
 	}
 	return { thresholds };
 }
 
 /**
- * Returns the sorted distinct values when there are at most `maxBins` of them, else null. Most
- * features (one-hot columns, small integers) have few values, and a pass over a set is much
- * cheaper than sorting the column.
+ * Returns the edges when the feature has at most `maxBins` distinct values (a bin each), else
+ * null. Most features (one-hot columns, small integers) have few values, and a pass over a set is
+ * much cheaper than sorting the column.
  */
 function fewValues(values: Float64Array, maxBins: number): number[] | null {
 	const seen = new Set<number>();
 	for (let i = 0; i < values.length; i++) {
-		seen.add(values[i] === 0 ? 0 : values[i]);
+		seen.add(values[i]);
 		if (seen.size > maxBins) return null;
 	}
-	return values.length === 0 ? null : [...seen].sort((a, b) => a - b);
+	const distinct = [...seen].sort((a, b) => a - b);
+	return distinct.map((v, i) => (i + 1 < distinct.length ? between(v, distinct[i + 1]) : v));
 }
 
-/** Returns the bin edges of one feature's sorted values: distinct values, or quantiles. */
+/** Returns a number halfway from `low` to `high` (low < high), never `high` itself. */
+function between(low: number, high: number): number {
+	const mid = low + (high - low) / 2;
+	return mid < high ? mid : low;
+}
+
+/** Returns the quantile edges of one feature's sorted values, which have more than `maxBins`. */
 function featureEdges(sorted: Float64Array, maxBins: number): number[] {
 	const n = sorted.length;
-	if (n === 0) return [0];
-	const distinct: number[] = [];
-	for (let i = 0; i < n && distinct.length <= maxBins; i++)
-		if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
-	if (distinct.length <= maxBins) return distinct;
 	const edges: number[] = [];
+	let last = -Infinity;
 	for (let b = 1; b <= maxBins; b++) {
-		const edge = sorted[Math.ceil((b * n) / maxBins) - 1];
-		if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
+		const at = Math.ceil((b * n) / maxBins) - 1;
+		const value = sorted[at];
+		if (value <= last) continue;
+		last = value;
+		if (value === sorted[n - 1]) break;
+		// The bin holds the values up to `value`; the next bin starts at the next larger one.
+		let next = at + 1;
+		while (sorted[next] === value) next++;
+		edges.push(between(value, sorted[next]));
 	}
+	edges.push(sorted[n - 1]);
 	return edges;
 }
 

@@ -3,15 +3,18 @@ import { binMatrix, binOf, fitBins } from '../../../../src/core/models/tree/bins
 import { featureMatrix } from '../../helpers';
 
 describe('fitBins', () => {
-	it('keeps the distinct values as edges when there are few', () => {
+	it('gives each distinct value a bin, cut halfway to the next, when there are few', () => {
 		const x = featureMatrix([[3], [1], [2], [1], [3]]);
-		expect(fitBins(x).thresholds).toEqual([[1, 2, 3]]);
+		expect(fitBins(x).thresholds).toEqual([[1.5, 2.5, 3]]);
+		// Adjacent doubles have no number between them: the edge is the lower one.
+		const tight = featureMatrix([[1], [1 + Number.EPSILON]]);
+		expect(fitBins(tight).thresholds).toEqual([[1, 1 + Number.EPSILON]]);
 	});
 
 	it('cuts many values into equal-count quantile bins, the last edge the maximum', () => {
 		const x = featureMatrix(Array.from({ length: 100 }, (_, i) => [i]));
 		const [edges] = fitBins(x, 4).thresholds;
-		expect(edges).toEqual([24, 49, 74, 99]);
+		expect(edges).toEqual([24.5, 49.5, 74.5, 99]);
 		const codes = binMatrix({ thresholds: [edges] }, x);
 		for (let b = 0; b < 4; b++) expect(codes.filter((c) => c === b).length).toBe(25);
 	});
@@ -25,7 +28,7 @@ describe('fitBins', () => {
 	it('ignores NaN when fitting and puts it in the lowest bin', () => {
 		const x = featureMatrix([[NaN], [5], [7], [NaN]]);
 		const bins = fitBins(x);
-		expect(bins.thresholds).toEqual([[5, 7]]);
+		expect(bins.thresholds).toEqual([[6, 7]]);
 		expect(Array.from(binMatrix(bins, x))).toEqual([0, 0, 1, 0]);
 		expect(fitBins(featureMatrix([[NaN], [NaN]])).thresholds).toEqual([[0]]);
 	});
@@ -40,6 +43,7 @@ describe('fitBins', () => {
 		expect(Array.from(binMatrix(bins, x))).toEqual([0, 1, 2, 0, 1, 2]);
 		expect(binOf(bins.thresholds[0], 99)).toBe(2);
 		expect(binOf(bins.thresholds[0], -5)).toBe(0);
-		expect(binOf(bins.thresholds[0], 1.5)).toBe(1);
+		expect(binOf(bins.thresholds[0], 1.5)).toBe(0);
+		expect(binOf(bins.thresholds[0], 1.6)).toBe(1);
 	});
 });

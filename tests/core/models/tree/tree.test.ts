@@ -23,7 +23,7 @@ describe('growTree', () => {
 	it('breaks a tie between equally good splits by the lowest feature', async () => {
 		const tree = await growTree(data, target, { maxDepth: 3, minSamplesLeaf: 1 });
 		expect(tree.feature).toEqual([0, -1, -1]);
-		expect(tree.threshold[0]).toBe(2);
+		expect(tree.threshold[0]).toBe(2.5);
 		expect(tree.value).toEqual([
 			[0.5, 0.5],
 			[1, 0],
