@@ -272,6 +272,8 @@ export async function fitBoosting(
 	const rng = createRng(seed);
 	const pool = new HistogramPool(binned.offsets[binned.width] * STRIDE);
 	const rowCount = Math.max(1, Math.round(spec.rowSubsample * n));
+	const everyRow = new Int32Array(n);
+	for (let i = 0; i < n; i++) everyRow[i] = i;
 	const featureCount = Math.max(1, Math.round(spec.featureSubsample * x.width));
 	const options: LeafwiseOptions = {
 		maxLeaves: spec.maxLeaves,
@@ -302,7 +304,7 @@ export async function fitBoosting(
 				options.features = new Uint8Array(x.width);
 				for (const j of sample(x.width, featureCount, rng)) options.features[j] = 1;
 			}
-			const index = rows ? rows.slice() : Int32Array.from({ length: n }, (_, i) => i);
+			const index = (rows ?? everyRow).slice();
 			const from = out * n;
 			const grad1 = grad.subarray(from, from + n);
 			const hess1 = hess.subarray(from, from + n);
