@@ -22,4 +22,20 @@ test('a decision tree is chosen with its depth, trained beside the baseline, and
 	const auc = Number(await page.getByTestId('run-run-2').locator('td.primary').textContent());
 	expect(auc).toBeGreaterThan(0.8);
 	expect(auc).toBeLessThan(1);
+
+	// The fitted tree reads in the user's words: "Sex is female?", not "Sex=female ≤ 0".
+	const tree = page.getByRole('region', { name: 'The decision tree of run-2' });
+	const root = tree.getByTestId('tree-root');
+	await expect(root).toHaveAccessibleName(/^Sex is (female|male)\?/);
+	await expect(root).toHaveAttribute('aria-expanded', 'true');
+	await root.click();
+	await expect(root).toHaveAttribute('aria-expanded', 'false');
+	await expect(root).toContainText(/\+\d+ more nodes/);
+	await root.press('Enter');
+	await expect(root).toHaveAttribute('aria-expanded', 'true');
+	await tree.getByLabel('Show depth').selectOption('1');
+	await expect(tree.getByRole('button', { expanded: false })).toHaveCount(2);
+	await expect(tree.getByRole('button', { name: 'Copy rules' })).toBeEnabled();
+	await tree.getByText(/^Rules as text/).click();
+	await expect(tree.getByTestId('tree-rules')).toContainText(/^IF Sex is (female|male) AND /);
 });

@@ -26,6 +26,10 @@ export interface RunRecord {
 	valMetrics: MetricValues;
 	info: FitInfo;
 	fitMs: number | null;
+	/** UTF-8 bytes of the pipeline's JSON; absent on runs logged before it was measured. */
+	modelBytes?: number;
+	/** Mean microseconds to predict one validation row on its own. */
+	latencyUs?: number | null;
 	pipeline: Pipeline;
 }
 

@@ -3,6 +3,7 @@ import type { TaskContext } from '../util/task';
 import type { MetricValues } from '../evaluate/metric-catalogue';
 import type { FitEvent, FitInfo, ModelSpec, TrainData } from '../models/model';
 import { fitModel } from '../models/registry';
+import { measureModel } from './measure';
 import { applyRecipe, fitRecipe, type FeatureMatrix, type Recipe } from '../prepare/recipe';
 import type { EncodedTarget } from '../brief/target';
 import { fitTargetOf } from '../prepare/steps/step';
@@ -42,6 +43,10 @@ export interface TrainResult {
 	valMetrics: MetricValues;
 	info: FitInfo;
 	fitMs: number | null;
+	/** UTF-8 bytes of the pipeline's JSON. */
+	modelBytes: number;
+	/** Mean microseconds to predict one validation row on its own; null without a clock. */
+	latencyUs: number | null;
 }
 
 function typed(raw: RawTable, schema: DatasetSchema, part: string): Table {
@@ -153,6 +158,7 @@ export async function trainRun(
 			predictTable(pipeline, val)
 		),
 		info,
-		fitMs
+		fitMs,
+		...measureModel(pipeline, val, ctx.now)
 	};
 }

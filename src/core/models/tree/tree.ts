@@ -8,7 +8,8 @@ export type SplitCriterion = 'gini' | 'entropy' | 'squared_error';
  * A fitted tree as flat arrays, plain JSON, node 0 the root. Node i splits on `feature[i]`: rows
  * with a value at most `threshold[i]` (raw units; NaN too) go to `left[i]`, the others to
  * `right[i]`. A leaf has feature, left and right -1 and threshold 0. `value[i]` is what the node
- * predicts: class probabilities, or the mean.
+ * predicts: class probabilities, or the mean. `count[i]` is the number of train rows that reached
+ * node i (bootstrap repeats counted); absent on trees saved before it was recorded.
  */
 export interface Tree<V extends number[] | number> {
 	feature: number[];
@@ -16,6 +17,7 @@ export interface Tree<V extends number[] | number> {
 	left: number[];
 	right: number[];
 	value: V[];
+	count?: number[];
 }
 
 /** A tree that predicts class probabilities. */
@@ -87,12 +89,13 @@ export async function growTree(
 		: Int32Array.from({ length: data.rows }, (_, i) => i);
 	const grower = createGrower(data, target, options);
 	const minSplit = Math.max(options.minSamplesSplit ?? 2 * options.minSamplesLeaf, 2);
-	const tree: Tree<number[] | number> = {
+	const tree: Tree<number[] | number> & { count: number[] } = {
 		feature: [],
 		threshold: [],
 		left: [],
 		right: [],
-		value: []
+		value: [],
+		count: []
 	};
 	const stack = [{ node: addNode(tree), start: 0, end: index.length, depth: 0 }];
 	const budget = Math.max(1, index.length * (options.maxDepth + 1));
@@ -102,6 +105,7 @@ export async function growTree(
 		const { node, start, end, depth } = stack.pop()!;
 		const total = nodeTotals(grower, index, start, end);
 		tree.value[node] = leafValue(target, total, end - start);
+		tree.count[node] = end - start;
 		if (
 			depth >= options.maxDepth ||
 			end - start < minSplit ||
@@ -143,7 +147,8 @@ function createGrower(data: BinnedData, target: TreeTarget, options: GrowOptions
 	};
 }
 
-function addNode(tree: Tree<number[] | number>): number {
+function addNode(tree: Tree<number[] | number> & { count: number[] }): number {
+	tree.count.push(0);
 	tree.feature.push(-1);
 	tree.threshold.push(0);
 	tree.left.push(-1);

@@ -318,12 +318,15 @@ describe('treeView on titanic', () => {
 		expect(splits.every((s) => s.readable && !s.question.includes('='))).toBe(true);
 		const ages = splits.filter((s) => s.bound?.subject === 'Age');
 		expect(ages.length).toBeGreaterThan(0);
-		for (const { bound, question } of ages) {
-			// Thresholds are train ages: whole or half years between 0 and 80, not z-scores.
-			expect(bound!.value).toBeGreaterThan(0);
-			expect(bound!.value).toBeLessThan(81);
-			expect(Number.isInteger(bound!.value * 2)).toBe(true);
-			expect(question).toBe(`Age ≤ ${bound!.value}?`);
+		const scale = pipeline.recipe.steps.find((s) => s.kind === 'standardize' && s.column === 'Age');
+		if (scale?.kind !== 'standardize') throw new Error('expected Age to be standardised');
+		for (const { bound, question, threshold } of ages) {
+			// In years, not a z-score: the year standardises back to the model's threshold.
+			const years = bound!.value;
+			expect(years).toBeGreaterThan(0);
+			expect(years).toBeLessThan(81);
+			expectClose((years - scale.mean) / scale.std, threshold, 1e-6);
+			expect(question).toMatch(/^Age ≤ \d+(\.\d{1,4})?\?$/);
 		}
 		expect(treeRules(view)).toHaveLength((view.nodes + 1) / 2);
 	});
