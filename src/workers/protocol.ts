@@ -98,7 +98,12 @@ export interface EvaluateRequest {
 
 /** The train worker: stateless; every call brings the rows and recipe it needs. */
 export type TrainApi = {
-	train: Method<TrainRequest, TrainResult, FitEvent>;
+	/** A fit, with where it computed: 'js', or the TF.js backend and why it was chosen. */
+	train: Method<
+		TrainRequest,
+		TrainResult & { backend: string; backendReason: string | null },
+		FitEvent
+	>;
 	evaluate: Method<EvaluateRequest, TestEvaluation>;
 };
 

@@ -6,11 +6,27 @@ import type { LinearModel, LinearSpec } from './linear/linear';
 import type { DecisionTreeModel, DecisionTreeSpec } from './tree/decision-tree';
 import type { BoostingModel, BoostingSpec } from './boosting/boosting';
 import type { OneRuleModel, OneRuleSpec } from './baseline/one-rule';
+import type { NeuralModel, NeuralSpec } from './neural/mlp';
+import type { ForestModel, ForestSpec } from './forest/random-forest';
 
 /** What to fit: a model family and its hyperparameters. Add a family: a folder, a member here. */
-export type ModelSpec = BaselineSpec | OneRuleSpec | LinearSpec | DecisionTreeSpec | BoostingSpec;
+export type ModelSpec =
+	| BaselineSpec
+	| OneRuleSpec
+	| LinearSpec
+	| DecisionTreeSpec
+	| ForestSpec
+	| BoostingSpec
+	| NeuralSpec;
 /** A fitted model: plain JSON, the same in the app and in the exported bundle. */
-export type Model = BaselineModel | OneRuleModel | LinearModel | DecisionTreeModel | BoostingModel;
+export type Model =
+	| BaselineModel
+	| OneRuleModel
+	| LinearModel
+	| DecisionTreeModel
+	| ForestModel
+	| BoostingModel
+	| NeuralModel;
 
 /**
  * What a model learns from: features, and the target as class indices or numbers. `validation`

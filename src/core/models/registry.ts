@@ -4,6 +4,8 @@ import type { FeatureMatrix } from '../prepare/recipe';
 import { fitBaseline, predictBaseline } from './baseline/baseline';
 import { DEFAULT_ONE_RULE_SPEC, fitOneRule, predictOneRule } from './baseline/one-rule';
 import { fitLinear, predictLinear } from './linear/linear';
+import { DEFAULT_FOREST_SPEC, fitForest, predictForest } from './forest/random-forest';
+import { DEFAULT_NEURAL_SPEC, fitNeural, predictNeural } from './neural/mlp';
 import { DEFAULT_BOOSTING_SPEC, fitBoosting, predictBoosting } from './boosting/boosting';
 import { DEFAULT_TREE_SPEC, fitDecisionTree, predictDecisionTree } from './tree/decision-tree';
 import type { FitEvent, FitInfo, Model, ModelSpec, Prediction, TrainData } from './model';
@@ -51,12 +53,28 @@ export const MODEL_FAMILIES: readonly FamilyInfo[] = [
 		defaultSpec: DEFAULT_TREE_SPEC
 	},
 	{
+		kind: 'forest',
+		label: 'Random forest',
+		summary:
+			'Many deep trees, each grown on a resample of the rows and choosing among a random few features at each question, then averaged: robust with little tuning, and it scores itself on the rows each tree left out.',
+		interpretable: false,
+		defaultSpec: DEFAULT_FOREST_SPEC
+	},
+	{
 		kind: 'boosting',
 		label: 'Gradient-boosted trees',
 		summary:
 			'Hundreds of small trees, each correcting the errors of those before it: usually the most accurate choice on tables, at the cost of a model no one can read whole.',
 		interpretable: false,
 		defaultSpec: DEFAULT_BOOSTING_SPEC
+	},
+	{
+		kind: 'neural',
+		label: 'Neural network',
+		summary:
+			'Layers of weighted sums passed through simple bends, trained by small steps downhill (TF.js, on the GPU when there is a trustworthy one): flexible, slower to train, and hard to read.',
+		interpretable: false,
+		defaultSpec: DEFAULT_NEURAL_SPEC
 	}
 ];
 
@@ -82,8 +100,12 @@ export async function fitModel(
 			return fitLinear(spec, data, ctx);
 		case 'tree':
 			return fitDecisionTree(spec, data, ctx);
+		case 'forest':
+			return fitForest(spec, data, seed, ctx);
 		case 'boosting':
 			return fitBoosting(spec, data, seed, ctx);
+		case 'neural':
+			return fitNeural(spec, data, seed, ctx);
 		default:
 			return assertNever(spec, 'model spec');
 	}
@@ -100,8 +122,12 @@ export function predictModel(model: Model, x: FeatureMatrix): Prediction {
 			return predictLinear(model, x);
 		case 'tree':
 			return predictDecisionTree(model, x);
+		case 'forest':
+			return predictForest(model, x);
 		case 'boosting':
 			return predictBoosting(model, x);
+		case 'neural':
+			return predictNeural(model, x);
 		default:
 			return assertNever(model, 'model');
 	}

@@ -19,6 +19,8 @@ export interface RunRecord {
 	seed: number;
 	/** Where the numbers were computed: 'js' for the TypeScript families, a TF.js backend otherwise. */
 	backend: string;
+	/** Why that TF.js backend was chosen (the probes and the parity check); null for 'js'. */
+	backendReason?: string | null;
 	dataFingerprint: string;
 	recipeHash: string;
 	features: number;

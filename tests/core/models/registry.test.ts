@@ -13,11 +13,12 @@ const data = {
 
 describe('model registry', () => {
 	it('fits and predicts each family by its default spec, and a JSON copy predicts the same', async () => {
-		expect(MODEL_FAMILIES.map((f) => f.kind)).toEqual(['baseline', 'rule', 'linear', 'tree', 'boosting']);
+		expect(MODEL_FAMILIES.map((f) => f.kind)).toEqual(['baseline', 'rule', 'linear', 'tree', 'forest', 'boosting', 'neural']);
 		for (const family of MODEL_FAMILIES) {
 			const { model, info } = await fitModel(family.defaultSpec, data, 42);
 			expect(model.kind).toBe(family.kind);
-			expect(info.converged).toBe(true);
+			// A network on five rows still lowers its train loss at its last epoch: not converged.
+			expect(info.converged).toBe(family.kind !== 'neural');
 			const prediction = predictModel(model, x);
 			expect(prediction.kind === 'classes' && prediction.proba.length).toBe(10);
 			expect(predictModel(JSON.parse(JSON.stringify(model)) as Model, x)).toEqual(prediction);

@@ -6,9 +6,6 @@ import type { RunRecord } from '../../../core/project/project';
 import { assertNever } from '../../../core/util/assert-never';
 import type { Session } from '../../session.svelte';
 
-/** The pure-TypeScript families compute on the CPU without TF.js. */
-const JS_BACKEND = 'js';
-
 /** The Train stage: fits the chosen family (and the baseline it must beat) in the train worker. */
 export class TrainStage {
 	readonly session: Session;
@@ -74,7 +71,6 @@ export class TrainStage {
 					createdAt: this.session.deps.now().toISOString(),
 					spec: s,
 					seed: current.seed,
-					backend: JS_BACKEND,
 					dataFingerprint: dataset.fingerprint,
 					recipeHash: hash,
 					features: result.pipeline.recipe.features.length,
@@ -101,6 +97,10 @@ export function specLabel(spec: ModelSpec): string {
 			return `linear (L2 ${spec.l2})`;
 		case 'tree':
 			return `tree (${spec.criterion}, depth ${spec.maxDepth}, at least ${spec.minSamplesLeaf} rows per leaf)`;
+		case 'forest':
+			return `random forest (${spec.trees} trees, ${spec.maxDepth === null ? 'full depth' : `depth ${spec.maxDepth}`}, ${spec.maxFeatures} features per split)`;
+		case 'neural':
+			return `neural net (${spec.hidden.join('-') || 'no hidden layer'}, ${spec.activation}, rate ${spec.learningRate})`;
 		case 'boosting':
 			return `boosted trees (${spec.iterations} rounds at rate ${spec.learningRate}, ${spec.maxLeaves} leaves)`;
 		default:
