@@ -13,16 +13,31 @@ import {
 	type TrainData
 } from '../model';
 import { binaryObjective, multinomialObjective, sigmoid } from './logistic';
+import { fitElasticNet } from './elastic-net';
 import { fitRidge } from './ridge';
+import { fitSparseLogistic } from './sparse-logistic';
 
 /**
- * Logistic regression for classes (binary, or multinomial for more), ridge regression for numbers.
- * `l2` is the penalty weight: logistic minimises the sum of log losses + l2/2 |w|^2 (scikit-learn's
- * C = 1 / l2); ridge minimises the sum of squared errors + l2 |w|^2 (scikit-learn's alpha).
+ * Logistic regression for classes (binary, or multinomial for more), linear regression for numbers,
+ * with an L2 penalty, an L1 penalty, or both (elastic net); intercepts are never penalised.
+ *
+ * Logistic minimises the sum of log losses + l1 |w|_1 + (l2/2) |w|^2, summed over the classes'
+ * weight rows for multinomial: scikit-learn's LogisticRegression (solver 'saga'; liblinear also
+ * penalises the intercept) with C = 1 / l2 for penalty 'l2', C = 1 / l1 for 'l1', and
+ * C = 1 / (l1 + l2), l1_ratio = l1 / (l1 + l2) for 'elasticnet'.
+ *
+ * Regression minimises (1/2) |y - Xw - b|^2 + l1 |w|_1 + (l2/2) |w|^2 over n rows: the same
+ * penalties on half the sum of squared errors. For l1 = 0 that is scikit-learn's Ridge with
+ * alpha = l2 (which minimises twice it); for l2 = 0, Lasso with alpha = l1 / n; otherwise
+ * ElasticNet with alpha = (l1 + l2) / n and l1_ratio = l1 / (l1 + l2) (both scale the squared
+ * errors by 1/(2n)). Every weight is 0 exactly when l1 >= max_j |x_j'(y - mean(y))|, with x_j
+ * the centred feature.
  */
 export interface LinearSpec {
 	kind: 'linear';
 	l2: number;
+	/** Absent (saved before L1 existed) means 0. */
+	l1?: number;
 }
 
 export const DEFAULT_LINEAR_SPEC: LinearSpec = { kind: 'linear', l2: 1 };
@@ -45,8 +60,11 @@ const GRAD_TOL = 1e-8;
 const MEMORY = 10;
 
 /**
- * Returns the fitted model: ridge in closed form; logistic (binary or multinomial) by Newton's
- * method to a gradient below 1e-8, or by L-BFGS when there are too many parameters for a Hessian.
+ * Returns the fitted model. Without an L1 penalty: ridge in closed form; logistic (binary or
+ * multinomial) by Newton's method to a gradient below 1e-8, or by L-BFGS when there are too many
+ * parameters for a Hessian. With one: coordinate descent for regression (`fitElasticNet`) and
+ * proximal Newton for logistic (`fitSparseLogistic`), each to a KKT violation below its tolerance.
+ * `info.loss` and the loss events are the objective above divided by n (null for ridge).
  */
 export async function fitLinear(
 	spec: LinearSpec,
@@ -55,46 +73,36 @@ export async function fitLinear(
 ): Promise<{ model: LinearModel; info: FitInfo }> {
 	if (!(spec.l2 >= 0))
 		throw new CoreError('bad-spec', `The L2 penalty must be zero or more; got ${spec.l2}.`);
+	const l1 = spec.l1 ?? 0;
+	if (!(l1 >= 0 && l1 < Infinity))
+		throw new CoreError('bad-spec', `The L1 penalty must be a number, zero or more; got ${l1}.`);
 	const { x } = data;
 	if (x.rows === 0) throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
+	const model = (weights: number[][], intercepts: number[]): LinearModel => ({
+		kind: 'linear',
+		task: data.task,
+		classes: data.task === 'regression' ? null : data.classes,
+		features: x.features,
+		weights,
+		intercepts
+	});
 	if (data.task === 'regression') {
+		if (l1 > 0) {
+			const fit = await fitElasticNet(x, data.y, l1, spec.l2, ctx);
+			return { model: model([fit.weights], [fit.intercept]), info: fitInfo(fit) };
+		}
 		const { weights, intercept } = fitRidge(x, data.y, spec.l2);
-		const model: LinearModel = {
-			kind: 'linear',
-			task: 'regression',
-			classes: null,
-			features: x.features,
-			weights: [weights],
-			intercepts: [intercept]
+		return {
+			model: model([weights], [intercept]),
+			info: { iterations: 1, converged: true, loss: null }
 		};
-		return { model, info: { iterations: 1, converged: true, loss: null } };
 	}
-	const binary = data.classes.length === 2;
-	const outputs = binary ? 1 : data.classes.length;
-	const sparse = toSparseRows(x);
-	const tick = createPacer(ctx);
-	const report = (maxIterations: number) => async (iteration: number, loss: number) => {
-		ctx.onEvent?.({ kind: 'loss', iteration, loss });
-		await tick('Fitting', iteration / maxIterations);
-	};
-	const start = new Float64Array(outputs * (x.width + 1));
-	const objective = binary
-		? binaryObjective(sparse, data.y, spec.l2)
-		: multinomialObjective(sparse, data.y, outputs, spec.l2);
-	const result =
-		start.length <= NEWTON_MAX_PARAMS
-			? await minimizeNewton(
-					objective,
-					start,
-					{ maxIterations: NEWTON_MAX_ITERATIONS, gradTol: GRAD_TOL },
-					report(NEWTON_MAX_ITERATIONS)
-				)
-			: await minimizeLbfgs(
-					objective,
-					start,
-					{ maxIterations: LBFGS_MAX_ITERATIONS, gradTol: GRAD_TOL, memory: MEMORY },
-					report(LBFGS_MAX_ITERATIONS)
-				);
+	const outputs = data.classes.length === 2 ? 1 : data.classes.length;
+	if (l1 > 0) {
+		const fit = await fitSparseLogistic(x, data.y, outputs, l1, spec.l2, ctx);
+		return { model: model(fit.weights, fit.intercepts), info: fitInfo(fit) };
+	}
+	const result = await fitSmoothLogistic(x, data.y, outputs, spec.l2, ctx);
 	const stride = x.width + 1;
 	const weights: number[][] = [];
 	const intercepts: number[] = [];
@@ -102,18 +110,48 @@ export async function fitLinear(
 		weights.push(Array.from(result.x.subarray(c * stride, c * stride + x.width)));
 		intercepts.push(result.x[c * stride + x.width]);
 	}
-	const model: LinearModel = {
-		kind: 'linear',
-		task: data.task,
-		classes: data.classes,
-		features: x.features,
-		weights,
-		intercepts
-	};
 	return {
-		model,
+		model: model(weights, intercepts),
 		info: { iterations: result.iterations, converged: result.converged, loss: result.f }
 	};
+}
+
+const fitInfo = (fit: { iterations: number; converged: boolean; loss: number }): FitInfo => ({
+	iterations: fit.iterations,
+	converged: fit.converged,
+	loss: fit.loss
+});
+
+/** Minimises the L2-only logistic objective by Newton or L-BFGS, over [w_c, b_c] per output. */
+async function fitSmoothLogistic(
+	x: FeatureMatrix,
+	y: Int32Array,
+	outputs: number,
+	l2: number,
+	ctx: TaskContext<FitEvent>
+) {
+	const sparse = toSparseRows(x);
+	const tick = createPacer(ctx);
+	const report = (maxIterations: number) => async (iteration: number, loss: number) => {
+		ctx.onEvent?.({ kind: 'loss', iteration, loss });
+		await tick('Fitting', iteration / maxIterations);
+	};
+	const start = new Float64Array(outputs * (x.width + 1));
+	const objective =
+		outputs === 1 ? binaryObjective(sparse, y, l2) : multinomialObjective(sparse, y, outputs, l2);
+	return start.length <= NEWTON_MAX_PARAMS
+		? minimizeNewton(
+				objective,
+				start,
+				{ maxIterations: NEWTON_MAX_ITERATIONS, gradTol: GRAD_TOL },
+				report(NEWTON_MAX_ITERATIONS)
+			)
+		: minimizeLbfgs(
+				objective,
+				start,
+				{ maxIterations: LBFGS_MAX_ITERATIONS, gradTol: GRAD_TOL, memory: MEMORY },
+				report(LBFGS_MAX_ITERATIONS)
+			);
 }
 
 function linearScore(

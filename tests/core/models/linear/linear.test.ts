@@ -8,7 +8,7 @@ import { binaryObjective } from '../../../../src/core/models/linear/logistic';
 import { toSparseRows } from '../../../../src/core/prepare/sparse-rows';
 import { minimizeLbfgs, type Objective } from '../../../../src/core/util/lbfgs';
 import type { FeatureMatrix } from '../../../../src/core/prepare/recipe';
-import type { Prediction } from '../../../../src/core/models/model';
+import type { Prediction, TrainData } from '../../../../src/core/models/model';
 import { expectClose, expectCoreError, featureMatrix } from '../../helpers';
 
 // Eight rows, two features, classes overlapping: the binary optimum is finite even without a penalty.
@@ -280,5 +280,32 @@ describe('linear model checks', () => {
 			const copy = JSON.parse(JSON.stringify(model)) as LinearModel;
 			expect(predictLinear(copy, X)).toEqual(predictLinear(model, X));
 		}
+	});
+});
+
+describe('the L1 penalty in the spec', () => {
+	it('gives exactly the L2-only results when l1 is 0 or absent', async () => {
+		const data: TrainData[] = [
+			{ task: 'binary', classes: ['no', 'yes'], y: Y, x: X },
+			{ task: 'multiclass', classes: ['a', 'b', 'c'], y: Y3, x: X },
+			{ task: 'regression', y: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 9]), x: X }
+		];
+		for (const d of data) {
+			const without = await fitLinear({ kind: 'linear', l2: 1 }, d);
+			expect(await fitLinear({ kind: 'linear', l2: 1, l1: 0 }, d)).toEqual(without);
+		}
+	});
+
+	it('rejects a negative, NaN or infinite L1 penalty', async () => {
+		for (const l1 of [-1, NaN, Infinity])
+			await expectCoreError(
+				() =>
+					fitLinear(
+						{ kind: 'linear', l2: 1, l1 },
+						{ task: 'binary', classes: ['no', 'yes'], y: Y, x: X }
+					),
+				'bad-spec',
+				/L1 penalty/
+			);
 	});
 });
