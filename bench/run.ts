@@ -16,7 +16,7 @@ import { trainRun } from '../src/core/train/train-run';
 import { profileDataset } from '../src/core/profile/profile-dataset';
 import { loadDataset } from '../src/core/table/dataset';
 import { ingestBench } from './ingest';
-import { trainBench } from './train';
+import { mlpBench, trainBench } from './train';
 import { qualityBench } from './quality';
 import { loadReference, referenceRequest, type ReferenceData } from '../tests/core/reference';
 
@@ -125,7 +125,8 @@ const adult = await loadReference('adult');
 if (!only || only === 'quality')
 	for (const line of await qualityBench()) console.log(JSON.stringify(line));
 if (!only || only === 'train')
-	for (const line of await trainBench(adult)) console.log(JSON.stringify(line));
+	for (const line of [...(await trainBench(adult)), ...(await mlpBench(adult))])
+		console.log(JSON.stringify(line));
 if (!only || only === 'linear')
 	for (const bench of [linearAdult, parsePeer]) console.log(JSON.stringify(await bench(adult)));
 if (!only || only === 'ingest') console.log(JSON.stringify(await ingestBench(profileSeconds)));

@@ -1,7 +1,10 @@
 // Training benchmarks: one JSON line per figure. Boosted trees on adult against YDF (the npm
 // package ydf-training, Yggdrasil Decision Forests in WebAssembly) on the same rows in the same
 // run, so the ratio survives a noisy machine.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import YDFTraining from 'ydf-training';
+import { DEFAULT_NEURAL_SPEC, fitNeural } from '../src/core/models/neural/mlp';
 import { encodeClasses } from '../src/core/brief/target';
 import { rocAuc } from '../src/core/evaluate/metrics';
 import { fitBoosting, predictBoosting } from '../src/core/models/boosting/boosting';
@@ -121,4 +124,31 @@ export async function trainBench(data: ReferenceData): Promise<Line[]> {
 		{ figure: 'gbm_auc', value: round(gbmAuc), split: 'reference test', sklearn_hist_gb: 0.9275 },
 		{ figure: 'ydf_auc', value: round(ydfAuc), split: 'reference test' }
 	];
+}
+
+/** Epochs timed per backend: enough to average out the first epoch's warm-up. */
+const MLP_EPOCHS = 3;
+
+/**
+ * Prints `mlp_epoch_s` for each TF.js backend Node has (cpu and WASM; WebGPU and WebGL need a
+ * browser): seconds per epoch of the default network (one hidden layer of 64, batches of 200)
+ * on adult's reference train rows, early stopping off.
+ */
+export async function mlpBench(data: ReferenceData): Promise<Line[]> {
+	tf.env().set('PROD', true);
+	const { fit, y, classes } = prepare(data, data.parts.train);
+	const spec = { ...DEFAULT_NEURAL_SPEC, epochs: MLP_EPOCHS, patience: 0 };
+	const lines: Line[] = [];
+	for (const backend of ['cpu', 'wasm']) {
+		if (!(await tf.setBackend(backend))) continue;
+		const time = await seconds(() => fitNeural(spec, { task: 'binary', classes, x: fit.x, y }, 42));
+		lines.push({
+			figure: 'mlp_epoch_s',
+			backend,
+			value: round(time / MLP_EPOCHS, 3),
+			rows: fit.x.rows,
+			features: fit.x.width
+		});
+	}
+	return lines;
 }

@@ -6,9 +6,12 @@ import { Session } from './ui/session.svelte';
 import { createIdbStore } from './ui/store';
 import { createDataClient, createTrainClient } from './workers/start';
 
+// Two training workers, so tuning trials use both cores of a school laptop.
+const trainers = [createTrainClient(), createTrainClient()];
 const session = new Session({
 	data: createDataClient(),
-	train: createTrainClient(),
+	train: trainers[0],
+	trainers,
 	store: createIdbStore(),
 	now: () => new Date(),
 	confirm: (message) => window.confirm(message)

@@ -30,6 +30,8 @@ export interface Busy {
 export interface SessionDeps {
 	data: Client<DataApi>;
 	train: Client<TrainApi>;
+	/** Training workers for trials run side by side (tuning); `train` alone when absent. */
+	trainers?: Client<TrainApi>[];
 	store: ProjectStore;
 	now: () => Date;
 	confirm: (message: string) => boolean;
