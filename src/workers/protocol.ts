@@ -19,6 +19,7 @@ import type { PartRead, PartRequest } from '../core/table/ingest';
 import type { DatasetSummary, ReadChoices } from '../core/table/dataset';
 import type { ColumnSchema } from '../core/table/schema';
 import type { RawTable } from '../core/table/table';
+import type { CrossValidation, DevelopmentFolds } from '../core/tune/cross-validate';
 import type { TrainRequest, TrainResult } from '../core/train/train-run';
 import type { ErrorValue } from '../core/util/core-error';
 import type { ProgressEvent } from '../core/util/task';
@@ -97,11 +98,15 @@ export interface EvaluateRequest {
 }
 
 /** The train worker: stateless; every call brings the rows and recipe it needs. */
+/** Where a fit computed: 'js', or the TF.js backend and why it was chosen. */
+export type TrainOutcome = TrainResult & { backend: string; backendReason: string | null };
+
 export type TrainApi = {
-	/** A fit, with where it computed: 'js', or the TF.js backend and why it was chosen. */
-	train: Method<
-		TrainRequest,
-		TrainResult & { backend: string; backendReason: string | null },
+	train: Method<TrainRequest, TrainOutcome, FitEvent>;
+	/** A tuning trial: the fit on train, and its cross-validation when folds are given. */
+	trial: Method<
+		{ request: TrainRequest; folds: DevelopmentFolds | null },
+		TrainOutcome & { cv: CrossValidation | null },
 		FitEvent
 	>;
 	evaluate: Method<EvaluateRequest, TestEvaluation>;

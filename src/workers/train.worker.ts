@@ -1,22 +1,35 @@
 // The train worker: stateless; fits and evaluates with what each call brings. A neural fit first
 // waits for the TF.js backend choice (made once, lazily, so the other families never load TF.js).
 import { evaluateTest } from '../core/evaluate/evaluate-test';
-import { trainRun } from '../core/train/train-run';
+import type { FitEvent } from '../core/models/model';
 import type { BackendChoice } from '../core/models/neural/backend';
+import { trainRun, type TrainRequest } from '../core/train/train-run';
+import { crossValidate } from '../core/tune/cross-validate';
+import type { TaskContext } from '../core/util/task';
 import { serve, type WorkerScope } from './host';
 import type { TrainApi } from './protocol';
 
-/** Where the TypeScript families compute: on the CPU, without TF.js. */
-const JS_BACKEND = { backend: 'js', backendReason: null };
-
 let choice: Promise<BackendChoice> | null = null;
 
+/** Fits one run, on the TF.js backend chosen for this worker when the family needs TF.js. */
+async function train(request: TrainRequest, ctx: TaskContext<FitEvent>) {
+	if (request.spec.kind !== 'neural')
+		return { ...(await trainRun(request, ctx)), backend: 'js', backendReason: null };
+	choice ??= import('./tf-backend').then((m) => m.chooseTfBackend());
+	const { backend, reason } = await choice;
+	return { ...(await trainRun(request, ctx)), backend, backendReason: reason };
+}
+
 serve<TrainApi>(self as unknown as WorkerScope, {
-	train: async (request, ctx) => {
-		if (request.spec.kind !== 'neural') return { ...(await trainRun(request, ctx)), ...JS_BACKEND };
-		choice ??= import('./tf-backend').then((m) => m.chooseTfBackend());
-		const { backend, reason } = await choice;
-		return { ...(await trainRun(request, ctx)), backend, backendReason: reason };
+	train,
+	// A tuning trial: the run on train (scored on validation), then, with folds, its
+	// cross-validation over the train and validation rows.
+	trial: async ({ request, folds }, ctx) => {
+		const result = await train(request, ctx);
+		if (!folds) return { ...result, cv: null };
+		const { signal, now } = ctx;
+		const onEvent = (event: FitEvent) => event.kind === 'progress' && ctx.onEvent?.(event);
+		return { ...result, cv: await crossValidate(request, folds, { signal, now, onEvent }) };
 	},
 	evaluate: async ({ pipeline, baseline, test, rowIds, target, kpi }) =>
 		evaluateTest(pipeline, baseline, test, rowIds, target, kpi)

@@ -33,6 +33,10 @@ export interface RunRecord {
 	/** Mean microseconds to predict one validation row on its own. */
 	latencyUs?: number | null;
 	pipeline: Pipeline;
+	/** The tuning session and trial that made this run, when a search did. */
+	tuning?: { sessionId: string; trial: number };
+	/** With cross-validation: each metric's mean and spread over the folds of train + validation. */
+	cv?: { folds: number; mean: MetricValues; sd: MetricValues };
 }
 
 /** The one deliberate look at the test set, and what it showed. */
