@@ -10,8 +10,10 @@ test('a decision tree is chosen with its depth, trained beside the baseline, and
 	await page.getByRole('button', { name: 'Continue to Prepare' }).click();
 	await page.getByRole('button', { name: 'Make the split' }).click();
 	await page.getByRole('button', { name: 'Continue to Choose' }).click();
-	await page.getByLabel('Maximum depth').fill('4');
-	await page.getByLabel('Minimum rows per leaf').fill('10');
+	// Forests and boosted trees have a "Maximum depth" too: fill the decision tree's.
+	const treeForm = page.getByRole('region', { name: 'Decision tree', exact: true });
+	await treeForm.getByLabel('Maximum depth').fill('4');
+	await treeForm.getByLabel('Fewest rows per leaf').fill('10');
 	await page.getByRole('button', { name: 'Use a decision tree' }).click();
 	await expect(page.getByTestId('choice')).toContainText(
 		'tree (gini, depth 4, at least 10 rows per leaf)'
