@@ -28,6 +28,12 @@ test('boosted trees train, re-run to the same scores, and a cross-validated grid
 	await expect(run2).toContainText('boosted trees');
 	const auc = Number(await run2.locator('td.primary').textContent());
 	expect(auc).toBeGreaterThan(0.8);
+	// What it learned: the features its trees split on most; Sex is among the top three.
+	const learned = page.getByTestId('model-summary');
+	await expect(learned).toContainText('The features the');
+	await expect(learned.locator('tbody tr').nth(0)).toBeVisible();
+	const top = await learned.locator('tbody th').allTextContents();
+	expect(top.slice(0, 3).some((name) => name.startsWith('Sex='))).toBe(true);
 
 	// Re-running the run reproduces its validation scores to the bit.
 	await page.getByRole('button', { name: 'Re-run run-2' }).click();
