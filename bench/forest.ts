@@ -1,40 +1,18 @@
 // Random forest benchmark: the default spec (100 fully grown trees, 'sqrt' features, Gini) on
 // adult's reference train split, timed, and scored on its test split.
-import { encodeClasses } from '../src/core/brief/target';
-import { rocAuc } from '../src/core/evaluate/metrics';
 import {
 	DEFAULT_FOREST_SPEC,
 	fitForest,
 	predictForest,
 	type ForestModel
 } from '../src/core/models/forest/random-forest';
-import { applyRecipe, fitRecipe } from '../src/core/prepare/recipe';
+import { applyRecipe } from '../src/core/prepare/recipe';
 import { typeTable } from '../src/core/table/schema';
-import { cellText, findColumn } from '../src/core/table/table';
 import { REFERENCE, type ReferenceData } from '../tests/core/reference';
+import { median, prepare, round, testAuc, type Line } from './train';
 
 const RUNS = 3;
 const SEED = 42;
-
-type Line = Record<string, number | string>;
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-const round = (value: number, digits = 4) => Number(value.toFixed(digits));
-
-/** The train rows typed and encoded by the default recipe, as bench/train.ts `prepare` does. */
-function prepareTrain(data: ReferenceData) {
-	const { table } = typeTable(data.parts.train, data.schema);
-	const fit = fitRecipe(data.recipe, table, { target: null, seed: 42 });
-	const target = data.target;
-	if (target.task !== 'binary') throw new Error('The benchmark expects a binary target.');
-	const y = encodeClasses(findColumn(table.columns, target.name)!, target.classes);
-	return { fit, y, classes: target.classes };
-}
 
 /**
  * Returns `rf_fit_s` (median of 3 fits of DEFAULT_FOREST_SPEC on the prepared train rows; the
@@ -42,7 +20,7 @@ function prepareTrain(data: ReferenceData) {
  * reference split's test rows (next to scikit-learn's random forest there, from REFERENCE.md).
  */
 export async function forestBench(data: ReferenceData): Promise<Line[]> {
-	const { fit, y, classes } = prepareTrain(data);
+	const { fit, y, classes } = prepare(data, data.parts.train);
 	const train = { task: 'binary' as const, classes, x: fit.x, y };
 	const seconds: number[] = [];
 	let model: ForestModel | null = null;
@@ -55,10 +33,6 @@ export async function forestBench(data: ReferenceData): Promise<Line[]> {
 	const testX = applyRecipe(fit.recipe, typeTable(data.parts.test, data.schema).table);
 	const prediction = predictForest(model, testX);
 	if (prediction.kind !== 'classes') throw new Error('expected probabilities');
-	if (data.target.task !== 'binary') throw new Error('The benchmark expects a binary target.');
-	const column = findColumn(data.parts.test.columns, data.target.name)!;
-	const positive = data.target.positive;
-	const truth = Array.from({ length: testX.rows }, (_, row) => cellText(column, row) === positive);
 	const scores = Array.from({ length: testX.rows }, (_, i) => prediction.proba[i * 2 + 1]);
 	const context = { dataset: 'adult', rows: fit.x.rows, features: fit.x.width };
 	return [
@@ -71,7 +45,7 @@ export async function forestBench(data: ReferenceData): Promise<Line[]> {
 		},
 		{
 			figure: 'rf_auc',
-			value: round(rocAuc(scores, truth)),
+			value: round(testAuc(scores, data)),
 			split: 'reference test',
 			sklearn: REFERENCE.adult.scores.random_forest
 		},

@@ -17,6 +17,7 @@ import { profileDataset } from '../src/core/profile/profile-dataset';
 import { loadDataset } from '../src/core/table/dataset';
 import { ingestBench } from './ingest';
 import { mlpBench, trainBench } from './train';
+import { forestBench } from './forest';
 import { qualityBench } from './quality';
 import { loadReference, referenceRequest, type ReferenceData } from '../tests/core/reference';
 
@@ -125,7 +126,11 @@ const adult = await loadReference('adult');
 if (!only || only === 'quality')
 	for (const line of await qualityBench()) console.log(JSON.stringify(line));
 if (!only || only === 'train')
-	for (const line of [...(await trainBench(adult)), ...(await mlpBench(adult))])
+	for (const line of [
+		...(await trainBench(adult)),
+		...(await forestBench(adult)),
+		...(await mlpBench(adult))
+	])
 		console.log(JSON.stringify(line));
 if (!only || only === 'linear')
 	for (const bench of [linearAdult, parsePeer]) console.log(JSON.stringify(await bench(adult)));

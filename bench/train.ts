@@ -24,9 +24,9 @@ const GBM_SPEC: BoostingSpec = {
 };
 const RUNS = 3;
 
-type Line = Record<string, number | string>;
+export type Line = Record<string, number | string>;
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -38,10 +38,10 @@ async function seconds(work: () => unknown): Promise<number> {
 	return (performance.now() - start) / 1000;
 }
 
-const round = (value: number, digits = 4) => Number(value.toFixed(digits));
+export const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 
 /** What the app does before the first tree: type the rows and fit the default recipe. */
-function prepare(data: ReferenceData, raw: RawTable) {
+export function prepare(data: ReferenceData, raw: RawTable) {
 	const { table } = typeTable(raw, data.schema);
 	const fit = fitRecipe(data.recipe, table, { target: null, seed: 42 });
 	const target = data.target;
@@ -65,7 +65,7 @@ function csvOf(raw: RawTable): string {
 	return toCsv(names, cells);
 }
 
-function testAuc(scores: ArrayLike<number>, data: ReferenceData): number {
+export function testAuc(scores: ArrayLike<number>, data: ReferenceData): number {
 	if (data.target.task !== 'binary') throw new Error('The benchmark expects a binary target.');
 	const positiveLabel = data.target.positive;
 	const column = findColumn(data.parts.test.columns, data.target.name)!;

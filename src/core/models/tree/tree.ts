@@ -55,11 +55,18 @@ export type GrowTick = (fraction: number) => Promise<void>;
 /** Rows of work between two ticks. */
 const TICK_ROWS = 4096;
 
+/** Class histograms filled side by side, row after row in turn (see `fillClassHistogram`). */
+const PARTIALS = 4;
+
+/** Below this many rows per bin of a feature, a node fills a sparse histogram: measured best. */
+const SPARSE_ROWS_PER_BIN = 0.5;
+
 interface Split {
 	feature: number;
 	bin: number;
 }
 
+/** What one tree's growth reuses from node to node, so that a node allocates nothing. */
 interface Grower {
 	data: BinnedData;
 	target: TreeTarget;
@@ -67,9 +74,27 @@ interface Grower {
 	stride: number;
 	minSamplesLeaf: number;
 	features: GrowOptions['features'];
+	/** The current node's statistics. */
+	total: Float64Array;
+	/** The statistics per bin of the feature being scanned. */
 	hist: Float64Array;
+	/** PARTIALS class histograms one after the other, summed into `hist`. */
+	partial: Int32Array;
 	left: Float64Array;
 	right: Float64Array;
+	/** All features, shuffled for a node's draw. */
+	order: Int32Array;
+	/** The features the node considers, ascending: all of them, or the draw sorted. */
+	chosen: Int32Array;
+	/** Where a stable partition parks the rows going right. */
+	scratch: Int32Array;
+	/** The bins a dense scan visits: 0, 1, 2... */
+	allBins: Int32Array;
+	/** The bins a small node's rows occupy, ascending (see `fillSparseHistogram`). */
+	occupied: Int32Array;
+	/** Per bin, the sparse histogram it was last cleared for; `sparseCount` numbers them. */
+	clearedFor: Int32Array;
+	sparseCount: number;
 }
 
 /**
@@ -119,7 +144,7 @@ export async function growTree(
 			await tick(work / budget);
 		}
 		if (!split) continue;
-		const mid = partition(data, index, start, end, split);
+		const mid = partition(grower, index, start, end, split);
 		const left = addNode(tree);
 		const right = addNode(tree);
 		tree.feature[node] = split.feature;
@@ -135,15 +160,26 @@ export async function growTree(
 function createGrower(data: BinnedData, target: TreeTarget, options: GrowOptions): Grower {
 	const stride = target.kind === 'classes' ? target.classes : 2;
 	const maxBins = Math.max(1, ...data.bins.thresholds.map((t) => t.length));
+	const width = data.bins.thresholds.length;
+	const rows = options.rows ? options.rows.length : data.rows;
 	return {
 		data,
 		target,
 		stride,
 		minSamplesLeaf: Math.max(1, options.minSamplesLeaf),
 		features: options.features,
+		total: new Float64Array(stride),
 		hist: new Float64Array(maxBins * stride),
+		partial: new Int32Array(target.kind === 'classes' ? PARTIALS * maxBins * stride : 0),
 		left: new Float64Array(stride),
-		right: new Float64Array(stride)
+		right: new Float64Array(stride),
+		order: new Int32Array(width),
+		chosen: Int32Array.from({ length: width }, (_, j) => j),
+		scratch: new Int32Array(target.kind === 'classes' ? rows : 0),
+		allBins: Int32Array.from({ length: maxBins }, (_, b) => b),
+		occupied: new Int32Array(maxBins),
+		clearedFor: new Int32Array(maxBins),
+		sparseCount: 0
 	};
 }
 
@@ -157,10 +193,10 @@ function addNode(tree: Tree<number[] | number> & { count: number[] }): number {
 	return tree.feature.length - 1;
 }
 
-/** Returns the node's statistics: class counts, or [count, sum]. */
+/** Returns the node's statistics (the grower's `total`): class counts, or [count, sum]. */
 function nodeTotals(g: Grower, index: Int32Array, start: number, end: number): Float64Array {
-	const total = new Float64Array(g.stride);
-	const { target } = g;
+	const { total, target } = g;
+	total.fill(0);
 	if (target.kind === 'classes') for (let i = start; i < end; i++) total[target.y[index[i]]]++;
 	else {
 		total[0] = end - start;
@@ -171,7 +207,9 @@ function nodeTotals(g: Grower, index: Int32Array, start: number, end: number): F
 
 function leafValue(target: TreeTarget, total: Float64Array, n: number): number[] | number {
 	if (target.kind === 'values') return n > 0 ? total[1] / n : 0;
-	return Array.from(total, (c) => (n > 0 ? c / n : 0));
+	const value: number[] = [];
+	for (let c = 0; c < total.length; c++) value.push(n > 0 ? total[c] / n : 0);
+	return value;
 }
 
 function isPure(
@@ -188,17 +226,32 @@ function isPure(
 	return true;
 }
 
-/** Returns the features a node considers, ascending: all, or a draw without replacement. */
-function candidateFeatures(g: Grower): number[] {
-	const width = g.data.bins.thresholds.length;
-	const all = Array.from({ length: width }, (_, j) => j);
-	const draw = g.features;
-	if (!draw || draw.count >= width) return all;
+/**
+ * Sets the grower's `chosen` to the features a node considers, ascending, and returns how many:
+ * all, or a draw without replacement (a partial Fisher-Yates shuffle of all the features).
+ */
+function candidateFeatures(g: Grower): number {
+	const { order, chosen, features: draw } = g;
+	const width = order.length;
+	// `chosen` starts as all the features and is only changed below.
+	if (!draw || draw.count >= width) return width;
+	for (let j = 0; j < width; j++) order[j] = j;
 	for (let i = 0; i < draw.count; i++) {
 		const j = i + draw.rng.int(width - i);
-		[all[i], all[j]] = [all[j], all[i]];
+		const tmp = order[i];
+		order[i] = order[j];
+		order[j] = tmp;
 	}
-	return all.slice(0, Math.max(1, draw.count)).sort((a, b) => a - b);
+	// A fractional count keeps its whole part (after drawing one more: the rng's sequence is kept).
+	const count = Math.trunc(Math.max(1, draw.count));
+	// Insertion sort: about ten distinct features.
+	for (let i = 0; i < count; i++) {
+		const feature = order[i];
+		let at = i;
+		for (; at > 0 && chosen[at - 1] > feature; at--) chosen[at] = chosen[at - 1];
+		chosen[at] = feature;
+	}
+	return count;
 }
 
 /** Returns the best split of the node, or null when none leaves enough rows on each side. */
@@ -211,11 +264,20 @@ function findSplit(
 ): Split | null {
 	let best: Split | null = null;
 	let bestScore = -Infinity;
-	for (const feature of candidateFeatures(g)) {
+	const features = candidateFeatures(g);
+	for (let k = 0; k < features; k++) {
+		const feature = g.chosen[k];
 		const bins = g.data.bins.thresholds[feature].length;
 		if (bins < 2) continue;
-		fillHistogram(g, index, start, end, feature, bins);
-		const found = scanHistogram(g, bins, end - start, total, bestScore);
+		let visit = g.allBins;
+		let count = bins - 1;
+		if (end - start < bins * SPARSE_ROWS_PER_BIN) {
+			visit = g.occupied;
+			count = fillSparseHistogram(g, index, start, end, feature, bins);
+		} else if (g.target.kind === 'classes')
+			fillClassHistogram(g, g.target.y, index, start, end, feature, bins);
+		else fillValueHistogram(g, g.target.y, index, start, end, feature, bins);
+		const found = scanHistogram(g, visit, count, end - start, total, bestScore);
 		if (found) {
 			bestScore = found.score;
 			best = { feature, bin: found.bin };
@@ -224,40 +286,120 @@ function findSplit(
 	return best;
 }
 
-function fillHistogram(
+/**
+ * Sets `hist` to the class counts per bin of the node's rows. Hot loop: consecutive rows often
+ * land in the same cell (a one-hot feature's zero bin, the node's main class), and in a single
+ * histogram each increment would wait for the store of the one before. So rows go in turn to
+ * PARTIALS (4) histograms, whose increments do not wait on each other, summed at the end: counts
+ * are whole numbers, so the sum is exact and the same as one histogram's.
+ */
+function fillClassHistogram(
 	g: Grower,
+	y: Int32Array,
 	index: Int32Array,
 	start: number,
 	end: number,
 	feature: number,
 	bins: number
 ): void {
-	const { hist, stride, target } = g;
+	const { hist, partial, stride } = g;
 	const { codes, rows } = g.data;
 	const base = feature * rows;
-	hist.fill(0, 0, bins * stride);
-	if (target.kind === 'classes') {
-		for (let i = start; i < end; i++) {
-			const r = index[i];
-			hist[codes[base + r] * stride + target.y[r]]++;
-		}
-	} else {
-		for (let i = start; i < end; i++) {
-			const r = index[i];
-			const at = codes[base + r] * 2;
-			hist[at]++;
-			hist[at + 1] += target.y[r];
-		}
+	const size = bins * stride;
+	let i = start;
+	for (; i + 3 < end; i += 4) {
+		const r0 = index[i];
+		const r1 = index[i + 1];
+		const r2 = index[i + 2];
+		const r3 = index[i + 3];
+		partial[codes[base + r0] * stride + y[r0]]++;
+		partial[size + codes[base + r1] * stride + y[r1]]++;
+		partial[2 * size + codes[base + r2] * stride + y[r2]]++;
+		partial[3 * size + codes[base + r3] * stride + y[r3]]++;
+	}
+	for (; i < end; i++) partial[codes[base + index[i]] * stride + y[index[i]]]++;
+	// Summed and cleared in one pass: the partial histograms are all zeros between two nodes.
+	for (let k = 0; k < size; k++) {
+		hist[k] = partial[k] + partial[size + k] + partial[2 * size + k] + partial[3 * size + k];
+		partial[k] = partial[size + k] = partial[2 * size + k] = partial[3 * size + k] = 0;
 	}
 }
 
 /**
- * Scans the cumulative histogram for the split with the highest score above `beat` (the lowest
- * bin wins a tie). Hot loop: kept in one piece to avoid allocating per bin.
+ * Sets `hist` to the row count and sum of values per bin of the node's rows. One histogram, rows
+ * in the node's order: a float sum depends on the order of its terms, and this is the order the
+ * sums have always been taken in, so regression trees stay the same bit for bit.
+ */
+function fillValueHistogram(
+	g: Grower,
+	y: Float64Array,
+	index: Int32Array,
+	start: number,
+	end: number,
+	feature: number,
+	bins: number
+): void {
+	const { hist } = g;
+	const { codes, rows } = g.data;
+	const base = feature * rows;
+	hist.fill(0, 0, bins * 2);
+	for (let i = start; i < end; i++) {
+		const r = index[i];
+		const at = codes[base + r] * 2;
+		hist[at]++;
+		hist[at + 1] += y[r];
+	}
+}
+
+/**
+ * Sets `hist` for only the bins that the node's rows occupy, lists them ascending in `occupied`
+ * and returns how many of them can end a left side (all but the feature's last bin). For a node
+ * with far fewer rows than bins, this spares clearing and scanning the empty ones. Scanning only
+ * occupied bins finds the same split: an empty bin splits the rows as the occupied bin below it
+ * does, and a tie goes to the lower bin. The rows are added in the node's order, as in the dense
+ * histograms, so the sums of values are the same too.
+ */
+function fillSparseHistogram(
+	g: Grower,
+	index: Int32Array,
+	start: number,
+	end: number,
+	feature: number,
+	bins: number
+): number {
+	const { hist, occupied, clearedFor, stride, target } = g;
+	const { codes, rows } = g.data;
+	const base = feature * rows;
+	// A bin's cells are cleared when this histogram first meets it, not all beforehand.
+	const id = ++g.sparseCount;
+	let m = 0;
+	for (let i = start; i < end; i++) {
+		const r = index[i];
+		const b = codes[base + r];
+		if (clearedFor[b] !== id) {
+			clearedFor[b] = id;
+			occupied[m++] = b;
+			for (let s = 0; s < stride; s++) hist[b * stride + s] = 0;
+		}
+		if (target.kind === 'classes') hist[b * stride + target.y[r]]++;
+		else {
+			hist[b * 2]++;
+			hist[b * 2 + 1] += target.y[r];
+		}
+	}
+	occupied.subarray(0, m).sort();
+	return occupied[m - 1] === bins - 1 ? m - 1 : m;
+}
+
+/**
+ * Scans the cumulative histogram, bin after bin of the first `count` in `visit`, for the split
+ * with the highest score above `beat` (the lowest bin wins a tie). Hot loop: kept in one piece to
+ * avoid allocating per bin.
  */
 function scanHistogram(
 	g: Grower,
-	bins: number,
+	visit: Int32Array,
+	count: number,
 	n: number,
 	total: Float64Array,
 	beat: number
@@ -266,7 +408,8 @@ function scanHistogram(
 	left.fill(0);
 	let nLeft = 0;
 	let best: { bin: number; score: number } | null = null;
-	for (let b = 0; b < bins - 1; b++) {
+	for (let k = 0; k < count; k++) {
+		const b = visit[k];
 		for (let s = 0; s < stride; s++) left[s] += hist[b * stride + s];
 		nLeft = g.target.kind === 'classes' ? nLeft + binCount(hist, b, stride) : left[0];
 		const nRight = n - nLeft;
@@ -300,19 +443,35 @@ function sideScore(target: TreeTarget, stats: Float64Array, n: number): number {
 	return s - n * Math.log(n);
 }
 
-/** Moves the node's rows going left before those going right; returns where the right ones start. */
-function partition(
-	data: BinnedData,
-	index: Int32Array,
-	start: number,
-	end: number,
-	split: Split
-): number {
-	const base = split.feature * data.rows;
+/**
+ * Moves the node's rows going left before those going right; returns where the right ones start.
+ * Class trees keep each side's rows in their order (ascending when the rows came ascending), which
+ * the histograms read faster; value trees swap rows in place as they always have, since their sums
+ * depend on the order of the rows (see `fillValueHistogram`).
+ */
+function partition(g: Grower, index: Int32Array, start: number, end: number, split: Split): number {
+	const { codes, rows } = g.data;
+	const base = split.feature * rows;
+	if (g.target.kind === 'classes') {
+		const { scratch } = g;
+		let mid = start;
+		let parked = 0;
+		for (let i = start; i < end; i++) {
+			const r = index[i];
+			// Both sides written, one kept: no branch to mispredict. `mid` never passes `i`.
+			const goesLeft = codes[base + r] <= split.bin ? 1 : 0;
+			index[mid] = r;
+			scratch[parked] = r;
+			mid += goesLeft;
+			parked += 1 - goesLeft;
+		}
+		index.set(scratch.subarray(0, parked), mid);
+		return mid;
+	}
 	let i = start;
 	let j = end - 1;
 	while (i <= j) {
-		if (data.codes[base + index[i]] <= split.bin) i++;
+		if (codes[base + index[i]] <= split.bin) i++;
 		else {
 			const tmp = index[i];
 			index[i] = index[j];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encodeClasses } from '../../../../src/core/brief/target';
 import { regressionMetrics, rocAuc } from '../../../../src/core/evaluate/metrics';
@@ -161,6 +162,30 @@ describe('random forest', () => {
 		}
 		expect(model.oob?.metric).toBe('accuracy');
 		expect(model.oob!.value).toBeGreaterThan(0.95);
+	});
+
+	it('grows the same trees as before, bit for bit (pinned hashes of their JSON)', async () => {
+		// Recorded before growTree's histogram loops were reworked for speed.
+		const sha256 = (model: ForestModel) =>
+			createHash('sha256').update(JSON.stringify(model.trees)).digest('hex');
+		const { x, y } = xorData(600, 5);
+		const gini = await fitForest(spec({ trees: 5 }), binary(x, y), 21);
+		const entropy = await fitForest(
+			spec({ trees: 5, criterion: 'entropy', maxFeatures: 0.6 }),
+			binary(x, y),
+			22
+		);
+		const noise = createRng(3);
+		const yv = Float64Array.from({ length: 600 }, (_, i) => {
+			const row = x.values.subarray(i * 5, i * 5 + 5);
+			return Math.sin(6 * row[0]) + row[1] * row[2] + 0.1 * noise.next();
+		});
+		const regression = await fitForest(spec({ trees: 5 }), { task: 'regression', x, y: yv }, 23);
+		expect([sha256(gini.model), sha256(entropy.model), sha256(regression.model)]).toEqual([
+			'e3abbb7ddc630c6620ed3e0160ed95774ff6dbee07564b8b1559bd7103eb490c',
+			'a000f93c4d6298c42caee057606e9b57964c2a8fa24e761cca9c3ee759d0588a',
+			'a1491c2b2c853c1a27352b889606adf3c582d96e05c38e805de636821ddbee7d'
+		]);
 	});
 
 	it('counts the features per split as scikit-learn does', () => {
