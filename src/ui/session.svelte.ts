@@ -141,12 +141,16 @@ export class Session {
 		return clearDownstream(project);
 	}
 
-	/** Replaces the project with `next` and saves it. */
+	/**
+	 * Replaces the project with `next` and saves it. Saves run one after another; a save whose
+	 * project was replaced before its turn is skipped, since the newer one's save follows it (a
+	 * burst of tuning trials writes the project, pipelines and all, once, not once per trial).
+	 */
 	update(next: Project): void {
 		this.project = next;
 		this.unsaved++;
 		this.saving = this.saving
-			.then(() => this.deps.store.saveProject(next))
+			.then(() => (next === this.project ? this.deps.store.saveProject(next) : undefined))
 			.catch((error: unknown) => {
 				this.error = {
 					kind: 'core-error',

@@ -4,7 +4,7 @@ import { evaluateTest } from '../core/evaluate/evaluate-test';
 import type { FitEvent } from '../core/models/model';
 import type { BackendChoice } from '../core/models/neural/backend';
 import { trainRun, type TrainRequest } from '../core/train/train-run';
-import { crossValidate } from '../core/tune/cross-validate';
+import { crossValidate, fixedBudget } from '../core/tune/cross-validate';
 import type { TaskContext } from '../core/util/task';
 import { serve, type WorkerScope } from './host';
 import type { TrainApi } from './protocol';
@@ -23,13 +23,15 @@ async function train(request: TrainRequest, ctx: TaskContext<FitEvent>) {
 serve<TrainApi>(self as unknown as WorkerScope, {
 	train,
 	// A tuning trial: the run on train (scored on validation), then, with folds, its
-	// cross-validation over the train and validation rows.
+	// cross-validation over the train and validation rows, at the budget that run kept.
 	trial: async ({ request, folds }, ctx) => {
 		const result = await train(request, ctx);
 		if (!folds) return { ...result, cv: null };
 		const { signal, now } = ctx;
 		const onEvent = (event: FitEvent) => event.kind === 'progress' && ctx.onEvent?.(event);
-		return { ...result, cv: await crossValidate(request, folds, { signal, now, onEvent }) };
+		const spec = fixedBudget(request.spec, result.pipeline.model);
+		const cv = await crossValidate({ ...request, spec }, folds, { signal, now, onEvent });
+		return { ...result, cv };
 	},
 	evaluate: async ({ pipeline, baseline, test, rowIds, target, kpi }) =>
 		evaluateTest(pipeline, baseline, test, rowIds, target, kpi)

@@ -54,8 +54,11 @@ test('boosted trees train, re-run to the same scores, and a cross-validated grid
 	await expect(trials.locator('tbody tr')).toHaveCount(3);
 	await expect(trials.locator('tbody tr.best')).toHaveCount(1);
 	// Each trial is a run in the log, tagged with its tuning session.
-	for (const id of ['run-4', 'run-5', 'run-6'])
+	for (const [i, id] of ['run-4', 'run-5', 'run-6'].entries()) {
 		await expect(page.getByTestId(`run-${id}`)).toContainText('boosted trees');
+		await expect(page.getByTestId(`run-${id}`)).toContainText(`trial ${i + 1}, search of`);
+	}
+	await expect(trials.locator('caption')).toHaveText('Trials, scored on 5-fold cross-validation');
 	await expect(
 		page.getByRole('figure', { name: 'Learning curves of the trials' }).locator('svg')
 	).toBeVisible();

@@ -323,16 +323,21 @@ describe('Session.restore', () => {
 });
 
 describe('Session.update', () => {
-	it('replaces the project and saves every change, in order', async () => {
+	it('replaces the project and saves it; a burst of changes is saved once, as it ends', async () => {
 		const { session, store } = setup();
 		const a: Project = { ...emptyProject(), seed: 1 };
 		const b: Project = { ...emptyProject(), seed: 2 };
+		const c: Project = { ...emptyProject(), seed: 3 };
 		session.update(a);
 		session.update(b);
 		expect(session.project).toBe(b);
 		await session.flushed();
-		expect(store.savedProjects).toEqual([a, b]);
-		expect(store.project).toEqual(b);
+		// `a` was replaced before its turn to be saved: only `b` is written.
+		expect(store.savedProjects).toEqual([b]);
+		session.update(c);
+		await session.flushed();
+		expect(store.savedProjects).toEqual([b, c]);
+		expect(store.project).toEqual(c);
 	});
 
 	it('shows a not-saved error when the store refuses', async () => {

@@ -170,8 +170,12 @@ function cellText(run: LoggedRun, key: RunSortKey, label: SpecLabel): string {
 		case 'latency':
 			return formatMicroseconds(run.latencyUs);
 		case 'tuning':
+			// Trials are numbered from 1, as the trial table shows them; sessions by their start.
 			return run.tuning
-				? `trial ${run.tuning.trial} of ${run.tuning.sessionId.slice(0, 8)}`
+				? `trial ${run.tuning.trial + 1}, search of ${run.tuning.sessionId
+						.replace(/^tune-/, '')
+						.slice(0, 16)
+						.replace('T', ' ')}`
 				: 'n/a';
 		case 'backend':
 			return run.backend;

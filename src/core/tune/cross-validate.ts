@@ -2,7 +2,7 @@ import { CoreError } from '../util/core-error';
 import { meanStd } from '../util/stats';
 import { throwIfCancelled, type ProgressEvent, type TaskContext } from '../util/task';
 import type { MetricName, MetricValues } from '../evaluate/metric-catalogue';
-import type { FitEvent } from '../models/model';
+import type { FitEvent, Model, ModelSpec } from '../models/model';
 import { partRows, type OpenPart, type Split } from '../split/split';
 import { selectRawRows, type RawTable } from '../table/table';
 import { trainRun, type TrainRequest } from '../train/train-run';
@@ -147,4 +147,22 @@ export async function crossValidate(
 	}
 	const { mean, sd } = summarise(foldMetrics);
 	return { meanMetrics: mean, sdMetrics: sd, foldMetrics, fitMs };
+}
+
+/**
+ * Returns the spec with early stopping replaced by the budget the fit on train chose: the rounds
+ * boosting kept, the epoch whose weights the network kept. Cross-validation then fits each fold
+ * with that budget, instead of stopping on the fold it is about to score (which would flatter
+ * it). Other families have no early stopping and come back as they are.
+ */
+export function fixedBudget(spec: ModelSpec, model: Model): ModelSpec {
+	if (spec.kind === 'boosting' && model.kind === 'boosting')
+		return {
+			...spec,
+			iterations: Math.max(1, model.trees.length / model.outputs),
+			earlyStopping: 0
+		};
+	if (spec.kind === 'neural' && model.kind === 'neural')
+		return { ...spec, epochs: Math.max(1, model.epoch), patience: 0 };
+	return spec;
 }

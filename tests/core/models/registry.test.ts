@@ -13,7 +13,15 @@ const data = {
 
 describe('model registry', () => {
 	it('fits and predicts each family by its default spec, and a JSON copy predicts the same', async () => {
-		expect(MODEL_FAMILIES.map((f) => f.kind)).toEqual(['baseline', 'rule', 'linear', 'tree', 'forest', 'boosting', 'neural']);
+		expect(MODEL_FAMILIES.map((f) => f.kind)).toEqual([
+			'baseline',
+			'rule',
+			'linear',
+			'tree',
+			'forest',
+			'boosting',
+			'neural'
+		]);
 		for (const family of MODEL_FAMILIES) {
 			const { model, info } = await fitModel(family.defaultSpec, data, 42);
 			expect(model.kind).toBe(family.kind);

@@ -135,10 +135,18 @@ describe('runLogRows', () => {
 		expect(runLogColumns(plain, ['rmse']).some((c) => c.key.kind === 'tuning')).toBe(false);
 		const tuned = [
 			...plain,
-			run('r2', linear(2), { rmse: 1 }, { tuning: { sessionId: 'abcdef123', trial: 4 } })
+			run(
+				'r2',
+				linear(2),
+				{ rmse: 1 },
+				{
+					tuning: { sessionId: 'tune-2026-11-27T08:30:15.123Z', trial: 4 }
+				}
+			)
 		];
 		const rows = runLogRows(tuned, ['rmse'], label);
-		expect(rows.map((r) => r.cells.at(-3))).toEqual(['n/a', 'trial 4 of abcdef12']);
+		// Numbered from 1 as the trial table shows it, the search named by when it started.
+		expect(rows.map((r) => r.cells.at(-3))).toEqual(['n/a', 'trial 5, search of 2026-11-27 08:30']);
 		expect(runLogColumns(tuned, ['rmse'])[2].firstDirection).toBe('ascending');
 	});
 });

@@ -10,11 +10,15 @@ import {
 } from '../../../src/core/split/split';
 import {
 	crossValidate,
+	fixedBudget,
 	foldTables,
 	partFolds,
 	type CrossValidateEvent
 } from '../../../src/core/tune/cross-validate';
 import { concatRawTables } from '../../../src/core/tune/concat-raw-tables';
+import type { Model } from '../../../src/core/models/model';
+import { DEFAULT_BOOSTING_SPEC } from '../../../src/core/models/boosting/boosting';
+import { DEFAULT_NEURAL_SPEC } from '../../../src/core/models/neural/mlp';
 import { expectClose, expectCoreError } from '../helpers';
 import { trainRun } from '../../../src/core/train/train-run';
 import { rawTableOf } from '../profile/tables';
@@ -175,5 +179,18 @@ describe('crossValidate', () => {
 		expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
 		const lossFolds = new Set(events.flatMap((e) => (e.kind === 'loss' ? [e.fold] : [])));
 		expect([...lossFolds]).toEqual([0, 1, 2, 3, 4]);
+	});
+});
+
+describe('fixedBudget', () => {
+	it('turns early stopping into the budget the fit on train kept', () => {
+		const boosting = { ...DEFAULT_BOOSTING_SPEC, iterations: 100, earlyStopping: 10 };
+		const model = { kind: 'boosting', outputs: 3, trees: new Array(42 * 3) } as unknown as Model;
+		expect(fixedBudget(boosting, model)).toEqual({ ...boosting, iterations: 42, earlyStopping: 0 });
+		const neural = { ...DEFAULT_NEURAL_SPEC, epochs: 300, patience: 10 };
+		const network = { kind: 'neural', epoch: 17 } as unknown as Model;
+		expect(fixedBudget(neural, network)).toEqual({ ...neural, epochs: 17, patience: 0 });
+		const linear = { kind: 'linear', l2: 1 } as const;
+		expect(fixedBudget(linear, model)).toBe(linear);
 	});
 });

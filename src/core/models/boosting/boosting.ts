@@ -13,7 +13,7 @@ import {
 import { binMatrix, fitBins, MAX_BINS } from '../tree/bins';
 import { leafOf, type ValueTree } from '../tree/tree';
 import { growLeafwise, HistogramPool, type GrownTree, type LeafwiseOptions } from './grow-leafwise';
-import { boostingData, STRIDE } from './histograms';
+import { boostingData, STRIDE, type BoostingData } from './histograms';
 
 /**
  * Gradient-boosted trees on histograms, in the LightGBM style: features cut into at most `maxBins`
@@ -262,67 +262,58 @@ export async function fitBoosting(
 	const k = objective.outputs;
 	const raw = new Float64Array(n * k);
 	for (let i = 0; i < n; i++) raw.set(objective.init, i * k);
-	const validation = spec.earlyStopping > 0 ? data.validation : undefined;
-	const valRows = validation?.x.rows ?? 0;
+	// Early stopping watches the validation rows only when there are some.
+	const validation =
+		spec.earlyStopping > 0 && (data.validation?.x.rows ?? 0) > 0 ? data.validation : undefined;
 	if (validation) checkFeatureCount(x.features, validation.x);
-	const valRaw = new Float64Array(valRows * k);
-	for (let i = 0; i < valRows; i++) valRaw.set(objective.init, i * k);
-	const grad = new Float64Array(n * k);
-	const hess = new Float64Array(n * k);
-	const rng = createRng(seed);
-	const pool = new HistogramPool(binned.offsets[binned.width] * STRIDE);
-	const rowCount = Math.max(1, Math.round(spec.rowSubsample * n));
-	const everyRow = new Int32Array(n);
-	for (let i = 0; i < n; i++) everyRow[i] = i;
-	const featureCount = Math.max(1, Math.round(spec.featureSubsample * x.width));
-	const options: LeafwiseOptions = {
-		maxLeaves: spec.maxLeaves,
-		maxDepth: spec.maxDepth,
-		minDataInLeaf: spec.minDataInLeaf,
-		minHessianInLeaf: MIN_HESSIAN,
-		l2: spec.l2,
-		shrinkage: spec.learningRate,
-		features: null
+	const booster: Booster = {
+		spec,
+		data: binned,
+		x,
+		objective,
+		raw,
+		valRaw: new Float64Array((validation?.x.rows ?? 0) * k),
+		grad: new Float64Array(n * k),
+		hess: new Float64Array(n * k),
+		rng: createRng(seed),
+		pool: new HistogramPool(binned.offsets[binned.width] * STRIDE),
+		everyRow: Int32Array.from({ length: n }, (_, i) => i),
+		trees: [],
+		treeGains: []
 	};
-	const trees: ValueTree[] = [];
-	const gain = new Array<number>(x.width).fill(0);
+	for (let i = 0; i < (validation?.x.rows ?? 0); i++) booster.valRaw.set(objective.init, i * k);
 	let best = { round: 0, loss: Infinity };
 	let lastValLoss: number | undefined;
-	let rounds = 0;
-	let loss: number;
-	for (;;) {
+	// The train loss after each number of rounds: losses[0] is that of the starting scores.
+	const losses: number[] = [];
+	for (let rounds = 0; ; rounds++) {
 		// The gradients' pass also gives the train loss of the rounds so far.
-		loss = objective.gradients(raw, grad, hess);
+		losses.push(objective.gradients(raw, booster.grad, booster.hess));
 		if (rounds > 0)
-			ctx.onEvent?.({ kind: 'loss', iteration: rounds, loss, validation: lastValLoss });
+			ctx.onEvent?.({
+				kind: 'loss',
+				iteration: rounds,
+				loss: losses[rounds],
+				validation: lastValLoss
+			});
 		const patienceOut = validation !== undefined && rounds - best.round >= spec.earlyStopping;
 		if (rounds === spec.iterations || patienceOut) break;
 		await pace('Boosting', rounds / spec.iterations);
-		const rows = rowCount < n ? sample(n, rowCount, rng) : null;
-		for (let out = 0; out < k; out++) {
-			if (featureCount < x.width) {
-				options.features = new Uint8Array(x.width);
-				for (const j of sample(x.width, featureCount, rng)) options.features[j] = 1;
-			}
-			const index = (rows ?? everyRow).slice();
-			const from = out * n;
-			const grad1 = grad.subarray(from, from + n);
-			const hess1 = hess.subarray(from, from + n);
-			const grown = growLeafwise(binned, grad1, hess1, index, options, pool);
-			trees.push(grown.tree);
-			for (let node = 0; node < grown.tree.feature.length; node++)
-				if (grown.tree.feature[node] >= 0) gain[grown.tree.feature[node]] += grown.gain[node];
-			addTree(grown, index, rows ? x : null, raw, out, k);
-			if (validation) addTree(grown, index, validation.x, valRaw, out, k);
-		}
-		rounds++;
+		boostRound(booster, validation?.x ?? null);
 		if (!validation) continue;
-		lastValLoss = objective.loss(valRaw, validation.y, valRows);
-		if (lastValLoss < best.loss - TOLERANCE) best = { round: rounds, loss: lastValLoss };
+		lastValLoss = objective.loss(booster.valRaw, validation.y, validation.x.rows);
+		if (lastValLoss < best.loss - TOLERANCE) best = { round: rounds + 1, loss: lastValLoss };
 	}
+	const rounds = losses.length - 1;
 	const kept = validation ? best.round : rounds;
 	// Watching validation, "converged" means the loss stopped improving before the last round.
 	const converged = validation ? rounds < spec.iterations || best.round < rounds : true;
+	const trees = booster.trees.slice(0, kept * k);
+	// Importance counts the kept trees only, not those early stopping threw away.
+	const gain = new Array<number>(x.width).fill(0);
+	trees.forEach((tree, t) =>
+		tree.feature.forEach((j, node) => j >= 0 && (gain[j] += booster.treeGains[t][node]))
+	);
 	const model: BoostingModel = {
 		kind: 'boosting',
 		task: data.task,
@@ -330,10 +321,67 @@ export async function fitBoosting(
 		features: x.features,
 		outputs: k,
 		init: objective.init,
-		trees: trees.slice(0, kept * k),
+		trees,
 		gain
 	};
-	return { model, info: { iterations: kept, converged, loss } };
+	return { model, info: { iterations: kept, converged, loss: losses[kept] } };
+}
+
+/** What boosting carries from round to round. */
+interface Booster {
+	spec: BoostingSpec;
+	data: BoostingData;
+	x: FeatureMatrix;
+	objective: Objective;
+	/** Raw scores of the train and validation rows, row-major, one per output. */
+	raw: Float64Array;
+	valRaw: Float64Array;
+	/** Gradients and Hessians of the train rows, output-major. */
+	grad: Float64Array;
+	hess: Float64Array;
+	rng: Rng;
+	pool: HistogramPool;
+	everyRow: Int32Array;
+	trees: ValueTree[];
+	/** Each tree's split gain per node. */
+	treeGains: number[][];
+}
+
+/**
+ * Grows one round: a tree per output on the current gradients, on the round's row sample and
+ * each tree's feature sample, and adds it to the train (and validation) raw scores.
+ */
+function boostRound(b: Booster, validation: FeatureMatrix | null): void {
+	const { spec, x, objective } = b;
+	const n = x.rows;
+	const k = objective.outputs;
+	const rowCount = Math.max(1, Math.round(spec.rowSubsample * n));
+	const featureCount = Math.max(1, Math.round(spec.featureSubsample * x.width));
+	const rows = rowCount < n ? sample(n, rowCount, b.rng) : null;
+	for (let out = 0; out < k; out++) {
+		let features: Uint8Array | null = null;
+		if (featureCount < x.width) {
+			features = new Uint8Array(x.width);
+			for (const j of sample(x.width, featureCount, b.rng)) features[j] = 1;
+		}
+		const options: LeafwiseOptions = {
+			maxLeaves: spec.maxLeaves,
+			maxDepth: spec.maxDepth,
+			minDataInLeaf: spec.minDataInLeaf,
+			minHessianInLeaf: MIN_HESSIAN,
+			l2: spec.l2,
+			shrinkage: spec.learningRate,
+			features
+		};
+		const index = (rows ?? b.everyRow).slice();
+		const grad = b.grad.subarray(out * n, (out + 1) * n);
+		const hess = b.hess.subarray(out * n, (out + 1) * n);
+		const grown = growLeafwise(b.data, grad, hess, index, options, b.pool);
+		b.trees.push(grown.tree);
+		b.treeGains.push(grown.gain);
+		addTree(grown, index, rows ? x : null, b.raw, out, k);
+		if (validation) addTree(grown, index, validation, b.valRaw, out, k);
+	}
 }
 
 /**

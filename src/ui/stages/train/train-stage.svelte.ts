@@ -157,7 +157,7 @@ export function specLabel(spec: ModelSpec): string {
 		case 'rule':
 			return `one rule (up to ${spec.maxBins} bins)`;
 		case 'linear':
-			return `linear (L2 ${spec.l2})`;
+			return spec.l1 ? `linear (L1 ${spec.l1}, L2 ${spec.l2})` : `linear (L2 ${spec.l2})`;
 		case 'tree':
 			return `tree (${spec.criterion}, depth ${spec.maxDepth}, at least ${spec.minSamplesLeaf} rows per leaf)`;
 		case 'forest':

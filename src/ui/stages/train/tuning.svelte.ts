@@ -1,7 +1,14 @@
 import type { FitEvent } from '../../../core/models/model';
 import { createRng } from '../../../core/util/rng';
 import { CoreError, isCancelled, toErrorValue } from '../../../core/util/core-error';
-import { partFolds, type DevelopmentFolds } from '../../../core/tune/cross-validate';
+import {
+	partFolds,
+	type CrossValidation,
+	type DevelopmentFolds
+} from '../../../core/tune/cross-validate';
+import type { TrainRequest } from '../../../core/train/train-run';
+import type { ProgressEvent } from '../../../core/util/task';
+import type { TrainOutcome } from '../../../workers/protocol';
 import { gridSize, gridSpecs, randomSpecs } from '../../../core/tune/search';
 import {
 	isTunable,
@@ -12,7 +19,7 @@ import {
 } from '../../../core/tune/space';
 import { queueTrials, type CurvePoint, type Trial } from '../../../core/tune/trial';
 import { runOnPool } from '../../../workers/pool';
-import { runRecord, type TrainStage } from './train-stage.svelte';
+import { runRecord, type FitSetup, type TrainStage } from './train-stage.svelte';
 
 /** How often the live learning curves redraw while trials run. */
 const CURVE_REFRESH_MS = 300;
@@ -34,6 +41,8 @@ export class Tuning {
 	trials = $state.raw<Trial[]>([]);
 	/** The tuning session's id, shared by its runs. */
 	sessionId = $state<string | null>(null);
+	/** What the current trials were scored on: 'validation', or 'k-fold cross-validation'. */
+	scoredBy = $state('validation');
 
 	constructor(stage: TrainStage) {
 		this.stage = stage;
@@ -71,122 +80,51 @@ export class Tuning {
 		this.keys = this.space.map((p) => p.key).filter((k) => keys.includes(k));
 	}
 
+	/** Returns the search's specs, or null after telling the user why there are none. */
+	private specs(base: TunableSpec): TunableSpec[] | null {
+		const { session } = this.stage;
+		try {
+			if (this.method === 'grid') return gridSpecs(base, this.space, this.chosenKeys);
+			// Seeded by the project's seed and the runs logged so far: the same log gives the same
+			// draw, and a second search draws new settings instead of repeating the first.
+			const rng = createRng(session.project.seed + session.project.runs.length);
+			return randomSpecs(base, this.space, this.count, rng, this.chosenKeys);
+		} catch (error) {
+			if (!(error instanceof CoreError)) throw error;
+			session.fail(error.code, error.message);
+			return null;
+		}
+	}
+
 	/** Runs the search; every finished trial is logged as a run, even when it is cancelled. */
 	async start(): Promise<void> {
 		const { session } = this.stage;
 		const base = this.base;
-		if (!base) return;
-		let specs: TunableSpec[];
-		try {
-			specs =
-				this.method === 'grid'
-					? gridSpecs(base, this.space, this.chosenKeys)
-					: randomSpecs(
-							base,
-							this.space,
-							this.count,
-							createRng(session.project.seed),
-							this.chosenKeys
-						);
-		} catch (error) {
-			if (!(error instanceof CoreError)) throw error;
-			session.fail(error.code, error.message);
-			return;
-		}
-		const setup = await this.stage.setup();
-		if (!setup) return;
+		const specs = base && this.specs(base);
+		const setup = specs && (await this.stage.setup());
+		if (!base || !specs || !setup) return;
 		const sessionId = `tune-${session.deps.now().toISOString()}`;
-		this.sessionId = sessionId;
-		this.trials = queueTrials(specs);
-		const seed = session.project.seed;
 		const useFolds = this.crossValidate && this.folds > 1;
+		this.sessionId = sessionId;
+		this.scoredBy = useFolds ? `${this.folds}-fold cross-validation` : 'validation';
+		this.trials = queueTrials(specs);
 		await session.run('Tuning', async (ctx) => {
-			const { data } = session.deps;
-			const trainers = session.deps.trainers ?? [session.deps.train];
-			const { split } = setup;
-			const train = await data.call('rows', { split, part: 'train' }, ctx);
-			const val = await data.call('rows', { split, part: 'val' }, ctx);
-			const folds: DevelopmentFolds | null = useFolds
-				? { train: partFolds(split, 'train'), val: partFolds(split, 'val') }
-				: null;
-			// Each trial's curve so far, by trial id: copied into the trials at each refresh.
-			const curves: CurvePoint[][] = [];
-			const flush = () =>
-				this.patch((t) => (curves[t.id] ? { ...t, curve: [...curves[t.id]] } : t));
-			const timer = setInterval(flush, CURVE_REFRESH_MS);
-			let done = 0;
 			try {
-				await runOnPool(
-					trainers,
-					this.trials,
-					async (client, trial) => {
-						this.patch((t) => (t.id === trial.id ? { ...t, status: 'running' } : t));
-						const points: CurvePoint[] = [];
-						curves[trial.id] = points;
-						const onEvent = (event: FitEvent) => {
-							if (event.kind === 'loss')
-								points.push({
-									iteration: event.iteration,
-									loss: event.loss,
-									validation: event.validation
-								});
-						};
-						const request = { ...setup.base, train, val, spec: trial.spec, seed };
-						try {
-							const outcome = await client.call(
-								'trial',
-								{ request, folds },
-								{ signal: ctx.signal, onEvent }
-							);
-							const { cv, ...fit } = outcome;
-							const current = session.project;
-							const extra = {
-								tuning: { sessionId, trial: trial.id },
-								...(cv
-									? { cv: { folds: cv.foldMetrics.length, mean: cv.meanMetrics, sd: cv.sdMetrics } }
-									: {})
-							};
-							const run = runRecord(
-								current,
-								setup,
-								trial.spec,
-								seed,
-								fit,
-								session.deps.now().toISOString(),
-								extra
-							);
-							session.update({ ...current, runs: [...current.runs, run] });
-							this.patch((t) =>
-								t.id === trial.id
-									? {
-											...t,
-											status: 'done',
-											metrics: cv ? cv.meanMetrics : fit.valMetrics,
-											...(cv ? { sd: cv.sdMetrics } : {}),
-											curve: points,
-											fitMs: fit.fitMs ?? undefined
-										}
-									: t
-							);
-						} catch (error) {
-							const cancelled = isCancelled(error);
-							const value = toErrorValue(error);
-							this.patch((t) =>
-								t.id === trial.id
-									? {
-											...t,
-											status: cancelled ? 'cancelled' : 'failed',
-											...(cancelled ? {} : { error: value })
-										}
-									: t
-							);
-						}
-						ctx.onEvent({ kind: 'progress', phase: 'Trials', fraction: ++done / specs.length });
-					},
-					ctx.signal
-				);
+				const { data } = session.deps;
+				const { split } = setup;
+				const request = {
+					...setup.base,
+					train: await data.call('rows', { split, part: 'train' }, ctx),
+					val: await data.call('rows', { split, part: 'val' }, ctx),
+					seed: session.project.seed
+				};
+				const folds: DevelopmentFolds | null = useFolds
+					? { train: partFolds(split, 'train'), val: partFolds(split, 'val') }
+					: null;
+				await this.runTrials(setup, sessionId, request, folds, ctx);
 			} finally {
-				clearInterval(timer);
+				// A search that stopped (cancelled, or failed before a trial ran) leaves no trial
+				// waiting: what did not finish is marked cancelled, and what finished is kept.
 				this.patch((t) =>
 					t.status === 'queued' || t.status === 'running' ? { ...t, status: 'cancelled' } : t
 				);
@@ -195,10 +133,86 @@ export class Tuning {
 			session.update({
 				...session.project,
 				audit: session.audit(
-					`Tuned ${base.kind}: ${finished} of ${specs.length} trials (${this.method}${useFolds ? `, ${this.folds}-fold cross-validation` : ', on validation'})`
+					`Tuned ${base.kind}: ${finished} of ${specs.length} trials, scored on ${this.scoredBy}`
 				)
 			});
 		});
+	}
+
+	/** Runs the queued trials on the train workers, two at a time, logging each as it finishes. */
+	private async runTrials(
+		setup: FitSetup,
+		sessionId: string,
+		request: Omit<TrainRequest, 'spec'>,
+		folds: DevelopmentFolds | null,
+		ctx: { signal: AbortSignal; onEvent: (event: ProgressEvent) => void }
+	): Promise<void> {
+		const { session } = this.stage;
+		const trainers = session.deps.trainers ?? [session.deps.train];
+		// Each trial's curve so far, by trial id: copied into the trials at each refresh.
+		const curves: CurvePoint[][] = [];
+		const flush = () => this.patch((t) => (curves[t.id] ? { ...t, curve: [...curves[t.id]] } : t));
+		const timer = setInterval(flush, CURVE_REFRESH_MS);
+		let done = 0;
+		try {
+			await runOnPool(
+				trainers,
+				this.trials,
+				async (client, trial) => {
+					this.patch((t) => (t.id === trial.id ? { ...t, status: 'running' } : t));
+					const points: CurvePoint[] = (curves[trial.id] = []);
+					const onEvent = (event: FitEvent) => {
+						if (event.kind === 'loss') {
+							const { iteration, loss, validation } = event;
+							points.push({ iteration, loss, validation });
+						}
+					};
+					try {
+						const args = { request: { ...request, spec: trial.spec }, folds };
+						const outcome = await client.call('trial', args, { signal: ctx.signal, onEvent });
+						this.finish(setup, sessionId, request.seed, trial, outcome, points);
+					} catch (error) {
+						const status = isCancelled(error) ? 'cancelled' : 'failed';
+						const failed = status === 'failed' ? { error: toErrorValue(error) } : {};
+						this.patch((t) => (t.id === trial.id ? { ...t, status, ...failed } : t));
+					}
+					const fraction = ++done / this.trials.length;
+					ctx.onEvent({ kind: 'progress', phase: 'Trials', fraction });
+				},
+				ctx.signal
+			);
+		} finally {
+			clearInterval(timer);
+		}
+	}
+
+	/** Logs a finished trial as a run and marks it done with its scores. */
+	private finish(
+		setup: FitSetup,
+		sessionId: string,
+		seed: number,
+		trial: Trial,
+		outcome: TrainOutcome & { cv: CrossValidation | null },
+		curve: CurvePoint[]
+	): void {
+		const { session } = this.stage;
+		const { cv, ...fit } = outcome;
+		const current = session.project;
+		const extra = {
+			tuning: { sessionId, trial: trial.id },
+			...(cv
+				? { cv: { folds: cv.foldMetrics.length, mean: cv.meanMetrics, sd: cv.sdMetrics } }
+				: {})
+		};
+		const at = session.deps.now().toISOString();
+		const run = runRecord(current, setup, trial.spec, seed, fit, at, extra);
+		session.update({ ...current, runs: [...current.runs, run] });
+		const scores = cv ? { metrics: cv.meanMetrics, sd: cv.sdMetrics } : { metrics: fit.valMetrics };
+		this.patch((t) =>
+			t.id === trial.id
+				? { ...t, status: 'done', ...scores, curve, fitMs: fit.fitMs ?? undefined }
+				: t
+		);
 	}
 
 	private patch(change: (trial: Trial) => Trial): void {

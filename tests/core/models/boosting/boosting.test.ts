@@ -246,6 +246,45 @@ describe('boosted trees', () => {
 		const { x, y } = xorData(500, 10);
 		const { info } = await fitBoosting(spec({ iterations: 12, earlyStopping: 3 }), binary(x, y), 1);
 		expect(info.iterations).toBe(12);
+		// An empty validation part (a split with no validation share) is the same as none.
+		const empty = { x: { ...x, rows: 0, values: new Float64Array(0) }, y: new Int32Array(0) };
+		const fit = await fitBoosting(
+			spec({ iterations: 12, earlyStopping: 3 }),
+			binary(x, y, empty),
+			1
+		);
+		expect(fit.info.iterations).toBe(12);
+		expect(fit.model.trees).toHaveLength(12);
+	});
+
+	it('counts only the kept rounds in its importance and its reported loss', async () => {
+		const rng = createRng(13);
+		const noisy = (rows: number) => {
+			const { x, y } = xorData(rows, rng.int(1000));
+			return { x, y: y.map((v) => (rng.next() < 0.3 ? 1 - v : v)) };
+		};
+		const train = noisy(600);
+		const validation = noisy(600);
+		const stopped = spec({
+			iterations: 300,
+			learningRate: 0.3,
+			minDataInLeaf: 2,
+			earlyStopping: 5
+		});
+		const events: FitEvent[] = [];
+		const { model, info } = await fitBoosting(stopped, binary(train.x, train.y, validation), 1, {
+			onEvent: (event) => events.push(event)
+		});
+		const kept = await fitBoosting(
+			spec({ ...stopped, iterations: info.iterations, earlyStopping: 0 }),
+			binary(train.x, train.y),
+			1
+		);
+		expect(kept.model.trees).toEqual(model.trees);
+		expectClose(model.gain, kept.model.gain, 1e-9);
+		expect(info.loss).toBe(kept.info.loss);
+		const lossAt = events.find((e) => e.kind === 'loss' && e.iteration === info.iterations);
+		expect(lossAt?.kind === 'loss' && lossAt.loss).toBe(info.loss);
 	});
 
 	it('refuses bad specs, no rows, and a matrix of another width', async () => {
