@@ -195,7 +195,7 @@ const NAMES: Readonly<Record<FamilyKind, string>> = {
 	neural: 'a neural network'
 };
 
-const rowsOf = (input: RecommendInput) => count(input.trainRows, 'training row');
+const trainRowsText = (input: RecommendInput) => count(input.trainRows, 'training row');
 const featuresOf = (input: RecommendInput) =>
 	input.featuresAfterRecipe
 		? `${count(input.features, 'feature')} after the recipe`
@@ -234,7 +234,7 @@ function readablePlan(input: RecommendInput): Candidate[] {
 					]
 				: []),
 			...(input.trainRows < FEW_TRAIN_ROWS
-				? [`With only ${rowsOf(input)}, a flexible model would overfit anyway.`]
+				? [`With only ${trainRowsText(input)}, a flexible model would overfit anyway.`]
 				: [])
 		],
 		why: 'Also readable: one weight per feature. Compare it with the tree on validation.'
@@ -273,7 +273,7 @@ function readablePlan(input: RecommendInput): Candidate[] {
 
 /** Under `FEW_TRAIN_ROWS`: a penalised linear model. */
 function fewRowsPlan(input: RecommendInput): Candidate[] {
-	const rows = rowsOf(input);
+	const rows = trainRowsText(input);
 	return [
 		{
 			kind: 'linear',
@@ -310,7 +310,7 @@ function fewRowsPlan(input: RecommendInput): Candidate[] {
 
 /** From `FEW_TRAIN_ROWS` to `ENOUGH_TRAIN_ROWS`: linear first, a forest to compare. */
 function someRowsPlan(input: RecommendInput): Candidate[] {
-	const rows = rowsOf(input);
+	const rows = trainRowsText(input);
 	const enough = count(ENOUGH_TRAIN_ROWS, 'training row');
 	return [
 		{
@@ -343,7 +343,7 @@ function someRowsPlan(input: RecommendInput): Candidate[] {
 
 /** From `ENOUGH_TRAIN_ROWS` with no need to read the model: gradient-boosted trees. */
 function manyRowsPlan(input: RecommendInput): Candidate[] {
-	const rows = rowsOf(input);
+	const rows = trainRowsText(input);
 	const forest = costOf('forest', input);
 	return [
 		{
