@@ -108,3 +108,28 @@ test('a neural net trains with TF.js on the backend the parity check allowed, an
 	const auc = Number(await page.getByTestId('run-run-2').locator('td.primary').textContent());
 	expect(auc).toBeGreaterThan(0.8);
 });
+
+test('the brief asks for a readable model, and Choose recommends one, saying why', async ({
+	page
+}) => {
+	await page.goto('/');
+	await dropDataset(page, 'titanic.csv');
+	await page.getByLabel('Target column').selectOption('Survived');
+	await page.getByLabel(/must be able to read how the model decides/).check();
+	await page.getByLabel(/Latency budget per row/).fill('5');
+	await page.getByLabel(/Latency budget per row/).blur();
+	await page.getByRole('button', { name: 'Continue to Prepare' }).click();
+	await page.getByRole('button', { name: 'Make the split' }).click();
+	await page.getByRole('button', { name: 'Continue to Choose' }).click();
+	const recommendation = page.getByTestId('recommendation');
+	await expect(recommendation.getByRole('heading')).toHaveText(
+		/^Recommended: (Logistic|Decision tree)/
+	);
+	await expect(recommendation).toContainText('The brief asks for a model a person can read.');
+	await expect(recommendation).toContainText('5 ms');
+	// Without the constraint, 534 training rows recommend a linear model with a forest to compare.
+	await page.getByTestId('stage-define').click();
+	await page.getByLabel(/must be able to read how the model decides/).uncheck();
+	await page.getByTestId('stage-choose').click();
+	await expect(recommendation).not.toContainText('The brief asks for a model a person can read.');
+});

@@ -17,6 +17,13 @@ export interface Brief {
 	positiveClass: string | null;
 	metric: MetricName | null;
 	kpiThreshold: number | null;
+	// Constraints the model must meet; they guide the Choose stage's recommendation.
+	/** The model must be one a person can read (a weighted sum, a small tree). */
+	interpretable: boolean;
+	/** Most microseconds a prediction of one row may take; null for no budget. */
+	latencyBudgetUs: number | null;
+	/** Most bytes the shipped pipeline may take; null for no budget. */
+	modelBytesBudget: number | null;
 }
 
 export const EMPTY_BRIEF: Brief = {
@@ -27,7 +34,10 @@ export const EMPTY_BRIEF: Brief = {
 	task: null,
 	positiveClass: null,
 	metric: null,
-	kpiThreshold: null
+	kpiThreshold: null,
+	interpretable: false,
+	latencyBudgetUs: null,
+	modelBytesBudget: null
 };
 
 /** Share of rows below which the smallest class makes accuracy misleading. */

@@ -20,7 +20,10 @@ const COMPLETE: Brief = {
 	task: 'binary',
 	positiveClass: 'yes',
 	metric: 'roc_auc',
-	kpiThreshold: 0.8
+	kpiThreshold: 0.8,
+	interpretable: false,
+	latencyBudgetUs: null,
+	modelBytesBudget: null
 };
 
 /** A binary target with `yes` rows of "yes" and `no` rows of "no". */

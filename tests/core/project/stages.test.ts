@@ -23,7 +23,10 @@ const DEFINED: Project = {
 		task: 'binary',
 		positiveClass: 'yes',
 		metric: 'roc_auc',
-		kpiThreshold: 0.8
+		kpiThreshold: 0.8,
+		interpretable: false,
+		latencyBudgetUs: null,
+		modelBytesBudget: null
 	}
 };
 const SPLIT: Project = {

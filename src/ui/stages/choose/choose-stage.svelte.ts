@@ -140,10 +140,7 @@ export class FamilyForm {
 	}
 }
 
-/**
- * The brief's constraints on the model. `Brief` does not declare them yet: they are read here
- * under the names `recommendFamily` takes, and are absent until the Define stage sets them.
- */
+/** The brief's constraints on the model, under the names `recommendFamily` takes. */
 export interface BriefNeeds {
 	interpretable?: boolean;
 	latencyBudgetUs?: number | null;
@@ -151,12 +148,10 @@ export interface BriefNeeds {
 }
 
 function briefNeeds(brief: Brief): BriefNeeds {
-	const b = brief as Brief & Partial<Record<keyof BriefNeeds, unknown>>;
-	const budget = (x: unknown) => (typeof x === 'number' && x > 0 ? x : null);
 	return {
-		interpretable: typeof b.interpretable === 'boolean' ? b.interpretable : undefined,
-		latencyBudgetUs: budget(b.latencyBudgetUs),
-		modelBytesBudget: budget(b.modelBytesBudget)
+		interpretable: brief.interpretable,
+		latencyBudgetUs: brief.latencyBudgetUs,
+		modelBytesBudget: brief.modelBytesBudget
 	};
 }
 

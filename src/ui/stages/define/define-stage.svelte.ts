@@ -30,6 +30,15 @@ export class DefineStage {
 		this.session = session;
 	}
 
+	/** Sets a constraint of the brief; a budget that is not a positive number means none. */
+	setConstraint(
+		field: 'interpretable' | 'latencyBudgetUs' | 'modelBytesBudget',
+		value: boolean | number | null
+	): void {
+		const clean = typeof value === 'number' && !(value > 0) ? null : value;
+		this.session.update({ ...this.session.project, brief: { ...this.brief, [field]: clean } });
+	}
+
 	setText(field: 'decision' | 'users' | 'costs', value: string): void {
 		this.session.update({ ...this.session.project, brief: { ...this.brief, [field]: value } });
 	}
