@@ -6,37 +6,16 @@ import {
 	type BoostingModel,
 	type BoostingSpec
 } from '../../../../src/core/models/boosting/boosting';
-import type { FitEvent, Prediction, TrainData } from '../../../../src/core/models/model';
+import type { FitEvent, TrainData } from '../../../../src/core/models/model';
 import type { FeatureMatrix } from '../../../../src/core/prepare/recipe';
 import { createRng } from '../../../../src/core/util/rng';
 import { expectClose, expectCoreError, featureMatrix } from '../../helpers';
+import { accuracy, proba, values } from '../predictions';
 
 const spec = (over: Partial<BoostingSpec> = {}): BoostingSpec => ({
 	...DEFAULT_BOOSTING_SPEC,
 	...over
 });
-
-function proba(prediction: Prediction): Float64Array {
-	if (prediction.kind !== 'classes') throw new Error('expected class probabilities');
-	return prediction.proba;
-}
-
-function values(prediction: Prediction): Float64Array {
-	if (prediction.kind !== 'values') throw new Error('expected values');
-	return prediction.values;
-}
-
-function accuracy(prediction: Prediction, y: Int32Array): number {
-	const p = proba(prediction);
-	const k = p.length / y.length;
-	let right = 0;
-	for (let i = 0; i < y.length; i++) {
-		let best = 0;
-		for (let c = 1; c < k; c++) if (p[i * k + c] > p[i * k + best]) best = c;
-		if (best === y[i]) right++;
-	}
-	return right / y.length;
-}
 
 /** Uniform features in [0, 1): x0 and x1 decide y = (x0 > 0.3) xor (x1 > 0.6); x2..x4 are noise. */
 function xorData(rows: number, seed: number): { x: FeatureMatrix; y: Int32Array } {

@@ -16,6 +16,7 @@ import { typeTable } from '../../../../src/core/table/schema';
 import { findColumn } from '../../../../src/core/table/table';
 import { createRng } from '../../../../src/core/util/rng';
 import { expectClose, expectCoreError, featureMatrix } from '../../helpers';
+import { accuracy, proba, values } from '../predictions';
 import { loadReference, REFERENCE } from '../../reference';
 
 const spec = (over: Partial<ForestSpec> = {}): ForestSpec => ({
@@ -23,28 +24,6 @@ const spec = (over: Partial<ForestSpec> = {}): ForestSpec => ({
 	trees: 30,
 	...over
 });
-
-function proba(prediction: Prediction): Float64Array {
-	if (prediction.kind !== 'classes') throw new Error('expected class probabilities');
-	return prediction.proba;
-}
-
-function values(prediction: Prediction): Float64Array {
-	if (prediction.kind !== 'values') throw new Error('expected values');
-	return prediction.values;
-}
-
-function accuracy(prediction: Prediction, y: Int32Array): number {
-	const p = proba(prediction);
-	const k = p.length / y.length;
-	let correct = 0;
-	for (let i = 0; i < y.length; i++) {
-		let best = 0;
-		for (let c = 1; c < k; c++) if (p[i * k + c] > p[i * k + best]) best = c;
-		if (best === y[i]) correct++;
-	}
-	return correct / y.length;
-}
 
 function positiveAuc(prediction: Prediction, y: Int32Array): number {
 	const p = proba(prediction);

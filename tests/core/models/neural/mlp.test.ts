@@ -11,6 +11,7 @@ import type { FitEvent, Prediction, TrainData } from '../../../../src/core/model
 import type { FeatureMatrix } from '../../../../src/core/prepare/recipe';
 import { createRng } from '../../../../src/core/util/rng';
 import { expectClose, expectCoreError, featureMatrix } from '../../helpers';
+import { accuracy, proba } from '../predictions';
 
 const spec = (over: Partial<NeuralSpec> = {}): NeuralSpec => ({
 	...DEFAULT_NEURAL_SPEC,
@@ -18,23 +19,6 @@ const spec = (over: Partial<NeuralSpec> = {}): NeuralSpec => ({
 	epochs: 20,
 	...over
 });
-
-function proba(prediction: Prediction): Float64Array {
-	if (prediction.kind !== 'classes') throw new Error('expected class probabilities');
-	return prediction.proba;
-}
-
-function accuracy(prediction: Prediction, y: Int32Array): number {
-	const p = proba(prediction);
-	const k = p.length / y.length;
-	let right = 0;
-	for (let i = 0; i < y.length; i++) {
-		let best = 0;
-		for (let c = 1; c < k; c++) if (p[i * k + c] > p[i * k + best]) best = c;
-		if (best === y[i]) right++;
-	}
-	return right / y.length;
-}
 
 /** Rows of uniform features in [-1, 1); class 1 where the first two have the same sign. */
 function xorRows(rows: number, seed: number): { x: FeatureMatrix; y: Int32Array } {
