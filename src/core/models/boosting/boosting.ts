@@ -1,5 +1,6 @@
 import { CoreError } from '../../util/core-error';
 import { exp } from '../../util/exp';
+import { sigmoid } from '../linear/logistic';
 import { createRng, type Rng } from '../../util/rng';
 import { createPacer, type TaskContext } from '../../util/task';
 import type { FeatureMatrix } from '../../prepare/recipe';
@@ -204,12 +205,6 @@ function objectiveOf(data: TrainData): Objective {
 			return s / rows;
 		}
 	};
-}
-
-function sigmoid(z: number): number {
-	if (z >= 0) return 1 / (1 + exp(-z));
-	const e = exp(z);
-	return e / (1 + e);
 }
 
 /** Writes the softmax of `raw[from .. from + k)` to `out[at ..]`. */
