@@ -1,3 +1,4 @@
+import { formatBytes, formatLatency } from '../util/format-units';
 import type { TaskKind } from '../brief/task';
 import { assertNever } from '../util/assert-never';
 import type { ModelSpec } from './model';
@@ -95,19 +96,6 @@ function roughBytes(kind: FamilyKind, input: RecommendInput): number {
 
 const COUNT = new Intl.NumberFormat('en-US');
 const count = (n: number, unit: string) => `${COUNT.format(n)} ${unit}${n === 1 ? '' : 's'}`;
-const round3 = (x: number) => Number(x.toPrecision(3));
-
-/** Returns microseconds as "480 µs" or "1.5 ms". */
-export function formatLatency(us: number): string {
-	return us < 1000 ? `${round3(us)} µs` : `${round3(us / 1000)} ms`;
-}
-
-/** Returns bytes as "950 B", "152 KB" or "10.5 MB" (1 KB = 1,024 bytes). */
-export function formatSize(bytes: number): string {
-	if (bytes < 1024) return `${Math.round(bytes)} B`;
-	if (bytes < 1024 * 1024) return `${round3(bytes / 1024)} KB`;
-	return `${round3(bytes / 1024 / 1024)} MB`;
-}
 
 /** Returns the spec a family's form starts from for a task (scikit-learn's defaults). */
 export function startingSpec(kind: ModelSpec['kind'], task: TaskKind | null): ModelSpec {
@@ -139,11 +127,11 @@ function costOf(kind: FamilyKind, input: RecommendInput): Cost {
 }
 
 const latencyBudget = (us: number) => `a ${formatLatency(us)} latency budget`;
-const sizeBudget = (bytes: number) => `a ${formatSize(bytes)} size budget`;
+const sizeBudget = (bytes: number) => `a ${formatBytes(bytes)} size budget`;
 const latencyText = (cost: Cost) =>
 	`${cost.latencyMeasured ? 'measured at' : 'roughly'} ${formatLatency(cost.latencyUs)} per row`;
 const sizeText = (cost: Cost) =>
-	`${cost.sizeMeasured ? 'measured at' : 'roughly'} ${formatSize(cost.modelBytes)}`;
+	`${cost.sizeMeasured ? 'measured at' : 'roughly'} ${formatBytes(cost.modelBytes)}`;
 
 /** Returns why a family misses the brief's budgets, or null when it fits them. */
 function overBudget(kind: FamilyKind, input: RecommendInput): string | null {

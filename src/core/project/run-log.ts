@@ -1,3 +1,4 @@
+import { formatBytes, formatLatency } from '../util/format-units';
 import {
 	isBetter,
 	metricInfo,
@@ -166,9 +167,9 @@ function cellText(run: LoggedRun, key: RunSortKey, label: SpecLabel): string {
 		case 'fit-time':
 			return formatMs(run.fitMs);
 		case 'size':
-			return formatBytes(run.modelBytes);
+			return measured(run.modelBytes, formatBytes);
 		case 'latency':
-			return formatMicroseconds(run.latencyUs);
+			return measured(run.latencyUs, formatLatency);
 		case 'tuning':
 			// Trials are numbered from 1, as the trial table shows them; sessions by their start.
 			return run.tuning
@@ -196,16 +197,9 @@ function formatMs(ms: number | null): string {
 	return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function formatBytes(bytes: number | null | undefined): string {
-	if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return 'n/a';
-	if (bytes < 1024) return `${bytes} B`;
-	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function formatMicroseconds(us: number | null | undefined): string {
-	if (us === null || us === undefined || !Number.isFinite(us)) return 'n/a';
-	return us < 1000 ? `${Number(us.toPrecision(3))} µs` : `${Number((us / 1000).toPrecision(3))} ms`;
+/** A measured figure, or 'n/a' for runs logged before it was measured. */
+function measured(value: number | null | undefined, format: (v: number) => string): string {
+	return value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : format(value);
 }
 
 /**

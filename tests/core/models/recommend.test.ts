@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	formatLatency,
-	formatSize,
 	recommendFamily,
 	startingSpec,
 	type RecommendInput,
@@ -33,7 +31,7 @@ describe('recommendFamily', () => {
 			'rule',
 			'neural'
 		]);
-		expect(whyOf(r, 'forest')).toContain('roughly 11.2 MB for 19,536 training rows');
+		expect(whyOf(r, 'forest')).toContain('roughly 11.7 MB for 19,536 training rows');
 		expect(whyOf(r, 'neural')).toMatch(/^Rarely better than boosted trees on tables, and slower/);
 	});
 
@@ -133,12 +131,12 @@ describe('recommendFamily', () => {
 			task: 'regression',
 			trainRows: 12_384,
 			features: 9,
-			modelBytesBudget: 5 * 1024 * 1024,
+			modelBytesBudget: 5e6,
 			measured: [{ kind: 'boosting', modelBytes: 187_030 }]
 		});
 		expect(r.kind).toBe('boosting');
-		expect(text(r)).toContain('Its size is measured at 183 KB, within a 5 MB size budget.');
-		expect(whyOf(r, 'forest')).toBe('Ruled out: roughly 35.4 MB, over a 5 MB size budget.');
+		expect(text(r)).toContain('Its size is measured at 187 kB, within a 5 MB size budget.');
+		expect(whyOf(r, 'forest')).toBe('Ruled out: roughly 37.2 MB, over a 5 MB size budget.');
 	});
 
 	it('picks the family closest to the budget, never the neural net, when nothing fits', () => {
@@ -152,9 +150,9 @@ describe('recommendFamily', () => {
 			"No family fits the brief's budgets by these figures; the linear model comes closest (roughly 200 µs per row, over a 50 µs latency budget). Train it and check its measured cost, or revisit the budget."
 		]);
 		expect(whyOf(r, 'neural')).toMatch(/^Rarely better/);
-		const tiny = recommendFamily({ ...ADULT, modelBytesBudget: 1024 });
+		const tiny = recommendFamily({ ...ADULT, modelBytesBudget: 1000 });
 		expect(tiny.kind).toBe('linear');
-		expect(tiny.reasons[0]).toContain('(roughly 8.36 KB, over a 1 KB size budget)');
+		expect(tiny.reasons[0]).toContain('(roughly 8.56 kB, over a 1 kB size budget)');
 	});
 
 	it('says accuracy can lead when the brief does not need a readable model', () => {
@@ -182,20 +180,5 @@ describe('startingSpec', () => {
 		expect(startingSpec('forest', 'binary')).toMatchObject({ maxFeatures: 'sqrt' });
 		expect(startingSpec('tree', 'regression')).toMatchObject({ criterion: 'squared_error' });
 		expect(startingSpec('linear', null)).toEqual({ kind: 'linear', l2: 1 });
-	});
-});
-
-describe('formatLatency and formatSize', () => {
-	it('write microseconds, milliseconds and bytes to three figures', () => {
-		expect([formatLatency(483.46), formatLatency(1_000), formatLatency(1_534)]).toEqual([
-			'483 µs',
-			'1 ms',
-			'1.53 ms'
-		]);
-		expect([formatSize(950), formatSize(152_708), formatSize(10_976_610)]).toEqual([
-			'950 B',
-			'149 KB',
-			'10.5 MB'
-		]);
 	});
 });

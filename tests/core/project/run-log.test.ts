@@ -105,7 +105,7 @@ describe('runLogRows', () => {
 			'js',
 			'42'
 		]);
-		expect(rows[2].cells.slice(4, 7)).toEqual(['2.5 s', '2.0 KB', '3.14 µs']);
+		expect(rows[2].cells.slice(4, 7)).toEqual(['2.5 s', '2.05 kB', '3.14 µs']);
 	});
 
 	it('sorts the rows without moving the best mark between tied runs', () => {

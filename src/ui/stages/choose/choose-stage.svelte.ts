@@ -1,9 +1,8 @@
 import type { Brief } from '../../../core/brief/brief';
 import type { TaskKind } from '../../../core/brief/task';
 import type { ModelSpec } from '../../../core/models/model';
+import { formatBytes, formatLatency } from '../../../core/util/format-units';
 import {
-	formatLatency,
-	formatSize,
 	recommendFamily,
 	startingSpec,
 	type FamilyKind,
@@ -189,7 +188,7 @@ export class ChooseStage {
 		const asks = [
 			...(interpretable ? ['a model a person can read'] : []),
 			...(latencyBudgetUs != null ? [`at most ${formatLatency(latencyBudgetUs)} per row`] : []),
-			...(modelBytesBudget != null ? [`a model of at most ${formatSize(modelBytesBudget)}`] : [])
+			...(modelBytesBudget != null ? [`a model of at most ${formatBytes(modelBytesBudget)}`] : [])
 		];
 		if (asks.length > 0) return `The brief asks for ${asks.join(', ')}.`;
 		return interpretable === false
@@ -227,7 +226,7 @@ export class ChooseStage {
 		const size =
 			run.modelBytes === undefined
 				? 'size not measured'
-				: `${formatSize(run.modelBytes)}${against(run.modelBytes, modelBytesBudget, formatSize)}`;
+				: `${formatBytes(run.modelBytes)}${against(run.modelBytes, modelBytesBudget, formatBytes)}`;
 		const latency =
 			run.latencyUs == null
 				? 'latency not measured'
