@@ -2,7 +2,7 @@ import { CoreError } from '../util/core-error';
 import type { TaskContext } from '../util/task';
 import type { MetricValues } from '../evaluate/metric-catalogue';
 import type { FitEvent, FitInfo, ModelSpec, TrainData } from '../models/model';
-import { fitModel } from '../models/registry';
+import { fitModel, predictModel } from '../models/registry';
 import { measureModel } from './measure';
 import { applyRecipe, fitRecipe, type FeatureMatrix, type Recipe } from '../prepare/recipe';
 import type { EncodedTarget } from '../brief/target';
@@ -125,14 +125,11 @@ export async function trainRun(
 	});
 	const { recipe, x } = fit;
 	const y = fit.target!;
-	// Validation rows go through the recipe fitted on train, for the families that stop early.
-	const data = trainData(
-		target,
-		x,
-		y,
-		applyRecipe(recipe, val),
-		encodeTargetOf(target, valTargetColumn)
-	);
+	// Validation rows go through the recipe fitted on train once: for the families that stop
+	// early, and for the validation scores.
+	const valX = applyRecipe(recipe, val);
+	const valY = encodeTargetOf(target, valTargetColumn);
+	const data = trainData(target, x, y, valX, valY);
 	const { model, info } = await fitModel(request.spec, data, request.seed, ctx);
 	const fitMs = started === undefined || !ctx.now ? null : ctx.now() - started;
 	const inputs = request.recipe.inputs.map((c) => c.name);
@@ -152,11 +149,7 @@ export async function trainRun(
 			encodeTargetOf(target, targetColumn),
 			predictTable(pipeline, train)
 		),
-		valMetrics: scorePrediction(
-			target,
-			encodeTargetOf(target, valTargetColumn),
-			predictTable(pipeline, val)
-		),
+		valMetrics: scorePrediction(target, valY, predictModel(model, valX)),
 		info,
 		fitMs,
 		...measureModel(pipeline, val, ctx.now)
