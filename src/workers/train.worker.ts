@@ -2,21 +2,18 @@
 // waits for the TF.js backend choice (made once, lazily, so the other families never load TF.js).
 import { evaluateTest } from '../core/evaluate/evaluate-test';
 import type { FitEvent } from '../core/models/model';
-import type { BackendChoice } from '../core/models/neural/backend';
 import { trainRun, type TrainRequest } from '../core/train/train-run';
 import { crossValidate, fixedBudget } from '../core/tune/cross-validate';
 import type { TaskContext } from '../core/util/task';
 import { serve, type WorkerScope } from './host';
 import type { TrainApi } from './protocol';
 
-let choice: Promise<BackendChoice> | null = null;
-
 /** Fits one run, on the TF.js backend chosen for this worker when the family needs TF.js. */
 async function train(request: TrainRequest, ctx: TaskContext<FitEvent>) {
 	if (request.spec.kind !== 'neural')
 		return { ...(await trainRun(request, ctx)), backend: 'js', backendReason: null };
-	choice ??= import('./tf-backend').then((m) => m.chooseTfBackend());
-	const { backend, reason } = await choice;
+	// The module (TF.js and its WASM) loads on the first neural fit; it makes its choice once.
+	const { backend, reason } = await (await import('./tf-backend')).chooseTfBackend();
 	return { ...(await trainRun(request, ctx)), backend, backendReason: reason };
 }
 
