@@ -70,6 +70,11 @@ export type FitEvent =
 
 export type { TaskKind };
 
+/** Throws `no-train-rows` when the matrix a family is asked to fit on has no rows. */
+export function checkTrainRows(x: FeatureMatrix): void {
+	if (x.rows === 0) throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
+}
+
 /** Throws `feature-mismatch` unless the matrix has as many features as the model was fitted on. */
 export function checkFeatureCount(features: readonly string[], x: FeatureMatrix): void {
 	if (x.width !== features.length)

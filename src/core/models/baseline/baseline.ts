@@ -1,7 +1,7 @@
 import { assertNever } from '../../util/assert-never';
 import { CoreError } from '../../util/core-error';
 import { quantile } from '../../util/stats';
-import type { Prediction, TrainData } from '../model';
+import { checkTrainRows, type Prediction, type TrainData } from '../model';
 
 /** How a baseline predicts classes, with scikit-learn's DummyClassifier names. */
 export type ClassStrategy = 'prior' | 'most_frequent' | 'stratified';
@@ -61,7 +61,7 @@ export function fitBaseline(
 	if (data.task === 'regression') {
 		if (strategy !== undefined && !VALUE_STRATEGIES.includes(strategy))
 			throw badStrategy(strategy, true);
-		if (n === 0) throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
+		checkTrainRows(data.x);
 		let sum = 0;
 		for (const v of data.y) sum += v;
 		const mean = sum / n;
@@ -79,7 +79,7 @@ export function fitBaseline(
 	}
 	if (strategy !== undefined && !CLASS_STRATEGIES.includes(strategy))
 		throw badStrategy(strategy, false);
-	if (n === 0) throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
+	checkTrainRows(data.x);
 	const counts = new Float64Array(data.classes.length);
 	for (const k of data.y) counts[k]++;
 	const base: ClassBaseline = {

@@ -6,7 +6,8 @@ import {
 	type FitEvent,
 	type FitInfo,
 	type Prediction,
-	type TrainData
+	type TrainData,
+	checkTrainRows
 } from '../model';
 
 /**
@@ -170,7 +171,7 @@ export async function fitOneRule(
 ): Promise<{ model: OneRuleModel; info: FitInfo }> {
 	checkSpec(spec);
 	const { x } = data;
-	if (x.rows === 0) throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
+	checkTrainRows(x);
 	if (x.width === 0)
 		throw new CoreError('no-features', 'A rule needs at least one feature to choose from.');
 	const pace = createPacer(ctx);

@@ -9,7 +9,8 @@ import {
 	type FitEvent,
 	type FitInfo,
 	type Prediction,
-	type TrainData
+	type TrainData,
+	checkTrainRows
 } from '../model';
 import { binMatrix, fitBins, MAX_BINS } from '../tree/bins';
 import { leafOf, type ValueTree } from '../tree/tree';
@@ -248,7 +249,7 @@ export async function fitBoosting(
 	checkSpec(spec);
 	const { x } = data;
 	const n = x.rows;
-	if (n === 0) throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
+	checkTrainRows(x);
 	const pace = createPacer(ctx);
 	await pace('Binning', 0);
 	const bins = fitBins(x, spec.maxBins);

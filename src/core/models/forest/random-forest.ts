@@ -7,7 +7,8 @@ import {
 	type FitEvent,
 	type FitInfo,
 	type Prediction,
-	type TrainData
+	type TrainData,
+	checkTrainRows
 } from '../model';
 import { binMatrix, fitBins } from '../tree/bins';
 import {
@@ -150,7 +151,7 @@ export async function fitForest(
 ): Promise<{ model: ForestModel; info: FitInfo }> {
 	checkSpec(spec);
 	const { x } = data;
-	if (x.rows === 0) throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
+	checkTrainRows(x);
 	const pace = createPacer(ctx);
 	await pace('Binning', 0);
 	const bins = fitBins(x);

@@ -10,7 +10,8 @@ import {
 	type FitEvent,
 	type FitInfo,
 	type Prediction,
-	type TrainData
+	type TrainData,
+	checkTrainRows
 } from '../model';
 import { binaryObjective, multinomialObjective, sigmoid } from './logistic';
 import { fitElasticNet } from './elastic-net';
@@ -77,7 +78,7 @@ export async function fitLinear(
 	if (!(l1 >= 0 && l1 < Infinity))
 		throw new CoreError('bad-spec', `The L1 penalty must be a number, zero or more; got ${l1}.`);
 	const { x } = data;
-	if (x.rows === 0) throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
+	checkTrainRows(x);
 	const model = (weights: number[][], intercepts: number[]): LinearModel => ({
 		kind: 'linear',
 		task: data.task,

@@ -7,7 +7,8 @@ import {
 	type FitEvent,
 	type FitInfo,
 	type Prediction,
-	type TrainData
+	type TrainData,
+	checkTrainRows
 } from '../model';
 import { sigmoid } from '../linear/logistic';
 import { forwardNetwork } from './forward';
@@ -196,8 +197,7 @@ export async function fitNeural(
 	ctx: TaskContext<FitEvent> = {}
 ): Promise<{ model: NeuralModel; info: FitInfo }> {
 	checkSpec(spec);
-	if (data.x.rows === 0)
-		throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
+	checkTrainRows(data.x);
 	const { net, target } = networkData(data);
 	throwIfCancelled(ctx.signal);
 	// Loaded here, not at the top: the bundle's predict.mjs imports this module but never trains.

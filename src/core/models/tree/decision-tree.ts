@@ -6,7 +6,8 @@ import {
 	type FitEvent,
 	type FitInfo,
 	type Prediction,
-	type TrainData
+	type TrainData,
+	checkTrainRows
 } from '../model';
 import { binMatrix, fitBins } from './bins';
 import { growTree, leafOf, type ClassTree, type TreeTarget, type ValueTree } from './tree';
@@ -72,7 +73,7 @@ export async function fitDecisionTree(
 ): Promise<{ model: DecisionTreeModel; info: FitInfo }> {
 	checkSpec(spec);
 	const { x } = data;
-	if (x.rows === 0) throw new CoreError('no-train-rows', 'There are no training rows to fit on.');
+	checkTrainRows(x);
 	const pace = createPacer(ctx);
 	await pace('Binning', 0);
 	const bins = fitBins(x);
