@@ -99,7 +99,7 @@ export async function fitModel(
 		case 'linear':
 			return fitLinear(spec, data, ctx);
 		case 'tree':
-			return fitDecisionTree(spec, data, ctx);
+			return fitDecisionTree(spec, data, seed, ctx);
 		case 'forest':
 			return fitForest(spec, data, seed, ctx);
 		case 'boosting':

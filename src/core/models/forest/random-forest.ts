@@ -10,7 +10,7 @@ import {
 	type TrainData,
 	checkTrainRows
 } from '../model';
-import { binMatrix, fitBins } from '../tree/bins';
+import { fitBins, wideBinMatrix } from '../tree/bins';
 import {
 	growTree,
 	leafOf,
@@ -138,8 +138,8 @@ function bootstrap(rng: Rng, rows: number): { counts: Int32Array; bag: Int32Arra
  * Returns the fitted forest. The train rows are binned once (up to 255 quantile bins per feature)
  * and every tree grows on those codes. One generator seeded with `seed` draws, tree after tree,
  * the bootstrap rows and then the seed of the tree's feature draws, so a seed gives the same
- * forest bit for bit. As in `growTree`, a node whose drawn features cannot split it stays a leaf
- * (scikit-learn draws more features), so fully grown trees are smaller than scikit-learn's.
+ * forest bit for bit. As in scikit-learn, a node draws features until `maxFeatures` of them vary
+ * among its rows (see `findSplit`).
  * `iterations` reports the number of trees. Throws `cancelled` when the signal aborts (checked
  * between trees and every few thousand rows within one).
  */
@@ -155,7 +155,7 @@ export async function fitForest(
 	const pace = createPacer(ctx);
 	await pace('Binning', 0);
 	const bins = fitBins(x);
-	const binned: BinnedData = { codes: binMatrix(bins, x), rows: x.rows, bins };
+	const binned: BinnedData = { codes: wideBinMatrix(bins, x), rows: x.rows, bins };
 	const target = treeTarget(spec, data);
 	const count = featuresPerSplit(spec.maxFeatures, x.width);
 	const tally = createOobTally(x.rows, data.task === 'regression' ? 1 : data.classes.length);

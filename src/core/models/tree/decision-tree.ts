@@ -1,4 +1,5 @@
 import { CoreError } from '../../util/core-error';
+import { createRng } from '../../util/rng';
 import { createPacer, type TaskContext } from '../../util/task';
 import type { FeatureMatrix } from '../../prepare/recipe';
 import {
@@ -9,7 +10,7 @@ import {
 	type TrainData,
 	checkTrainRows
 } from '../model';
-import { binMatrix, fitBins } from './bins';
+import { EXACT_BINS, fitBins, wideBinMatrix } from './bins';
 import { growTree, leafOf, type ClassTree, type TreeTarget, type ValueTree } from './tree';
 
 /**
@@ -63,12 +64,16 @@ function treeTarget(spec: DecisionTreeSpec, data: TrainData): TreeTarget {
 }
 
 /**
- * Returns the fitted tree, grown on the train rows binned into up to 255 quantile bins per
- * feature. `iterations` reports the number of nodes. Throws `cancelled` when the signal aborts.
+ * Returns the fitted tree. Its thresholds are exact: a bin per distinct train value (up to 65,536
+ * quantile bins), halfway between neighbours, as scikit-learn's are. Every node scans all the
+ * features in an order drawn from `seed`, so ties between features are broken at random, as
+ * scikit-learn's `random_state` breaks them. `iterations` reports the number of nodes. Throws
+ * `cancelled` when the signal aborts.
  */
 export async function fitDecisionTree(
 	spec: DecisionTreeSpec,
 	data: TrainData,
+	seed: number,
 	ctx: TaskContext<FitEvent> = {}
 ): Promise<{ model: DecisionTreeModel; info: FitInfo }> {
 	checkSpec(spec);
@@ -76,18 +81,31 @@ export async function fitDecisionTree(
 	checkTrainRows(x);
 	const pace = createPacer(ctx);
 	await pace('Binning', 0);
-	const bins = fitBins(x);
-	const codes = binMatrix(bins, x);
-	const options = { maxDepth: spec.maxDepth, minSamplesLeaf: spec.minSamplesLeaf };
+	const bins = fitBins(x, EXACT_BINS);
+	const codes = wideBinMatrix(bins, x);
+	const features = { count: x.width, rng: createRng(seed) };
+	const options = { maxDepth: spec.maxDepth, minSamplesLeaf: spec.minSamplesLeaf, features };
 	const tree = await growTree({ codes, rows: x.rows, bins }, treeTarget(spec, data), options, (f) =>
 		pace('Growing', f)
 	);
 	const info: FitInfo = { iterations: tree.feature.length, converged: true, loss: null };
-	const features = x.features;
+	const names = x.features;
 	const model: DecisionTreeModel =
 		data.task === 'regression'
-			? { kind: 'tree', task: 'regression', classes: null, features, tree: tree as ValueTree }
-			: { kind: 'tree', task: data.task, classes: data.classes, features, tree: tree as ClassTree };
+			? {
+					kind: 'tree',
+					task: 'regression',
+					classes: null,
+					features: names,
+					tree: tree as ValueTree
+				}
+			: {
+					kind: 'tree',
+					task: data.task,
+					classes: data.classes,
+					features: names,
+					tree: tree as ClassTree
+				};
 	return { model, info };
 }
 

@@ -69,7 +69,8 @@ describe('decision tree', () => {
 		const y = Int32Array.from([0, 1, 1, 0, 1, 0, 0]);
 		const { model, info } = await fitDecisionTree(
 			spec({ minSamplesLeaf: 1, maxDepth: 10 }),
-			binary(x, y)
+			binary(x, y),
+			42
 		);
 		expect(accuracy(predictDecisionTree(model, x), y)).toBe(1);
 		expect(info).toEqual({ iterations: model.tree.feature.length, converged: true, loss: null });
@@ -78,8 +79,8 @@ describe('decision tree', () => {
 
 	it('predicts identically from the same data, and from a JSON copy', async () => {
 		const { x, y } = xorData(500, 7);
-		const a = await fitDecisionTree(spec(), binary(x, y));
-		const b = await fitDecisionTree(spec(), binary(x, y));
+		const a = await fitDecisionTree(spec(), binary(x, y), 42);
+		const b = await fitDecisionTree(spec(), binary(x, y), 42);
 		expect(b.model).toEqual(a.model);
 		const copy = JSON.parse(JSON.stringify(a.model)) as DecisionTreeModel;
 		expect(predictDecisionTree(copy, x)).toEqual(predictDecisionTree(a.model, x));
@@ -97,7 +98,8 @@ describe('decision tree', () => {
 		for (const criterion of ['gini', 'entropy'] as const) {
 			const { model } = await fitDecisionTree(
 				spec({ criterion }),
-				binary(slice(0, trainRows), y.slice(0, trainRows))
+				binary(slice(0, trainRows), y.slice(0, trainRows)),
+				42
 			);
 			const test = predictDecisionTree(model, slice(trainRows, 2000));
 			expect(accuracy(test, y.slice(trainRows))).toBeGreaterThan(0.97);
@@ -110,7 +112,7 @@ describe('decision tree', () => {
 		const step = (v: number) => (v <= 0.25 ? 1 : v <= 0.7 ? -2 : 5);
 		const x = featureMatrix(points);
 		const y = Float64Array.from(points, ([v]) => step(v));
-		const { model } = await fitDecisionTree(spec(), { task: 'regression', x, y });
+		const { model } = await fitDecisionTree(spec(), { task: 'regression', x, y }, 42);
 		expect(model.task).toBe('regression');
 		const probe = featureMatrix([[0], [0.2], [0.3], [0.69], [0.71], [1.5]]);
 		const prediction = predictDecisionTree(model, probe);
@@ -124,12 +126,16 @@ describe('decision tree', () => {
 		const points = Array.from({ length: 300 }, () => [rng.next() * 3, rng.next()]);
 		const y = Int32Array.from(points, ([a]) => Math.floor(a));
 		const x = featureMatrix(points);
-		const { model } = await fitDecisionTree(spec(), {
-			task: 'multiclass',
-			classes: ['a', 'b', 'c'],
-			x,
-			y
-		});
+		const { model } = await fitDecisionTree(
+			spec(),
+			{
+				task: 'multiclass',
+				classes: ['a', 'b', 'c'],
+				x,
+				y
+			},
+			42
+		);
 		const prediction = predictDecisionTree(model, x);
 		expect(proba(prediction).length).toBe(900);
 		expect(accuracy(prediction, y)).toBe(1);
@@ -144,16 +150,19 @@ describe('decision tree', () => {
 		const controller = new AbortController();
 		controller.abort();
 		await expectCoreError(
-			() => fitDecisionTree(spec(), binary(x, y), { signal: controller.signal }),
+			() => fitDecisionTree(spec(), binary(x, y), 42, { signal: controller.signal }),
 			'cancelled'
 		);
 	});
 
 	it('rejects a depth or leaf size that is not a whole number', async () => {
 		const { x, y } = xorData(20, 1);
-		await expectCoreError(() => fitDecisionTree(spec({ maxDepth: 1.5 }), binary(x, y)), 'bad-spec');
 		await expectCoreError(
-			() => fitDecisionTree(spec({ minSamplesLeaf: 0 }), binary(x, y)),
+			() => fitDecisionTree(spec({ maxDepth: 1.5 }), binary(x, y), 42),
+			'bad-spec'
+		);
+		await expectCoreError(
+			() => fitDecisionTree(spec({ minSamplesLeaf: 0 }), binary(x, y), 42),
 			'bad-spec'
 		);
 	});

@@ -308,7 +308,8 @@ describe('treeView on titanic', () => {
 		const { pipeline } = await trainRun(referenceRequest(data, spec));
 		if (!isTreePipeline(pipeline)) throw new Error('expected a tree');
 		const view = treeView(pipeline);
-		expect(view.root.split?.question).toBe('Sex is female?');
+		// Sex=female and Sex=male split the rows alike: the seed breaks the tie between them.
+		expect(view.root.split?.question).toMatch(/^Sex is (female|male)\?$/);
 		const splits: NonNullable<TreeNode['split']>[] = [];
 		const walk = (node: TreeNode | null) => {
 			if (node?.split) splits.push(node.split);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { binMatrix, fitBins } from '../../../../src/core/models/tree/bins';
+import { fitBins, wideBinMatrix } from '../../../../src/core/models/tree/bins';
 import {
 	growTree,
 	leafOf,
@@ -18,7 +18,7 @@ const x = featureMatrix([
 	[4, 1]
 ]);
 const bins = fitBins(x);
-const data = { codes: binMatrix(bins, x), rows: 4, bins };
+const data = { codes: wideBinMatrix(bins, x), rows: 4, bins };
 const target = {
 	kind: 'classes' as const,
 	y: Int32Array.from([0, 0, 1, 1]),
@@ -56,6 +56,68 @@ describe('growTree', () => {
 		});
 		expect(tree.feature[0]).toBeGreaterThanOrEqual(0);
 		expect(tree.feature.length).toBe(3);
+	});
+
+	it('breaks a tie by a drawn order when every feature is drawn, each feature in turn', async () => {
+		const roots = new Set<number>();
+		for (let seed = 0; seed < 20; seed++) {
+			const draw = { count: 2, rng: createRng(seed) };
+			const tree = await growTree(data, target, { maxDepth: 3, minSamplesLeaf: 1, features: draw });
+			roots.add(tree.feature[0]);
+		}
+		expect([...roots].sort()).toEqual([0, 1]);
+	});
+
+	it('skips features constant in the node without counting them towards the draw', async () => {
+		// Feature 0 is constant: a draw of one feature must still find feature 1's split.
+		const flat = featureMatrix([
+			[7, 1],
+			[7, 2],
+			[7, 3],
+			[7, 4]
+		]);
+		const flatBins = fitBins(flat);
+		const binned = { codes: wideBinMatrix(flatBins, flat), rows: 4, bins: flatBins };
+		for (let seed = 0; seed < 10; seed++) {
+			const draw = { count: 1, rng: createRng(seed) };
+			const tree = await growTree(binned, target, {
+				maxDepth: 1,
+				minSamplesLeaf: 1,
+				features: draw
+			});
+			expect(tree.feature[0]).toBe(1);
+		}
+	});
+
+	it("places a threshold halfway between the node's own values, not the feature's next bin", async () => {
+		// Feature 0 separates class 2 at the root. In the other child, feature 1 takes only 0 and 5;
+		// over all rows its next value after 0 is 1, so its bin edge is 0.5, but the split lies at 2.5.
+		const rows = featureMatrix([
+			[0, 0],
+			[0, 0],
+			[0, 5],
+			[0, 5],
+			[1, 1],
+			[1, 1],
+			[1, 1],
+			[1, 1]
+		]);
+		const rowBins = fitBins(rows);
+		expect(rowBins.thresholds[1]).toEqual([0.5, 3, 5]);
+		const binned = { codes: wideBinMatrix(rowBins, rows), rows: 8, bins: rowBins };
+		const y = Int32Array.from([0, 0, 1, 1, 2, 2, 2, 2]);
+		const classes = { kind: 'classes' as const, y, classes: 3, criterion: 'gini' as const };
+		const tree = await growTree(binned, classes, { maxDepth: 2, minSamplesLeaf: 1 });
+		expect(tree.feature[0]).toBe(0);
+		const left = tree.left[0];
+		expect([tree.feature[left], tree.threshold[left]]).toEqual([1, 2.5]);
+		// An unseen 2 goes with the 0s, an unseen 3 with the 5s.
+		const probe = featureMatrix([
+			[0, 2],
+			[0, 3]
+		]).values;
+		expect(tree.value[leafOf(tree, probe, 0)]).toEqual([1, 0, 0]);
+		expect(tree.value[leafOf(tree, probe, 2)]).toEqual([0, 1, 0]);
 	});
 
 	it('keeps a node a leaf when a split would leave too few rows', async () => {
@@ -96,7 +158,7 @@ function mixedData(): { data: BinnedData; y3: Int32Array; y2: Int32Array; yv: Fl
 	);
 	const x = featureMatrix(rows);
 	const bins = fitBins(x);
-	return { data: { codes: binMatrix(bins, x), rows: x.rows, bins }, y3, y2, yv };
+	return { data: { codes: wideBinMatrix(bins, x), rows: x.rows, bins }, y3, y2, yv };
 }
 
 /** A bootstrap sample, ascending as the forest passes it, or in draw order. */
@@ -109,8 +171,10 @@ function bootstrapRows(rows: number, seed: number, ascending: boolean): Int32Arr
 const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 describe('growTree pinned', () => {
-	// Hashes of the trees' JSON as grown before the histogram loops were reworked for speed: every
-	// split, threshold, value and count must stay bit for bit the same.
+	// Hashes of the trees' JSON, recorded when thresholds moved to the node's own neighbouring
+	// values, drawn features to scikit-learn's rule (skip the constant ones) and quantile bins to
+	// scikit-learn's percentiles. A change made for
+	// speed must keep every split, threshold, value and count bit for bit the same.
 	const { data, y3, y2, yv } = mixedData();
 	const cases: [string, TreeTarget, () => GrowOptions, string][] = [
 		[
@@ -122,7 +186,7 @@ describe('growTree pinned', () => {
 				rows: bootstrapRows(900, 1, true),
 				features: { count: 3, rng: createRng(11) }
 			}),
-			'8a100fdad3900de500f1ad0c059cc62425e15d63307ea025013d95391b33d76b'
+			'9691e32b2f1411e43b57de008ab24f63d06f6df302f3f9d34b59f543d435e844'
 		],
 		[
 			'entropy, 2 classes, rows in draw order, 4 features per node',
@@ -133,13 +197,13 @@ describe('growTree pinned', () => {
 				rows: bootstrapRows(900, 2, false),
 				features: { count: 4, rng: createRng(12) }
 			}),
-			'c5553f2bba4d734d3fa4888476cf58a9b6a780578eb37081635274f006fda25d'
+			'65f9798e0197cfa7af2f3307153a8d484e6c40da4287ff28f64d768ca5024b38'
 		],
 		[
 			'gini, all rows and features, minSamplesSplit',
 			{ kind: 'classes', y: y3, classes: 3, criterion: 'gini' },
 			() => ({ maxDepth: 64, minSamplesLeaf: 1, minSamplesSplit: 7 }),
-			'dafa4a31bcc3f20926f90e2b4afb01c6f0a4cc7e5278a59d8c99e13eab3e9ac6'
+			'b621f610afc86771fc90dfcc6d2f6c43bac0b362f8376cb344460b82e28c74b1'
 		],
 		[
 			'squared error, bootstrap, 3 features per node',
@@ -150,13 +214,13 @@ describe('growTree pinned', () => {
 				rows: bootstrapRows(900, 3, true),
 				features: { count: 3, rng: createRng(13) }
 			}),
-			'6c719a416ddf35d8bd58bb64464a06aeab07fecb39be1e100c60059347742d82'
+			'0d1051c7a63b380ffd7dc35620c837a483f8512c24349a0e586d4b33c972d0a4'
 		],
 		[
 			'squared error, all rows and features, leaves of 3',
 			{ kind: 'values', y: yv },
 			() => ({ maxDepth: 8, minSamplesLeaf: 3 }),
-			'1389029495763ecf2cdfe9e220e5511d85120cc18a246d670cd21f504900d0a3'
+			'800981bf6d8155d6b8711377ab34e4ad05c294f4b1ceac0b27d685d443684c20'
 		]
 	];
 	it('grows the same class tree whatever the order of its rows', async () => {
