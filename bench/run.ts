@@ -19,7 +19,12 @@ import { ingestBench } from './ingest';
 import { mlpBench, trainBench } from './train';
 import { forestBench } from './forest';
 import { qualityBench } from './quality';
-import { loadReference, referenceRequest, type ReferenceData } from '../tests/core/reference';
+import {
+	loadReference,
+	referenceEvaluation,
+	referenceRequest,
+	type ReferenceData
+} from '../tests/core/reference';
 
 const FIT_RUNS = 3;
 const PREDICT_RUNS = 5;
@@ -59,15 +64,9 @@ async function linearAdult(data: ReferenceData): Promise<Record<string, number |
 	const linear = await trainRun(referenceRequest(data, { kind: 'linear', l2: 1 }));
 	const baseline = await trainRun(referenceRequest(data, { kind: 'baseline' }));
 	const test = data.parts.test;
-	const targetColumn = data.schema.columns.find((c) => c.name === data.target.name)!;
 	const kpi = { metric: 'roc_auc' as const, threshold: 0.8 };
-	const evaluation = evaluateTest(
-		linear.pipeline,
-		baseline.pipeline,
-		test,
-		data.rows.test,
-		targetColumn,
-		kpi
+	const evaluation = await evaluateTest(
+		referenceEvaluation(data, linear.pipeline, baseline.pipeline, [kpi])
 	);
 	const predict = await timeMedian(PREDICT_RUNS, () =>
 		predictionCells(predictRaw(linear.pipeline, test))

@@ -10,6 +10,7 @@ import {
 	type Dataset
 } from '../core/table/dataset';
 import { profileDataset } from '../core/profile/profile-dataset';
+import { baselineCheckOnDataset } from '../core/brief/baseline-check';
 import type { TaskContext } from '../core/util/task';
 import { rawRows, selectRawRows, type RawTable } from '../core/table/table';
 import { partRows, revealTestRows, sameAssignment, type Split } from '../core/split/split';
@@ -133,6 +134,10 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 		async previewRecipe({ recipe, split, target, seed }) {
 			const rows = split ? partRows(heldSplit(split), 'train') : null;
 			return previewOnDataset(loaded().dataset, { recipe, rows, target, seed });
+		},
+		async baselineCheck({ target, spec, split, seed }, ctx) {
+			const held = split && heldSplit(split);
+			return baselineCheckOnDataset(loaded().dataset, { target, spec, split: held, seed }, ctx);
 		}
 	};
 }

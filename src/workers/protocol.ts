@@ -1,11 +1,10 @@
 // The whole contract between the UI and the workers: each worker's API as a map of
 // method -> { args, result, event }. host.ts and client.ts are typed against it.
 import type { TopLevelSpec } from 'vega-lite';
+import type { BaselineCheck, BaselineCheckRequest } from '../core/brief/baseline-check';
 import type { TaskKind } from '../core/brief/task';
-import type { Kpi } from '../core/evaluate/verdict';
-import type { TestEvaluation } from '../core/evaluate/evaluate-test';
+import type { EvaluateInput, TestEvaluation } from '../core/evaluate/evaluate-test';
 import type { FitEvent } from '../core/models/model';
-import type { Pipeline } from '../core/ship/pipeline';
 import type { OpenPart, Split, SplitPlan } from '../core/split/split';
 import type { DatasetPreview, PreviewRequest } from '../core/prepare/preview';
 import type { Recipe } from '../core/prepare/recipe';
@@ -78,6 +77,11 @@ export type DataApi = {
 		DatasetPreview,
 		ProgressEvent
 	>;
+	/**
+	 * The majority-class (or mean) and one-rule baselines: on the split's train and validation
+	 * rows, or before the split on a seeded hold-out; never on test rows.
+	 */
+	baselineCheck: Method<BaselineCheckRequest, BaselineCheck, ProgressEvent>;
 };
 
 export type SplitReportResult = DatasetSplitReport;
@@ -88,14 +92,7 @@ export type HelperApi = {
 };
 
 /** Evaluating on the test set: the only call that receives test rows. */
-export interface EvaluateRequest {
-	pipeline: Pipeline;
-	baseline: Pipeline;
-	test: RawTable;
-	rowIds: Int32Array;
-	target: ColumnSchema;
-	kpi: Kpi;
-}
+export type EvaluateRequest = EvaluateInput;
 
 /** The train worker: stateless; every call brings the rows and recipe it needs. */
 /** Where a fit computed: 'js', or the TF.js backend and why it was chosen. */
@@ -109,7 +106,7 @@ export type TrainApi = {
 		TrainOutcome & { cv: CrossValidation | null },
 		FitEvent
 	>;
-	evaluate: Method<EvaluateRequest, TestEvaluation>;
+	evaluate: Method<EvaluateRequest, TestEvaluation, ProgressEvent>;
 };
 
 /** The chart worker: Vega-Lite specs in, SVG text out (`container` width set to `width` px). */

@@ -30,6 +30,5 @@ serve<TrainApi>(self as unknown as WorkerScope, {
 		const cv = await crossValidate({ ...request, spec }, folds, { signal, now, onEvent });
 		return { ...result, cv };
 	},
-	evaluate: async ({ pipeline, baseline, test, rowIds, target, kpi }) =>
-		evaluateTest(pipeline, baseline, test, rowIds, target, kpi)
+	evaluate: async (request, ctx) => evaluateTest(request, ctx)
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { evaluateTest } from '../../src/core/evaluate/evaluate-test';
 import { trainRun } from '../../src/core/train/train-run';
 import { expectClose } from './helpers';
-import { loadReference, REFERENCE, referenceRequest, type ReferenceName } from './reference';
+import {
+	loadReference,
+	REFERENCE,
+	referenceEvaluation,
+	referenceRequest,
+	type ReferenceName
+} from './reference';
 
 // Logistic regression on the reference splits must score what scikit-learn scores there
 // (REFERENCE.md, the `linear` row: LogisticRegression with C = 1, the same default recipe).
@@ -14,14 +20,10 @@ describe.each(['titanic', 'adult'] as ReferenceName[])('quality on %s', (name) =
 		const linear = await trainRun(referenceRequest(data, { kind: 'linear', l2: 1 }));
 		const baseline = await trainRun(referenceRequest(data, { kind: 'baseline' }));
 		expect(linear.info.converged).toBe(true);
-		const target = data.schema.columns.find((c) => c.name === data.target.name)!;
-		const evaluation = evaluateTest(
-			linear.pipeline,
-			baseline.pipeline,
-			data.parts.test,
-			data.rows.test,
-			target,
-			{ metric: 'roc_auc', threshold: 0.8 }
+		const evaluation = await evaluateTest(
+			referenceEvaluation(data, linear.pipeline, baseline.pipeline, [
+				{ metric: 'roc_auc', threshold: 0.8 }
+			])
 		);
 		expectClose(evaluation.metrics.roc_auc!, REFERENCE[name].scores.linear, AUC_TOLERANCE);
 		expect(evaluation.baselineMetrics.roc_auc).toBe(0.5);

@@ -8,7 +8,9 @@ import { cellText, selectRawRows, type RawTable } from '../../src/core/table/tab
 import { toSchema, type ColumnSchema, type DatasetSchema } from '../../src/core/table/schema';
 import { defaultRecipe, type Recipe } from '../../src/core/prepare/recipe';
 import type { ModelSpec } from '../../src/core/models/model';
-import type { TargetSpec } from '../../src/core/ship/pipeline';
+import type { Pipeline, TargetSpec } from '../../src/core/ship/pipeline';
+import type { EvaluateInput } from '../../src/core/evaluate/evaluate-test';
+import type { Kpi } from '../../src/core/evaluate/verdict';
 import type { SplitPart } from '../../src/core/split/split';
 import type { TrainRequest } from '../../src/core/train/train-run';
 
@@ -226,4 +228,28 @@ export async function loadReference(name: ReferenceName): Promise<ReferenceData>
 export function referenceRequest(data: ReferenceData, spec: ModelSpec): TrainRequest {
 	const { parts, schema, target, recipe } = data;
 	return { train: parts.train, val: parts.val, schema, target, recipe, spec, seed: 42 };
+}
+
+/**
+ * Returns the input of one look at a reference dataset's test rows: the pipeline and its
+ * baseline, the brief's KPIs, the default 0.5 threshold and no fairness columns.
+ */
+export function referenceEvaluation(
+	data: ReferenceData,
+	pipeline: Pipeline,
+	baseline: Pipeline,
+	kpis: Kpi[]
+): EvaluateInput {
+	return {
+		pipeline,
+		baseline,
+		test: data.parts.test,
+		rowIds: data.rows.test,
+		validation: data.parts.val,
+		target: data.schema.columns.find((c) => c.name === data.target.name)!,
+		kpis,
+		thresholdRule: { kind: 'default' },
+		sensitive: [],
+		seed: 42
+	};
 }

@@ -12,7 +12,12 @@ import { parseCsv } from '../../src/core/table/parse-csv';
 import { rawRows, type RawTable } from '../../src/core/table/table';
 import { toCsv } from '../../src/core/table/to-csv';
 import { trainRun } from '../../src/core/train/train-run';
-import { loadReference, referenceRequest, type ReferenceData } from '../core/reference';
+import {
+	loadReference,
+	referenceEvaluation,
+	referenceRequest,
+	type ReferenceData
+} from '../core/reference';
 
 // The exported bundle, run by node outside the app, must predict exactly what the app predicts.
 
@@ -25,15 +30,9 @@ beforeAll(async () => {
 	const linear = await trainRun(referenceRequest(data, { kind: 'linear', l2: 1 }));
 	const baseline = await trainRun(referenceRequest(data, { kind: 'baseline' }));
 	pipeline = linear.pipeline;
-	const target = data.schema.columns.find((c) => c.name === data.target.name)!;
 	const kpi = { metric: 'roc_auc' as const, threshold: 0.8 };
-	const evaluation = evaluateTest(
-		pipeline,
-		baseline.pipeline,
-		data.parts.test,
-		data.rows.test,
-		target,
-		kpi
+	const evaluation = await evaluateTest(
+		referenceEvaluation(data, pipeline, baseline.pipeline, [kpi])
 	);
 	const manifest = buildManifest({
 		name: 'titanic',

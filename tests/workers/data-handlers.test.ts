@@ -76,3 +76,36 @@ describe('the data worker hands out rows by part of the split it made', () => {
 		await expectCoreError(() => handlers.rows({ split, part: 'train' }, {}), 'split-changed');
 	});
 });
+
+describe('the data worker checks the baselines on open rows only', () => {
+	const spec = {
+		name: 'y',
+		task: 'binary' as const,
+		classes: ['no', 'yes'],
+		positive: 'yes',
+		threshold: 0.5
+	};
+
+	it('scores on a hold-out before the split, and on validation rows after it', async () => {
+		const { handlers, split, target } = await loadedWithSplit();
+		const before = unwrap(await handlers.baselineCheck({ target, spec, split: null, seed: 1 }, {}));
+		expect(before.basis).toMatch(/^a 75\/25 hold-out of all rows, before the split/);
+		expect([before.trainRows, before.scoredRows]).toEqual([30, 10]);
+		const after = unwrap(await handlers.baselineCheck({ target, spec, split, seed: 1 }, {}));
+		expect(after.basis).toBe('train rows, scored on the validation rows of the split');
+		expect([after.trainRows, after.scoredRows]).toEqual([split.counts.train, split.counts.val]);
+		// The id column looks like an identifier, so there is no column to make a rule of.
+		expect(after.rule).toBeNull();
+		expect(after.baseline.label).toBe('majority-class baseline');
+	});
+
+	it('refuses a split it did not make', async () => {
+		const { handlers, split, target } = await loadedWithSplit();
+		const allTrain = new Int8Array(split.assignment.length);
+		const forged: Split = { ...split, assignment: allTrain, counts: countParts(allTrain) };
+		await expectCoreError(
+			() => handlers.baselineCheck({ target, spec, split: forged, seed: 1 }, {}),
+			'split-changed'
+		);
+	});
+});

@@ -2,21 +2,28 @@ import { assertNever } from '../util/assert-never';
 import type { MetricName } from '../evaluate/metric-catalogue';
 import type { Kpi } from '../evaluate/verdict';
 import type { TargetSpec } from '../ship/pipeline';
+import type { CostMatrix } from './cost-matrix';
 import type { TargetSummary } from './target';
 import type { TaskKind } from './task';
 
-/** The problem brief: what the model is for, what it predicts, and the KPI it must reach. */
+/** The problem brief: what the model is for, what it predicts, and the KPIs it must reach. */
 export interface Brief {
 	decision: string;
 	users: string;
 	/** What a false positive and a false negative cost, in the user's words. */
 	costs: string;
+	/** For binary tasks: what each mistake costs in numbers (the threshold choice reads them). */
+	costMatrix: CostMatrix | null;
 	target: string | null;
 	task: TaskKind | null;
 	/** For binary tasks: the class the metrics call positive. */
 	positiveClass: string | null;
 	metric: MetricName | null;
 	kpiThreshold: number | null;
+	/** Further KPIs beyond the primary metric's, each on another metric that fits the task. */
+	extraKpis: Kpi[];
+	/** Input columns whose groups Evaluate compares for fairness (never the target). */
+	sensitiveColumns: string[];
 	// Constraints the model must meet; they guide the Choose stage's recommendation.
 	/** The model must be one a person can read (a weighted sum, a small tree). */
 	interpretable: boolean;
@@ -30,11 +37,14 @@ export const EMPTY_BRIEF: Brief = {
 	decision: '',
 	users: '',
 	costs: '',
+	costMatrix: null,
 	target: null,
 	task: null,
 	positiveClass: null,
 	metric: null,
 	kpiThreshold: null,
+	extraKpis: [],
+	sensitiveColumns: [],
 	interpretable: false,
 	latencyBudgetUs: null,
 	modelBytesBudget: null
@@ -55,11 +65,20 @@ export function briefGaps(brief: Brief): string[] {
 	return gaps;
 }
 
-/** Returns the brief's KPI when it is complete. */
+/** Returns the brief's primary KPI (metric and threshold) when it is complete. */
 export function kpiOf(brief: Brief): Kpi | null {
 	return brief.metric && brief.kpiThreshold !== null && Number.isFinite(brief.kpiThreshold)
 		? { metric: brief.metric, threshold: brief.kpiThreshold }
 		: null;
+}
+
+/** Returns every KPI of the brief, the primary one first (when complete), then the extra ones. */
+export function kpisOf(brief: Brief): Kpi[] {
+	const primary = kpiOf(brief);
+	const extras = brief.extraKpis.filter(
+		(kpi) => Number.isFinite(kpi.threshold) && kpi.metric !== primary?.metric
+	);
+	return primary ? [primary, ...extras] : extras;
 }
 
 /** Returns a warning when accuracy is chosen on an imbalanced target, else null. */

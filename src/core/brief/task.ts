@@ -7,3 +7,12 @@ export const TASK_KINDS: readonly TaskKind[] = ['binary', 'multiclass', 'regress
 export function isClassification(task: TaskKind): task is 'binary' | 'multiclass' {
 	return task !== 'regression';
 }
+
+/** Returns the plain-language name of a task, as the Define stage and the exported brief show it. */
+export function taskLabel(task: TaskKind): string {
+	return {
+		binary: 'Binary classification',
+		multiclass: 'Multiclass classification',
+		regression: 'Regression'
+	}[task];
+}

@@ -13,11 +13,20 @@ export type MetricName =
 	| 'log_loss'
 	| 'rmse'
 	| 'mae'
-	| 'r2';
+	| 'r2'
+	| 'pr_auc'
+	| 'brier'
+	| 'precision_macro'
+	| 'recall_macro'
+	| 'f1_weighted'
+	| 'precision_weighted'
+	| 'recall_weighted'
+	| 'mape';
 
 /** Metric values keyed by metric name (a closed set of names, so a plain record is safe). */
 export type MetricValues = Partial<Record<MetricName, number>>;
 
+/** What the app knows about one metric: its label, direction, help text and a starting KPI. */
 export interface MetricInfo {
 	name: MetricName;
 	label: string;
@@ -112,6 +121,62 @@ const INFO: readonly MetricInfo[] = [
 		higherIsBetter: true,
 		suggestedKpi: 0.6,
 		help: "Share of the target's variance explained: 0 is the mean's score, 1 is perfect."
+	},
+	{
+		name: 'pr_auc',
+		label: 'PR-AUC (average precision)',
+		higherIsBetter: true,
+		suggestedKpi: null,
+		help: 'Precision averaged over the recall levels as the threshold falls: chance is the share of positives, so it shows rare-class skill that ROC-AUC hides.'
+	},
+	{
+		name: 'brier',
+		label: 'Brier score',
+		higherIsBetter: false,
+		suggestedKpi: null,
+		help: 'Mean squared gap between the predicted probability of the positive class and the 0/1 truth: rewards honest probabilities. Lower is better.'
+	},
+	{
+		name: 'precision_macro',
+		label: 'Precision (macro)',
+		higherIsBetter: true,
+		suggestedKpi: 0.8,
+		help: 'Precision of each class, averaged with equal weight per class, so rare classes count as much as common ones.'
+	},
+	{
+		name: 'recall_macro',
+		label: 'Recall (macro)',
+		higherIsBetter: true,
+		suggestedKpi: 0.8,
+		help: 'Recall of each class, averaged with equal weight per class; the same as balanced accuracy when every class occurs in the truth.'
+	},
+	{
+		name: 'f1_weighted',
+		label: 'F1 (weighted)',
+		higherIsBetter: true,
+		suggestedKpi: 0.8,
+		help: 'F1 of each class, averaged with each class weighted by its number of rows, so common classes dominate.'
+	},
+	{
+		name: 'precision_weighted',
+		label: 'Precision (weighted)',
+		higherIsBetter: true,
+		suggestedKpi: 0.8,
+		help: 'Precision of each class, averaged with each class weighted by its number of rows, so common classes dominate.'
+	},
+	{
+		name: 'recall_weighted',
+		label: 'Recall (weighted)',
+		higherIsBetter: true,
+		suggestedKpi: 0.8,
+		help: 'Recall of each class weighted by its number of rows: always equal to accuracy, shown for comparison with the macro average.'
+	},
+	{
+		name: 'mape',
+		label: 'MAPE',
+		higherIsBetter: false,
+		suggestedKpi: 0.1,
+		help: 'Mean absolute error as a fraction of the true value (0.1 is 10% off on average); explodes when targets are near 0. Lower is better.'
 	}
 ];
 
@@ -121,9 +186,30 @@ export function metricInfo(name: MetricName): MetricInfo {
 }
 
 const BY_TASK: Record<TaskKind, readonly MetricName[]> = {
-	binary: ['roc_auc', 'accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'log_loss'],
-	multiclass: ['f1_macro', 'accuracy', 'balanced_accuracy', 'roc_auc_ovr', 'log_loss'],
-	regression: ['rmse', 'mae', 'r2']
+	binary: [
+		'roc_auc',
+		'accuracy',
+		'balanced_accuracy',
+		'precision',
+		'recall',
+		'f1',
+		'log_loss',
+		'pr_auc',
+		'brier'
+	],
+	multiclass: [
+		'f1_macro',
+		'accuracy',
+		'balanced_accuracy',
+		'roc_auc_ovr',
+		'log_loss',
+		'precision_macro',
+		'recall_macro',
+		'f1_weighted',
+		'precision_weighted',
+		'recall_weighted'
+	],
+	regression: ['rmse', 'mae', 'r2', 'mape']
 };
 
 /** Returns the metrics that fit a task, the recommended primary metric first. */

@@ -1,5 +1,8 @@
+import { upgradeEvaluation, type EvaluationRecord } from '../evaluate/evaluation-record';
+
+export type { EvaluationRecord } from '../evaluate/evaluation-record';
 import { EMPTY_BRIEF, type Brief } from '../brief/brief';
-import type { TestEvaluation } from '../evaluate/evaluate-test';
+import { parseBrief } from '../brief/parse-brief';
 import type { MetricName, MetricValues } from '../evaluate/metric-catalogue';
 import type { FitInfo, ModelSpec } from '../models/model';
 import type { Pipeline } from '../ship/pipeline';
@@ -37,14 +40,6 @@ export interface RunRecord {
 	tuning?: { sessionId: string; trial: number };
 	/** With cross-validation: each metric's mean and spread over the folds of train + validation. */
 	cv?: { folds: number; mean: MetricValues; sd: MetricValues };
-}
-
-/** The one deliberate look at the test set, and what it showed. */
-export interface EvaluationRecord {
-	runId: string;
-	baselineRunId: string;
-	revealedAt: string;
-	result: TestEvaluation;
 }
 
 /** An entry of the project's audit trail. */
@@ -120,7 +115,10 @@ export function parseProject(value: unknown): Project | null {
 		...base,
 		...rest,
 		reading: { ...base.reading, ...(rest.reading as object), ...fromKindOverrides(kindOverrides) },
-		brief: { ...base.brief, ...(candidate.brief as object) }
+		brief: parseBrief(candidate.brief as object),
+		evaluation: candidate.evaluation
+			? upgradeEvaluation(candidate.evaluation as EvaluationRecord)
+			: null
 	} as Project;
 }
 

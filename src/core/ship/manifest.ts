@@ -53,7 +53,7 @@ export interface ManifestInput {
 	test: MetricValues;
 	baselineTest: MetricValues;
 	kpi: Kpi;
-	verdict: Verdict;
+	verdict: Pick<Verdict, 'pass' | 'summary'>;
 	lineage: Manifest['lineage'];
 	appVersion: string;
 }

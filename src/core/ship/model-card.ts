@@ -1,4 +1,15 @@
-import { metricInfo, type MetricName, type MetricValues } from '../evaluate/metric-catalogue';
+import { looksOf, type EvaluationRecord, type TestLook } from '../evaluate/evaluation-record';
+import type { FairnessReport } from '../evaluate/fairness';
+import { metricInfo } from '../evaluate/metric-catalogue';
+import {
+	fairnessColumns,
+	fairnessSummary,
+	looksFlag,
+	markdownBlock,
+	markdownSections,
+	metricsTable,
+	type ReportSection
+} from '../evaluate/report-document';
 import type { Manifest } from './manifest';
 
 /** The plain-language parts of the brief that a model card repeats. */
@@ -6,27 +17,82 @@ export interface CardBrief {
 	decision: string;
 	users: string;
 	costs: string;
+	/** The brief's sensitive columns, naming the fairness reports that cannot name their own. */
+	sensitiveColumns?: readonly string[];
 }
 
-function metricRows(values: MetricValues, baseline: MetricValues): string[] {
-	return (Object.keys(values) as MetricName[]).map((name) => {
-		const v = values[name] ?? NaN;
-		const b = baseline[name] ?? NaN;
-		return `| ${metricInfo(name).label} | ${v.toFixed(4)} | ${b.toFixed(4)} |`;
-	});
+/** Returns the card's purpose lines: the decision, its users and the cost of a wrong answer. */
+export function purposeItems(brief: CardBrief): string[] {
+	return [
+		`Decision it supports: ${brief.decision || 'not stated'}`,
+		`Who uses it: ${brief.users || 'not stated'}`,
+		`Cost of a wrong answer: ${brief.costs || 'not stated'}`
+	];
 }
 
-/** Returns MODEL_CARD.md: what the model is for, how it was evaluated, and how to run it. */
-export function buildModelCard(manifest: Manifest, brief: CardBrief): string {
+/**
+ * Returns the card's "Test-set looks" section when the test set was looked at more than once
+ * (`looks` holds every look, the first one first), flagging each later look; null otherwise.
+ */
+export function cardLooksSection(looks: readonly TestLook[]): ReportSection | null {
+	const flag = looksFlag(
+		looks,
+		'The reported test score is optimistic by an unknown amount: every look after the first let the test rows guide a choice, so they no longer judge the model as unseen data would.'
+	);
+	return flag ? { title: 'Test-set looks', blocks: [flag] } : null;
+}
+
+/**
+ * Returns the card's "Fairness" section: the disparity measures per sensitive column (named from
+ * `sensitive` where a report does not name its column); null when no column was checked.
+ */
+export function cardFairnessSection(
+	reports: readonly FairnessReport[],
+	sensitive: readonly string[]
+): ReportSection | null {
+	if (reports.length === 0) return null;
+	const columns = fairnessColumns(reports, sensitive);
+	return {
+		title: 'Fairness',
+		blocks: reports.flatMap((report, i) => fairnessSummary(report, columns[i]))
+	};
+}
+
+/** Returns the sections the evaluation adds after the card's own: later looks and fairness. */
+function evaluationSections(
+	evaluation: EvaluationRecord | null | undefined,
+	brief: CardBrief
+): string {
+	if (!evaluation) return '';
+	const sections = [
+		cardLooksSection(looksOf(evaluation)),
+		cardFairnessSection(evaluation.result.fairness, brief.sensitiveColumns ?? [])
+	].filter((s): s is ReportSection => s !== null);
+	return sections.length > 0 ? `${markdownSections(sections)}\n\n` : '';
+}
+
+/**
+ * Returns MODEL_CARD.md: what the model is for, how it was evaluated, and how to run it. Given the
+ * evaluation record, the test metrics carry their 95 % intervals, later looks at the test set are
+ * flagged (the score is then optimistic) and the fairness measures are listed.
+ */
+export function buildModelCard(
+	manifest: Manifest,
+	brief: CardBrief,
+	evaluation?: EvaluationRecord | null
+): string {
 	const { lineage, kpi } = manifest;
 	const inputs = manifest.inputSchema.map((f) => `- \`${f.name}\` (${f.kind})`).join('\n');
+	const { test, baselineTest } = manifest.metrics;
+	const metrics = metricsTable(test, baselineTest, evaluation?.result.intervals ?? null);
+	const once = evaluation && looksOf(evaluation).length > 1 ? 'first' : 'once';
 	return `# Model card: ${manifest.name} ${manifest.version}
 
 ## Purpose
 
-- Decision it supports: ${brief.decision || 'not stated'}
-- Who uses it: ${brief.users || 'not stated'}
-- Cost of a wrong answer: ${brief.costs || 'not stated'}
+${purposeItems(brief)
+	.map((item) => `- ${item}`)
+	.join('\n')}
 
 ## Model
 
@@ -39,15 +105,13 @@ export function buildModelCard(manifest: Manifest, brief: CardBrief): string {
 
 ${inputs}
 
-## Evaluation (test set, revealed once at ${lineage.testRevealedAt})
+## Evaluation (test set, revealed ${once} at ${lineage.testRevealedAt})
 
-| metric | model | baseline |
-|---|---|---|
-${metricRows(manifest.metrics.test, manifest.metrics.baselineTest).join('\n')}
+${markdownBlock(metrics)}
 
 KPI: ${metricInfo(kpi.metric).label} ${metricInfo(kpi.metric).higherIsBetter ? '≥' : '≤'} ${kpi.threshold}. Verdict: **${manifest.verdict.pass ? 'pass' : 'fail'}**: ${manifest.verdict.summary}
 
-## Use
+${evaluationSections(evaluation, brief)}## Use
 
 \`\`\`
 ${manifest.runtime.usage}

@@ -47,6 +47,13 @@ export function decisionOf(target: TargetSpec): Decision {
 	return { kind: 'argmax' };
 }
 
+/** Returns the pipeline deciding at `threshold` when it is binary; any other pipeline as it is. */
+export function withThreshold(pipeline: Pipeline, threshold: number): Pipeline {
+	return pipeline.target.task === 'binary'
+		? { ...pipeline, target: { ...pipeline.target, threshold } }
+		: pipeline;
+}
+
 /** Returns the predictions of the pipeline for typed rows. */
 export function predictTable(pipeline: Pipeline, table: Table): Prediction {
 	return predictModel(pipeline.model, applyRecipe(pipeline.recipe, table));

@@ -5,6 +5,7 @@ import {
 	defaultPositiveClass,
 	EMPTY_BRIEF,
 	kpiOf,
+	kpisOf,
 	metricWarning,
 	toTargetSpec,
 	type Brief
@@ -13,6 +14,7 @@ import { summarizeTarget } from '../../../src/core/brief/target';
 import { categories, numbers } from '../helpers';
 
 const COMPLETE: Brief = {
+	...EMPTY_BRIEF,
 	decision: 'Call back customers likely to leave',
 	users: 'Retention team',
 	costs: 'A wasted call vs. a lost customer',
@@ -80,6 +82,41 @@ describe('kpiOf', () => {
 		expect(kpiOf({ ...COMPLETE, metric: null })).toBeNull();
 		expect(kpiOf({ ...COMPLETE, kpiThreshold: null })).toBeNull();
 		expect(kpiOf({ ...COMPLETE, kpiThreshold: NaN })).toBeNull();
+	});
+});
+
+describe('kpisOf', () => {
+	const extras: Brief = {
+		...COMPLETE,
+		extraKpis: [
+			{ metric: 'recall', threshold: 0.6 },
+			{ metric: 'log_loss', threshold: 0.4 }
+		]
+	};
+
+	it('returns the primary KPI first, then the extra ones in order', () => {
+		expect(kpisOf(extras)).toEqual([
+			{ metric: 'roc_auc', threshold: 0.8 },
+			{ metric: 'recall', threshold: 0.6 },
+			{ metric: 'log_loss', threshold: 0.4 }
+		]);
+		expect(kpisOf(COMPLETE)).toEqual([{ metric: 'roc_auc', threshold: 0.8 }]);
+	});
+
+	it('keeps the extra KPIs when the primary one is not complete, and is empty without any', () => {
+		expect(kpisOf({ ...extras, kpiThreshold: null })).toEqual(extras.extraKpis);
+		expect(kpisOf(EMPTY_BRIEF)).toEqual([]);
+	});
+
+	it('leaves out an extra KPI that repeats the primary metric or has no finite threshold', () => {
+		const odd: Brief = {
+			...COMPLETE,
+			extraKpis: [
+				{ metric: 'roc_auc', threshold: 0.9 },
+				{ metric: 'recall', threshold: NaN }
+			]
+		};
+		expect(kpisOf(odd)).toEqual([{ metric: 'roc_auc', threshold: 0.8 }]);
 	});
 });
 

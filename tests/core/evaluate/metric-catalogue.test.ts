@@ -11,7 +11,7 @@ describe('metric catalogue', () => {
 	it('lists known metrics for every task, primary first', () => {
 		expect(metricsForTask('binary')[0]).toBe('roc_auc');
 		expect(metricsForTask('multiclass')[0]).toBe('f1_macro');
-		expect(metricsForTask('regression')).toEqual(['rmse', 'mae', 'r2']);
+		expect(metricsForTask('regression')).toEqual(['rmse', 'mae', 'r2', 'mape']);
 		for (const task of TASK_KINDS)
 			for (const name of metricsForTask(task)) expect(metricInfo(name).name).toBe(name);
 	});

@@ -29,16 +29,42 @@ export function runRecord(id: string, spec: ModelSpec, valMetrics: MetricValues)
 
 /** Returns the record of a test evaluation of run `runId` against a baseline run. */
 export function evaluationRecord(runId: string): EvaluationRecord {
-	const kpi = { metric: 'roc_auc' as const, threshold: 0.7 };
+	const scores = {
+		metrics: { roc_auc: 0.9 },
+		baselineMetrics: { roc_auc: 0.5 },
+		intervals: { roc_auc: { low: 0.85, high: 0.94 } },
+		difference: { low: 0.35, high: 0.44 },
+		resamples: 1000
+	};
+	const kpis = [{ metric: 'roc_auc' as const, threshold: 0.7 }];
+	const errors = { errorMeasure: 'error_rate' as const, overall: 0.1, columns: [], skipped: [] };
 	return {
 		runId,
 		baselineRunId: 'r0',
 		revealedAt: '2024-03-01T13:00:00.000Z',
 		result: {
-			metrics: { roc_auc: 0.9 },
-			baselineMetrics: { roc_auc: 0.5 },
-			verdict: judge(kpi, { roc_auc: 0.9 }, { roc_auc: 0.5 }),
+			...scores,
+			verdict: judge({ kpis, ...scores, baseline: scores.baselineMetrics }),
+			threshold: null,
+			costCurve: null,
 			confusion: null,
+			classes: null,
+			curves: {},
+			slices: {
+				metric: 'roc_auc',
+				overall: 0.9,
+				overallError: 0.1,
+				errorMeasure: 'error_rate',
+				slices: [],
+				skipped: []
+			},
+			worstSlices: [],
+			fairness: [],
+			worst: { kind: 'classes', rows: [] },
+			errorsByFeature: errors,
+			importance: { metric: 'roc_auc', baseline: 0.9, columns: [] },
+			warnings: [],
+			rows: 0,
 			predictions: { header: [], cells: [] }
 		}
 	};

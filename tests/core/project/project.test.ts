@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kpisOf } from '../../../src/core/brief/brief';
 import { isBetter } from '../../../src/core/evaluate/metric-catalogue';
 import {
 	bestRun,
@@ -121,6 +122,62 @@ describe('parseProject', () => {
 			brief: emptyProject().brief
 		});
 		expect(parsed).toEqual(emptyProject());
+	});
+
+	it('gives a brief saved before cost matrices, extra KPIs and sensitive columns their defaults', () => {
+		const older = {
+			decision: 'Who to call',
+			users: 'Retention team',
+			costs: 'A call vs. a customer',
+			target: 'churn',
+			task: 'binary',
+			positiveClass: 'yes',
+			metric: 'roc_auc',
+			kpiThreshold: 0.8,
+			interpretable: false,
+			latencyBudgetUs: null,
+			modelBytesBudget: null
+		};
+		const parsed = parseProject({ ...emptyProject(), brief: older });
+		expect(parsed?.brief).toEqual({
+			...older,
+			costMatrix: null,
+			extraKpis: [],
+			sensitiveColumns: []
+		});
+		expect(kpisOf(parsed!.brief)).toEqual([{ metric: 'roc_auc', threshold: 0.8 }]);
+	});
+
+	it('keeps the cost matrix, extra KPIs and sensitive columns of a saved brief', () => {
+		const project: Project = {
+			...emptyProject(),
+			brief: {
+				...emptyProject().brief,
+				target: 'churn',
+				task: 'binary',
+				positiveClass: 'yes',
+				metric: 'roc_auc',
+				kpiThreshold: 0.8,
+				costMatrix: { falsePositive: 1, falseNegative: 5 },
+				extraKpis: [{ metric: 'recall', threshold: 0.6 }],
+				sensitiveColumns: ['sex']
+			}
+		};
+		expect(parseProject(structuredClone(project))).toEqual(project);
+	});
+
+	it('drops unusable values of the new brief fields instead of refusing the project', () => {
+		const parsed = parseProject({
+			...emptyProject(),
+			brief: {
+				...emptyProject().brief,
+				task: 'regression',
+				costMatrix: { falsePositive: -1, falseNegative: 'a lot' },
+				extraKpis: 'recall >= 0.6',
+				sensitiveColumns: [42]
+			}
+		});
+		expect(parsed?.brief).toMatchObject({ costMatrix: null, extraKpis: [], sensitiveColumns: [] });
 	});
 
 	it('reads the kind overrides of an earlier save as column choices, and keeps reading choices', () => {

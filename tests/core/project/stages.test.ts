@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_BRIEF } from '../../../src/core/brief/brief';
 import { emptyProject, type Project } from '../../../src/core/project/project';
 import {
 	STAGES,
@@ -16,6 +17,7 @@ const LOADED: Project = {
 const DEFINED: Project = {
 	...LOADED,
 	brief: {
+		...EMPTY_BRIEF,
 		decision: 'Who to call',
 		users: 'Retention team',
 		costs: 'A call vs. a customer',

@@ -60,14 +60,18 @@ export async function shippedManifest(target: TargetSpec): Promise<Manifest> {
 			? { metric: 'rmse' as const, threshold: 5 }
 			: { metric: 'roc_auc' as const, threshold: 0.7 };
 	const kind: ColumnKind = target.task === 'regression' ? 'number' : 'category';
-	const evaluation = evaluateTest(
+	const evaluation = await evaluateTest({
 		pipeline,
 		baseline,
 		test,
-		[6, 7, 8, 9],
-		{ name: target.name, kind },
-		kpi
-	);
+		rowIds: [6, 7, 8, 9],
+		validation: null,
+		target: { name: target.name, kind },
+		kpis: [kpi],
+		thresholdRule: { kind: 'default' },
+		sensitive: [],
+		seed: 7
+	});
 	return buildManifest({
 		name: 'churn-model',
 		version: '1.0.0',

@@ -60,12 +60,14 @@ describe('buildManifest', () => {
 			backend: 'js',
 			testRevealedAt: '2024-03-01T13:00:00.000Z'
 		});
-		expect(Object.keys(manifest.metrics.test).sort()).toEqual(['mae', 'r2', 'rmse']);
+		expect(Object.keys(manifest.metrics.test).sort()).toEqual(['mae', 'mape', 'r2', 'rmse']);
 		expect(manifest.metrics.validation).toEqual({ rmse: 0.9 });
 		// The fitted line errs by about 5 on test; the mean (the baseline) by about 19.
 		expect(manifest.verdict).toEqual({
 			pass: true,
-			summary: expect.stringMatching(/^RMSE on test is 4\.\d{4}; the KPI asks ≤ 5 \(met\)/)
+			summary: expect.stringMatching(
+				/^RMSE on test is 4\.\d{4} \(95 % CI [\d.]+ to [\d.]+\); the KPI asks ≤ 5 \(met\)/
+			)
 		});
 		expect(manifest.runtime).toEqual({
 			node: '>=18',

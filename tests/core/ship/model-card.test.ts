@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateTest } from '../../../src/core/evaluate/evaluate-test';
+import type { EvaluationRecord, TestLook } from '../../../src/core/evaluate/evaluation-record';
 import { buildModelCard } from '../../../src/core/ship/model-card';
-import { BINARY, REGRESSION, shippedManifest } from './fixtures';
+import { ingestText } from '../helpers';
+import { BINARY, fitPipeline, REGRESSION, shippedManifest } from './fixtures';
 
 const BRIEF = {
 	decision: 'Which customers to call this week',
@@ -37,7 +40,7 @@ describe('buildModelCard', () => {
 		const manifest = await shippedManifest(BINARY);
 		const card = buildModelCard(manifest, BRIEF);
 		expect(card).toContain(
-			'## Evaluation (test set, revealed once at 2024-03-01T13:00:00.000Z)\n\n| metric | model | baseline |\n|---|---|---|\n'
+			'## Evaluation (test set, revealed once at 2024-03-01T13:00:00.000Z)\n\n| Metric | Model | Baseline |\n|---|---|---|\n'
 		);
 		const { test, baselineTest } = manifest.metrics;
 		expect(card).toContain(
@@ -46,7 +49,7 @@ describe('buildModelCard', () => {
 		expect(card).toContain(
 			`| Log loss | ${test.log_loss!.toFixed(4)} | ${baselineTest.log_loss!.toFixed(4)} |`
 		);
-		const rows = card.split('\n').filter((line) => /^\| (?!metric|---)/.test(line));
+		const rows = card.split('\n').filter((line) => /^\| (?!Metric)/.test(line));
 		expect(rows).toHaveLength(Object.keys(test).length);
 	});
 
@@ -65,5 +68,80 @@ describe('buildModelCard', () => {
 		const card = buildModelCard(await shippedManifest(BINARY), BRIEF);
 		expect(card).toContain('```\nnode predict.mjs rows.csv > predictions.csv\n```');
 		expect(card).toContain('Node.js >=18, no dependencies.');
+	});
+
+	const LOOKS: TestLook[] = [
+		{ at: '2024-03-01T13:00:00.000Z', runId: 'run-2', reason: null },
+		{ at: '2024-03-02T09:30:00.000Z', runId: 'run-3', reason: 'Fixed the target column' }
+	];
+
+	/** Returns the record of the fixtures' look at the test rows, fairness checked by `c`. */
+	async function evaluationRecord(looks?: TestLook[]): Promise<EvaluationRecord> {
+		const test = (await ingestText('x,c,y\n0,a,no\n5,b,yes\n2.6,b,no\n3.9,a,yes\n')).raw;
+		const result = await evaluateTest({
+			pipeline: await fitPipeline(BINARY, { kind: 'linear', l2: 1 }),
+			baseline: await fitPipeline(BINARY, { kind: 'baseline' }),
+			test,
+			rowIds: [6, 7, 8, 9],
+			validation: null,
+			target: { name: 'y', kind: 'category' },
+			kpis: [{ metric: 'roc_auc', threshold: 0.7 }],
+			thresholdRule: { kind: 'default' },
+			sensitive: [{ name: 'c', kind: 'category' }],
+			seed: 7
+		});
+		return { runId: 'run-3', baselineRunId: 'run-1', revealedAt: LOOKS[0].at, looks, result };
+	}
+
+	it('flags every later look at the test set: the test score is then optimistic', async () => {
+		const manifest = await shippedManifest(BINARY);
+		const card = buildModelCard(manifest, BRIEF, await evaluationRecord(LOOKS));
+		expect(card).toContain('## Evaluation (test set, revealed first at 2024-03-01T13:00:00.000Z)');
+		expect(card).toContain('## Test-set looks\n\n> **⚠ The test set was looked at 2 times.**');
+		expect(card).toContain(
+			'> - Look 2, at 2024-03-02T09:30:00.000Z, for run-3: Fixed the target column\n'
+		);
+		expect(card).toContain('The reported test score is optimistic by an unknown amount');
+		const once = buildModelCard(manifest, BRIEF, await evaluationRecord());
+		expect(once).toContain('revealed once at');
+		expect(once).not.toContain('Test-set looks');
+	});
+
+	it('puts the 95 % interval beside each test metric, and the fairness measures', async () => {
+		const manifest = await shippedManifest(BINARY);
+		const evaluation = await evaluationRecord(LOOKS);
+		const card = buildModelCard(manifest, BRIEF, evaluation);
+		const { test, baselineTest } = manifest.metrics;
+		expect(evaluation.result.metrics).toEqual(test);
+		expect(card).toContain('| Metric | Model | 95 % interval | Baseline |\n|---|---|---|---|\n');
+		const { low, high } = evaluation.result.intervals.accuracy!;
+		expect(card).toContain(
+			`| Accuracy | ${test.accuracy!.toFixed(4)} | ${low.toFixed(4)} to ${high.toFixed(4)} | ${baselineTest.accuracy!.toFixed(4)} |`
+		);
+		const [fairness] = evaluation.result.fairness;
+		if (fairness.kind !== 'binary') throw new Error(fairness.reason);
+		expect(card).toContain('## Fairness\n\n### c\n\n| Measure | Value | Reading |');
+		expect(card).toContain(
+			`| Demographic parity difference | ${fairness.demographicParityDifference.toFixed(4)} |`
+		);
+		expect(card).toContain('| Equalized odds ratio |');
+		expect(card).not.toMatch(/NaN/);
+		expect(card.indexOf('## Fairness')).toBeLessThan(card.indexOf('## Use'));
+	});
+
+	it('names an unsupported fairness check by the brief and says why', async () => {
+		const manifest = await shippedManifest(BINARY);
+		const evaluation = await evaluationRecord();
+		const unsupported: EvaluationRecord = {
+			...evaluation,
+			result: {
+				...evaluation.result,
+				fairness: [{ kind: 'unsupported', reason: 'There is no column "z" in these rows.' }]
+			}
+		};
+		const card = buildModelCard(manifest, { ...BRIEF, sensitiveColumns: ['z'] }, unsupported);
+		expect(card).toContain(
+			'## Fairness\n\n### z\n\nNot assessed: There is no column "z" in these rows.'
+		);
 	});
 });

@@ -4,7 +4,11 @@ import {
 	metricWarning,
 	type Brief
 } from '../../../core/brief/brief';
+import { checkExtraKpi, checkSensitiveColumn, tidyBrief } from '../../../core/brief/brief-checks';
+import { kpiGuidance, type KpiBaseline } from '../../../core/brief/brief-guidance';
 import type { TaskKind } from '../../../core/brief/task';
+import type { Kpi } from '../../../core/evaluate/verdict';
+import type { ColumnKind } from '../../../core/table/table';
 import {
 	metricInfo,
 	metricsForTask,
@@ -12,8 +16,14 @@ import {
 } from '../../../core/evaluate/metric-catalogue';
 import { clearDownstream } from '../../../core/project/project';
 import type { Session } from '../../session.svelte';
+import { BaselineChecker } from './baseline-checker.svelte';
+import { BriefExporter } from './brief-exporter.svelte';
+import { CostForm } from './cost-form.svelte';
 
-/** The Define stage: the brief, the target and its task, the primary metric and the KPI. */
+/** Kinds of column whose groups a fairness check can compare (numbers are binned first). */
+const SENSITIVE_KINDS: readonly ColumnKind[] = ['category', 'boolean', 'number'];
+
+/** The Define stage: the brief, the target and its task, the primary metric and the KPIs. */
 export class DefineStage {
 	readonly session: Session;
 	targetIssue = $state<string | null>(null);
@@ -23,11 +33,44 @@ export class DefineStage {
 	metrics = $derived.by(() => (this.brief.task ? metricsForTask(this.brief.task) : []));
 	warning = $derived.by(() => metricWarning(this.brief, this.session.target));
 	gaps = $derived.by(() => briefGaps(this.brief));
-	/** The KPI is the contract the test set was judged against: frozen once it has been. */
+	/** The KPIs are the contract the test set was judged against: frozen once it has been. */
 	kpiLocked = $derived.by(() => this.session.project.evaluation !== null);
+	/**
+	 * The scores of a baseline that learns (next to) nothing: the better of the majority-class (or
+	 * mean) and one-rule baselines, which the KPI guidance holds the KPIs against; null until the
+	 * baseline check has answered for the current data and target.
+	 */
+	kpiBaseline = $derived.by<KpiBaseline | null>(() => this.baselines.kpiBaseline);
+	/** Sentences questioning the KPIs: none yet, one the baseline already meets, costs vs metric. */
+	guidance = $derived.by(() => kpiGuidance(this.brief, this.kpiBaseline));
+	/** Why the last change to an extra KPI was refused; null after one is accepted. */
+	kpiProblem = $state<string | null>(null);
+	/** Why the last change to the sensitive columns was refused. */
+	sensitiveProblem = $state<string | null>(null);
+	/** Metrics an extra KPI may use: the task's, the primary metric aside. */
+	extraMetrics = $derived.by(() => this.metrics.filter((m) => m !== this.brief.metric));
+	/** Columns that may be marked sensitive: category, boolean and number inputs, not identifiers. */
+	sensitiveChoices = $derived.by(() =>
+		(this.session.dataset?.reports ?? []).filter(
+			(r) =>
+				r.name !== this.brief.target &&
+				(this.brief.sensitiveColumns.includes(r.name) ||
+					(!r.idLike && SENSITIVE_KINDS.includes(r.kind)))
+		)
+	);
+
+	/** The cost matrix's inputs (binary tasks). */
+	readonly costs: CostForm;
+	/** The Markdown download and the printable page. */
+	readonly exporter: BriefExporter;
+	/** "Is ML the right tool?": the baselines the KPIs are held against. */
+	readonly baselines: BaselineChecker;
 
 	constructor(session: Session) {
 		this.session = session;
+		this.baselines = new BaselineChecker(session);
+		this.costs = new CostForm(session);
+		this.exporter = new BriefExporter(session, () => this.kpiBaseline);
 	}
 
 	/** Sets a constraint of the brief; a budget that is not a positive number means none. */
@@ -39,6 +82,7 @@ export class DefineStage {
 		this.session.update({ ...this.session.project, brief: { ...this.brief, [field]: clean } });
 	}
 
+	/** Sets one of the brief's free-text answers. */
 	setText(field: 'decision' | 'users' | 'costs', value: string): void {
 		this.session.update({ ...this.session.project, brief: { ...this.brief, [field]: value } });
 	}
@@ -74,19 +118,63 @@ export class DefineStage {
 		});
 	}
 
+	/** Sets the primary metric; an extra KPI on it becomes the primary KPI, threshold and all. */
 	setMetric(metric: MetricName): void {
 		if (this.kpiLocked) return;
-		const threshold = metricInfo(metric).suggestedKpi;
-		this.session.update({
-			...this.session.project,
-			brief: { ...this.brief, metric, kpiThreshold: threshold }
-		});
+		const extra = this.brief.extraKpis.find((k) => k.metric === metric);
+		const threshold = extra ? extra.threshold : metricInfo(metric).suggestedKpi;
+		// tidyBrief drops the extra KPI, which would now repeat the primary one.
+		this.setBrief(tidyBrief({ ...this.brief, metric, kpiThreshold: threshold }));
 	}
 
 	setKpi(threshold: number | null): void {
 		if (this.kpiLocked) return;
 		const value = threshold !== null && Number.isFinite(threshold) ? threshold : null;
 		this.session.update({ ...this.session.project, brief: { ...this.brief, kpiThreshold: value } });
+	}
+
+	/** Adds an extra KPI, or replaces the one at `index`; returns false, saying why, if refused. */
+	setExtraKpi(kpi: Kpi, index: number | null = null): boolean {
+		if (this.kpiLocked) return false;
+		this.kpiProblem = checkExtraKpi(this.brief, kpi, index);
+		if (this.kpiProblem) {
+			this.refusals++;
+			return false;
+		}
+		const extraKpis =
+			index === null
+				? [...this.brief.extraKpis, kpi]
+				: this.brief.extraKpis.map((k, i) => (i === index ? kpi : k));
+		this.setBrief({ ...this.brief, extraKpis });
+		return true;
+	}
+
+	removeExtraKpi(index: number): void {
+		if (this.kpiLocked) return;
+		this.kpiProblem = null;
+		this.setBrief({ ...this.brief, extraKpis: this.brief.extraKpis.filter((_, i) => i !== index) });
+	}
+
+	/** Marks a column sensitive (to check fairness by) or unmarks it. */
+	setSensitive(name: string, sensitive: boolean): void {
+		const { sensitiveColumns } = this.brief;
+		if (!sensitive) {
+			this.sensitiveProblem = null;
+			this.setBrief({
+				...this.brief,
+				sensitiveColumns: sensitiveColumns.filter((c) => c !== name)
+			});
+			return;
+		}
+		const columns = this.session.dataset?.reports.map((r) => r.name) ?? [];
+		this.sensitiveProblem = checkSensitiveColumn(this.brief, name, columns);
+		if (this.sensitiveProblem) this.refusals++;
+		else this.setBrief({ ...this.brief, sensitiveColumns: [...sensitiveColumns, name] });
+	}
+
+	/** Saves a changed brief. */
+	setBrief(brief: Brief): void {
+		this.session.update({ ...this.session.project, brief });
 	}
 
 	/** Changing what is predicted voids the split and the runs: ask first when there are some. */
@@ -103,23 +191,16 @@ export class DefineStage {
 			return;
 		}
 		const metric = next.task ? metricsForTask(next.task)[0] : null;
-		const brief: Brief = {
+		// The KPIs start again from the new task's defaults; tidyBrief drops what no longer fits.
+		const brief = tidyBrief({
 			...next,
 			positiveClass: next.task === 'binary' ? next.positiveClass : null,
 			metric,
-			kpiThreshold: metric ? metricInfo(metric).suggestedKpi : null
-		};
+			kpiThreshold: metric ? metricInfo(metric).suggestedKpi : null,
+			extraKpis: []
+		});
 		const features = project.features?.filter((f) => f !== next.target) ?? null;
 		const audit = this.session.audit(`Target set to ${brief.target} (${brief.task})`);
 		this.session.update({ ...clearDownstream(project), brief, features, audit });
 	}
-}
-
-/** Returns the plain-language name of a task. */
-export function taskLabel(task: TaskKind): string {
-	return {
-		binary: 'Binary classification',
-		multiclass: 'Multiclass classification',
-		regression: 'Regression'
-	}[task];
 }

@@ -1,14 +1,38 @@
-import { kpiOf } from '../../../core/brief/brief';
+import { kpisOf } from '../../../core/brief/brief';
+import {
+	checkLookReason,
+	looksOf,
+	type EvaluationRecord,
+	type TestLook
+} from '../../../core/evaluate/evaluation-record';
 import { isBetter } from '../../../core/evaluate/metric-catalogue';
-import { bestRun } from '../../../core/project/project';
+import { ruleText, type ThresholdRule } from '../../../core/evaluate/threshold';
+import {
+	evaluationModelCard,
+	evaluationReport,
+	type ReportContext
+} from '../../../core/evaluate/report';
+import { bestRun, type RunRecord } from '../../../core/project/project';
+import type { ColumnSchema } from '../../../core/table/schema';
 import { toCsv } from '../../../core/table/to-csv';
+import type { ProgressEvent } from '../../../core/util/task';
 import { download } from '../../download';
 import type { Session } from '../../session.svelte';
+import { specLabel } from '../train/train-stage.svelte';
 
-/** The Evaluate stage: one deliberate, recorded look at the test set. */
+/** How the user asks for the binary threshold to be chosen on validation. */
+export type RuleKind = ThresholdRule['kind'];
+
+/** The Evaluate stage: one deliberate, recorded look at the test set, and every look after it. */
 export class EvaluateStage {
 	readonly session: Session;
 	chosenId = $state<string | null>(null);
+	/** How a binary model's threshold is chosen on validation before the reveal. */
+	ruleKind = $state<RuleKind>('default');
+	targetPrecision = $state(0.8);
+	targetRecall = $state(0.8);
+	/** Why the user needs another look (required after the first). */
+	reason = $state('');
 	candidates = $derived.by(() =>
 		this.session.project.runs.filter((r) => r.spec.kind !== 'baseline')
 	);
@@ -20,62 +44,157 @@ export class EvaluateStage {
 	});
 	selected = $derived.by(() => this.candidates.find((r) => r.id === this.chosenId) ?? this.best);
 	evaluation = $derived.by(() => this.session.project.evaluation);
-	reveals = $derived.by(
-		() =>
-			this.session.project.audit.filter((a) => a.action.startsWith('Revealed the test set')).length
-	);
+	looks = $derived.by((): TestLook[] => (this.evaluation ? looksOf(this.evaluation) : []));
+	binary = $derived.by(() => this.session.project.brief.task === 'binary');
+	rule = $derived.by((): ThresholdRule => this.ruleFrom(this.ruleKind));
+	/** Why the reveal cannot happen now, or null. */
+	blocked = $derived.by(() => this.blockedReason());
 
 	constructor(session: Session) {
 		this.session = session;
+		if (session.project.brief.costMatrix && session.project.brief.task === 'binary')
+			this.ruleKind = 'cost';
 	}
 
-	/** Records the reveal, then scores the selected run and the baseline on the test rows. */
+	private ruleFrom(kind: RuleKind): ThresholdRule {
+		const costs = this.session.project.brief.costMatrix;
+		if (!this.binary) return { kind: 'default' };
+		if (kind === 'cost' && costs) return { kind: 'cost', ...costs };
+		if (kind === 'precision') return { kind: 'precision', target: this.targetPrecision };
+		if (kind === 'recall') return { kind: 'recall', target: this.targetRecall };
+		return { kind: 'default' };
+	}
+
+	private blockedReason(): string | null {
+		const { project } = this.session;
+		if (!this.selected) return 'Train a model first: there is nothing to judge.';
+		if (!project.runs.some((r) => r.spec.kind === 'baseline'))
+			return 'Train the baseline first: the verdict compares the model with it.';
+		if (kpisOf(project.brief).length === 0)
+			return 'Set a KPI in Define first: the test set judges the model against it.';
+		if (
+			this.rule.kind !== 'default' &&
+			'target' in this.rule &&
+			!(this.rule.target > 0 && this.rule.target <= 1)
+		)
+			return 'The target precision or recall must be above 0 and at most 1.';
+		return this.evaluation ? checkLookReason(this.reason) : null;
+	}
+
+	/** Records the look, then scores the selected run and the baseline on the test rows. */
 	async reveal(): Promise<void> {
 		const { project, dataset } = this.session;
 		const run = this.selected;
 		const baseline = project.runs.find((r) => r.spec.kind === 'baseline');
-		const kpi = kpiOf(project.brief);
 		const target = dataset?.reports.find((r) => r.name === project.brief.target);
-		if (!run || !baseline || !kpi || !project.split || !target) return;
-		const again =
-			this.reveals > 0
-				? ' This is not the first look: every look at the test set makes it less honest.'
-				: '';
-		if (
-			!this.session.deps.confirm(
-				`Reveal the test set for ${run.id}? This is recorded, and the test score is final.${again}`
-			)
-		)
-			return;
-		const revealedAt = this.session.deps.now().toISOString();
-		this.session.update({
-			...project,
-			audit: this.session.audit(`Revealed the test set to judge ${run.id}`)
-		});
-		const split = project.split;
-		const result = await this.session.run('Evaluating on the test set', async (ctx) => {
-			const { data, train } = this.session.deps;
-			const { test, rowIds } = await data.call('revealTest', { split, revealedAt }, ctx);
-			const request = {
-				pipeline: run.pipeline,
-				baseline: baseline.pipeline,
-				test,
-				rowIds,
-				target: { name: target.name, kind: target.kind },
-				kpi
-			};
-			return train.call('evaluate', request, ctx);
-		});
-		if (!result) return;
-		const current = this.session.project;
-		const audit = this.session.audit(
-			`${result.verdict.pass ? 'Passed' : 'Failed'}: ${result.verdict.summary}`
+		if (this.blocked || !run || !baseline || !project.split || !target) return;
+		const previous = this.evaluation;
+		const look: TestLook = {
+			at: this.session.deps.now().toISOString(),
+			runId: run.id,
+			reason: previous ? this.reason.trim() : null
+		};
+		if (!this.session.deps.confirm(this.confirmText(run, previous))) return;
+		const rule = this.rule;
+		const action = previous
+			? `Looked at the test set again (look ${looksOf(previous).length + 1}) to judge ${run.id}: ${look.reason}`
+			: `Revealed the test set to judge ${run.id}; threshold: ${ruleText(rule).toLowerCase()}`;
+		this.session.update({ ...project, audit: this.session.audit(action) });
+		const result = await this.session.run('Evaluating on the test set', (ctx) =>
+			this.evaluate(run, baseline, { name: target.name, kind: target.kind }, rule, look.at, ctx)
 		);
+		if (!result) return;
+		const record: EvaluationRecord = {
+			runId: run.id,
+			baselineRunId: baseline.id,
+			revealedAt: previous?.revealedAt ?? look.at,
+			thresholdRule: rule,
+			looks: [...(previous ? looksOf(previous) : []), look],
+			result
+		};
+		const verdict = `${result.verdict.pass ? 'Passed' : 'Failed'}: ${result.verdict.summary}`;
 		this.session.update({
-			...current,
-			evaluation: { runId: run.id, baselineRunId: baseline.id, revealedAt, result },
-			audit
+			...this.session.project,
+			evaluation: record,
+			audit: this.session.audit(verdict)
 		});
+		this.reason = '';
+	}
+
+	private confirmText(run: RunRecord, previous: EvaluationRecord | null): string {
+		if (!previous)
+			return `Reveal the test set for ${run.id}? This is recorded, and the test score is final.`;
+		return `Look at the test set again, for ${run.id}? Look ${looksOf(previous).length + 1} is recorded with your reason and flagged in the report and the model card: every look makes the test score less honest.`;
+	}
+
+	private async evaluate(
+		run: RunRecord,
+		baseline: RunRecord,
+		target: ColumnSchema,
+		thresholdRule: ThresholdRule,
+		revealedAt: string,
+		ctx: { signal: AbortSignal; onEvent: (event: ProgressEvent) => void }
+	) {
+		const { project, dataset } = this.session;
+		const split = project.split!;
+		const { data, train } = this.session.deps;
+		const validation = await data.call('rows', { split, part: 'val' }, ctx);
+		const { test, rowIds } = await data.call('revealTest', { split, revealedAt }, ctx);
+		const sensitive = project.brief.sensitiveColumns.flatMap((name) => {
+			const report = dataset?.reports.find((r) => r.name === name);
+			return report ? [{ name, kind: report.kind }] : [];
+		});
+		const request = {
+			pipeline: run.pipeline,
+			baseline: baseline.pipeline,
+			test,
+			rowIds,
+			validation,
+			target,
+			kpis: kpisOf(project.brief),
+			thresholdRule,
+			sensitive,
+			seed: project.seed
+		};
+		return train.call('evaluate', request, ctx);
+	}
+
+	/** What the report and the model card repeat from the project, as of now. */
+	private reportContext(record: EvaluationRecord): ReportContext {
+		const { project } = this.session;
+		const label = (id: string) => {
+			const run = project.runs.find((r) => r.id === id);
+			return run ? `${id}: ${specLabel(run.spec)}` : id;
+		};
+		return {
+			brief: project.brief,
+			datasetName: project.dataset?.fileName ?? null,
+			runLabel: label(record.runId),
+			baselineLabel: label(record.baselineRunId),
+			date: this.session.deps.now().toISOString(),
+			audit: project.audit
+		};
+	}
+
+	/** Downloads the evaluation report as Markdown or as a printable HTML page. */
+	downloadReport(format: 'markdown' | 'html'): void {
+		const record = this.evaluation;
+		if (!record) return;
+		const report = evaluationReport(record, this.reportContext(record));
+		const stem = `evaluation-${record.runId}`;
+		if (format === 'markdown') download(`${stem}.md`, report.markdown, 'text/markdown');
+		else download(`${stem}.html`, report.html, 'text/html');
+	}
+
+	/** Downloads the model card of the evaluated model (MODEL_CARD.md), before anything ships. */
+	downloadModelCard(): void {
+		const record = this.evaluation;
+		if (!record) return;
+		download(
+			'MODEL_CARD.md',
+			evaluationModelCard(record, this.reportContext(record)),
+			'text/markdown'
+		);
 	}
 
 	downloadPredictions(): void {

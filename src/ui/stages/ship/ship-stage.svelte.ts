@@ -1,4 +1,5 @@
 import { kpiOf } from '../../../core/brief/brief';
+import { judgedPipeline } from '../../../core/evaluate/evaluation-record';
 import { buildManifest, type Manifest } from '../../../core/ship/manifest';
 import { buildModelCard } from '../../../core/ship/model-card';
 import { toBundle } from '../../../core/ship/bundle';
@@ -27,17 +28,23 @@ export class ShipStage {
 		() =>
 			this.session.project.runs.find((r) => r.id === this.session.project.evaluation?.runId) ?? null
 	);
+	/** The evaluated run's pipeline with the threshold the evaluation chose: what the test judged. */
+	pipeline = $derived.by(() => {
+		const { evaluation } = this.session.project;
+		return this.run && evaluation ? judgedPipeline(this.run.pipeline, evaluation) : null;
+	});
 	manifest = $derived.by((): Manifest | null => {
 		const { project } = this.session;
 		const { evaluation, dataset, brief } = project;
 		const kpi = kpiOf(brief);
 		const run = this.run;
-		if (!evaluation || !dataset || !kpi || !run) return null;
+		const pipeline = this.pipeline;
+		if (!evaluation || !dataset || !kpi || !run || !pipeline) return null;
 		return buildManifest({
 			name: `${slug(dataset.fileName)}-${slug(brief.target ?? '')}`,
 			version: '1.0.0',
 			created: project.shippedAt ?? evaluation.revealedAt,
-			pipeline: run.pipeline,
+			pipeline,
 			spec: run.spec,
 			validation: run.valMetrics,
 			test: evaluation.result.metrics,
@@ -73,7 +80,7 @@ export class ShipStage {
 				{ split, part: 'train', limit: EXAMPLE_ROWS },
 				ctx
 			);
-			const inputs = run.pipeline.schema.columns.map((c) => c.name);
+			const inputs = this.pipeline!.schema.columns.map((c) => c.name);
 			const columns = example.columns.filter((c) => inputs.includes(c.name));
 			const exampleCsv = toCsv(
 				columns.map((c) => c.name),
@@ -89,8 +96,8 @@ export class ShipStage {
 			audit: this.session.audit(`Shipped ${run.id} as a bundle`)
 		});
 		const manifest = this.manifest!;
-		const modelCard = buildModelCard(manifest, project.brief);
-		const zip = toBundle(manifest, run.pipeline, {
+		const modelCard = buildModelCard(manifest, project.brief, project.evaluation);
+		const zip = toBundle(manifest, this.pipeline!, {
 			modelCard,
 			runtimeSource: built.runtime,
 			exampleCsv: built.exampleCsv
