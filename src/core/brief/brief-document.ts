@@ -4,6 +4,7 @@ import { DEFAULT_ONE_RULE_SPEC } from '../models/baseline/one-rule';
 import { briefGaps, kpiOf, type Brief } from './brief';
 import { mistakeMeanings } from './cost-matrix';
 import { isClassification, taskLabel } from './task';
+import type { DocBlock, DocSection, PrintableDocument } from '../util/printable';
 
 /** What the exported brief is for: passed in, since the core reads no clock. */
 export interface BriefContext {
@@ -15,31 +16,8 @@ export interface BriefContext {
 	notes?: readonly string[];
 }
 
-/** A piece of a section: the user's words, a placeholder for missing ones, a list or a table. */
-export type BriefBlock =
-	| { kind: 'text'; text: string }
-	| { kind: 'missing'; text: string }
-	| { kind: 'list'; items: string[] }
-	| { kind: 'table'; header: string[]; rows: string[][] };
-
-/** One titled part of the exported brief. */
-export interface BriefSection {
-	title: string;
-	blocks: BriefBlock[];
-}
-
-/** The one-page brief, as data that the Markdown and the HTML exports both render. */
-export interface BriefDocument {
-	title: string;
-	/** The dataset and the date. */
-	meta: string;
-	/** What the brief still lacks, as one sentence; null when it is finished. */
-	unfinished: string | null;
-	sections: BriefSection[];
-}
-
-function words(text: string, missing: string): BriefBlock {
-	return text.trim() ? { kind: 'text', text } : { kind: 'missing', text: missing };
+function words(text: string, missing: string): DocBlock {
+	return text.trim() ? { kind: 'text', text } : { kind: 'note', text: missing };
 }
 
 /** Returns ">=" or "<=" and the threshold: how a KPI reads in the brief. */
@@ -47,7 +25,7 @@ export function kpiBound(kpi: Kpi): string {
 	return `${metricInfo(kpi.metric).higherIsBetter ? '>=' : '<='} ${kpi.threshold}`;
 }
 
-function costsSection(brief: Brief): BriefSection {
+function costsSection(brief: Brief): DocSection {
 	const blocks = [words(brief.costs, 'Not written yet.')];
 	if (brief.task === 'binary') {
 		const meaning = mistakeMeanings(brief.positiveClass);
@@ -64,7 +42,7 @@ function costsSection(brief: Brief): BriefSection {
 	return { title: 'Cost of mistakes', blocks };
 }
 
-function targetSection(brief: Brief): BriefSection {
+function targetSection(brief: Brief): DocSection {
 	const rows = [
 		['Target', brief.target ?? 'not chosen'],
 		['Task', brief.task ? taskLabel(brief.task) : 'not chosen']
@@ -76,22 +54,22 @@ function targetSection(brief: Brief): BriefSection {
 	};
 }
 
-function kpiSection(brief: Brief): BriefSection {
+function kpiSection(brief: Brief): DocSection {
 	const primary = kpiOf(brief);
 	const row = (role: string, kpi: Kpi) => [role, metricInfo(kpi.metric).label, kpiBound(kpi)];
 	const rows = [
 		...(primary ? [row('Primary', primary)] : []),
 		...brief.extraKpis.map((kpi) => row('Extra', kpi))
 	];
-	const blocks: BriefBlock[] = rows.length
+	const blocks: DocBlock[] = rows.length
 		? [{ kind: 'table', header: ['KPI', 'Metric', 'On the test set'], rows }]
-		: [{ kind: 'missing', text: 'No KPI yet: Evaluate has nothing to judge against.' }];
+		: [{ kind: 'note', text: 'No KPI yet: Evaluate has nothing to judge against.' }];
 	if (!primary && brief.metric)
 		blocks.unshift({ kind: 'text', text: `Primary metric: ${metricInfo(brief.metric).label}.` });
 	return { title: 'KPIs (judged on the test set)', blocks };
 }
 
-function constraintsSection(brief: Brief): BriefSection {
+function constraintsSection(brief: Brief): DocSection {
 	const { latencyBudgetUs: us, modelBytesBudget: bytes } = brief;
 	const round = (x: number) => String(Number(x.toPrecision(6)));
 	return {
@@ -109,14 +87,14 @@ function constraintsSection(brief: Brief): BriefSection {
 	};
 }
 
-function sensitiveSection(brief: Brief): BriefSection {
-	const blocks: BriefBlock[] = brief.sensitiveColumns.length
+function sensitiveSection(brief: Brief): DocSection {
+	const blocks: DocBlock[] = brief.sensitiveColumns.length
 		? [{ kind: 'list', items: brief.sensitiveColumns }]
-		: [{ kind: 'missing', text: 'None chosen: fairness will not be checked by any column.' }];
+		: [{ kind: 'note', text: 'None chosen: fairness will not be checked by any column.' }];
 	return { title: 'Sensitive columns (checked for fairness)', blocks };
 }
 
-function baselineSection(brief: Brief): BriefSection {
+function baselineSection(brief: Brief): DocSection {
 	const first =
 		brief.task === null
 			? 'Majority class (classification) or mean (regression): predicts the same for every row.'
@@ -129,9 +107,9 @@ function baselineSection(brief: Brief): BriefSection {
 }
 
 /** Returns the one-page brief as data, for `briefMarkdown` and `briefHtml` to render. */
-export function briefDocument(brief: Brief, context: BriefContext): BriefDocument {
+export function briefDocument(brief: Brief, context: BriefContext): PrintableDocument {
 	const gaps = briefGaps(brief);
-	const sections: BriefSection[] = [
+	const sections: DocSection[] = [
 		{ title: 'Decision', blocks: [words(brief.decision, 'Not written yet.')] },
 		{ title: 'Users', blocks: [words(brief.users, 'Not written yet.')] },
 		costsSection(brief),
@@ -145,8 +123,8 @@ export function briefDocument(brief: Brief, context: BriefContext): BriefDocumen
 		sections.push({ title: 'Guidance', blocks: [{ kind: 'list', items: [...context.notes] }] });
 	return {
 		title: 'Problem brief',
-		meta: `Dataset: ${context.datasetName ?? 'none loaded'} · ${context.date}`,
-		unfinished: gaps.length ? `Not finished: ${gaps.join(', ')}.` : null,
+		meta: [`Dataset: ${context.datasetName ?? 'none loaded'} · ${context.date}`],
+		banner: gaps.length ? `Not finished: ${gaps.join(', ')}.` : null,
 		sections
 	};
 }

@@ -16,13 +16,15 @@ import {
 	formatScore,
 	formatValue,
 	looksFlag,
-	metricsTable,
-	reportHtml,
-	reportMarkdown,
-	type ReportBlock,
-	type ReportDocument,
-	type ReportSection
+	metricsTable
 } from './report-document';
+import {
+	toHtml,
+	toMarkdown,
+	type DocBlock,
+	type DocSection,
+	type PrintableDocument
+} from '../util/printable';
 import { worstSlices, type Slice } from './slices';
 import { ruleText, type ThresholdChoice } from './threshold';
 import type { KpiCheck } from './verdict';
@@ -50,13 +52,13 @@ export function evaluationReport(
 	context: ReportContext
 ): { markdown: string; html: string } {
 	const doc = reportDocument(record, context);
-	return { markdown: reportMarkdown(doc), html: reportHtml(doc) };
+	return { markdown: toMarkdown(doc), html: toHtml(doc) };
 }
 
 /** Returns the report as data: every section the two renderings share. */
-function reportDocument(record: EvaluationRecord, context: ReportContext): ReportDocument {
+function reportDocument(record: EvaluationRecord, context: ReportContext): PrintableDocument {
 	const result = record.result;
-	const sections: (ReportSection | null)[] = [
+	const sections: (DocSection | null)[] = [
 		verdictSection(result),
 		purposeSection(context.brief),
 		kpiSection(result, context),
@@ -79,7 +81,7 @@ function reportDocument(record: EvaluationRecord, context: ReportContext): Repor
 	return {
 		title: `Evaluation report: ${result.verdict.pass ? 'PASS' : 'FAIL'}`,
 		meta: metaLines(record, context),
-		sections: sections.filter((s): s is ReportSection => s !== null)
+		sections: sections.filter((s): s is DocSection => s !== null)
 	};
 }
 
@@ -91,7 +93,7 @@ function metaLines(record: EvaluationRecord, context: ReportContext): string[] {
 	];
 }
 
-function verdictSection(result: TestEvaluation): ReportSection {
+function verdictSection(result: TestEvaluation): DocSection {
 	const { verdict } = result;
 	const reasons = [
 		...(verdict.kpiMet === false ? ['a KPI is not met'] : []),
@@ -100,7 +102,7 @@ function verdictSection(result: TestEvaluation): ReportSection {
 	const head = verdict.pass
 		? 'PASS: every KPI is met and the model beats the baseline on the primary metric.'
 		: `FAIL${reasons.length > 0 ? `: ${reasons.join(' and ')}` : ''}.`;
-	const blocks: ReportBlock[] = [
+	const blocks: DocBlock[] = [
 		{ kind: 'text', text: head },
 		{ kind: 'text', text: verdict.summary }
 	];
@@ -108,7 +110,7 @@ function verdictSection(result: TestEvaluation): ReportSection {
 	return { title: 'Verdict', blocks };
 }
 
-function purposeSection(brief: Brief): ReportSection {
+function purposeSection(brief: Brief): DocSection {
 	return { title: 'What the model is for', blocks: [{ kind: 'list', items: purposeItems(brief) }] };
 }
 
@@ -127,7 +129,7 @@ function checkResult(check: KpiCheck): string {
 	return check.sure || !check.interval ? 'met' : 'met on the point estimate only';
 }
 
-function kpiSection(result: TestEvaluation, context: ReportContext): ReportSection {
+function kpiSection(result: TestEvaluation, context: ReportContext): DocSection {
 	const checks = kpiChecks(result, context.brief);
 	const rows = checks.map((c) => [
 		metricInfo(c.kpi.metric).label,
@@ -136,7 +138,7 @@ function kpiSection(result: TestEvaluation, context: ReportContext): ReportSecti
 		formatInterval(c.interval),
 		checkResult(c)
 	]);
-	const blocks: ReportBlock[] = [
+	const blocks: DocBlock[] = [
 		{ kind: 'table', header: ['KPI', 'Asks', 'Test value', '95 % interval', 'Result'], rows }
 	];
 	if (checks.length > 0) blocks.push(...baselineBlocks(result, checks[0], context));
@@ -163,11 +165,11 @@ function baselineBlocks(result: TestEvaluation, primary: KpiCheck, context: Repo
 			: verdict.beatsBaseline
 				? "The difference's interval spans zero: the test rows cannot tell the model's lead from luck."
 				: 'The model does not beat the baseline.';
-	const table: ReportBlock = { kind: 'table', header: ['', label, '95 % interval'], rows };
-	return [table, { kind: 'text', text: reading } satisfies ReportBlock];
+	const table: DocBlock = { kind: 'table', header: ['', label, '95 % interval'], rows };
+	return [table, { kind: 'text', text: reading } satisfies DocBlock];
 }
 
-function looksSection(record: EvaluationRecord): ReportSection {
+function looksSection(record: EvaluationRecord): DocSection {
 	const looks = looksOf(record);
 	const flag = looksFlag(
 		looks,
@@ -181,7 +183,7 @@ function looksSection(record: EvaluationRecord): ReportSection {
 }
 
 /** Returns the decision threshold (binary tasks), its rule and why, as one section. */
-function thresholdSection(choice: ThresholdChoice | null): ReportSection | null {
+function thresholdSection(choice: ThresholdChoice | null): DocSection | null {
 	if (!choice) return null;
 	const rows = [
 		['Threshold', formatScore(choice.threshold)],
@@ -198,7 +200,7 @@ function thresholdSection(choice: ThresholdChoice | null): ReportSection | null 
 	};
 }
 
-function confusionSection(result: TestEvaluation): ReportSection | null {
+function confusionSection(result: TestEvaluation): DocSection | null {
 	const { confusion } = result;
 	if (!confusion) return null;
 	const classes = confusion.map((_, i) => result.classes?.[i] ?? `class ${i + 1}`);
@@ -217,7 +219,7 @@ function sliceGap(slice: Slice, overall: number, higherIsBetter: boolean): numbe
 	return higherIsBetter ? overall - slice.value : slice.value - overall;
 }
 
-function slicesSection(result: TestEvaluation): ReportSection {
+function slicesSection(result: TestEvaluation): DocSection {
 	const { slices } = result;
 	if (slices.slices.length === 0)
 		return { title: 'Slices', blocks: [{ kind: 'text', text: 'No slices were computed.' }] };
@@ -233,7 +235,7 @@ function slicesSection(result: TestEvaluation): ReportSection {
 		formatError(s.error)
 	]);
 	const text = `${info.label} on all test rows: ${formatScore(slices.overall)}. The ${REPORT_TOP} slices with the widest gap below it (a gap is how much worse the slice is):`;
-	const blocks: ReportBlock[] = [
+	const blocks: DocBlock[] = [
 		{ kind: 'text', text },
 		{
 			kind: 'table',
@@ -247,7 +249,7 @@ function slicesSection(result: TestEvaluation): ReportSection {
 	return { title: 'Slices', blocks };
 }
 
-function smallSliceBlocks(slices: readonly Slice[]): ReportBlock[] {
+function smallSliceBlocks(slices: readonly Slice[]): DocBlock[] {
 	const small = slices.filter((s) => s.small);
 	if (small.length === 0) return [];
 	const items = small
@@ -261,7 +263,7 @@ function smallSliceBlocks(slices: readonly Slice[]): ReportBlock[] {
 	];
 }
 
-function fairnessSection(result: TestEvaluation, brief: Brief): ReportSection {
+function fairnessSection(result: TestEvaluation, brief: Brief): DocSection {
 	const reports = result.fairness;
 	if (reports.length === 0)
 		return {
@@ -269,7 +271,7 @@ function fairnessSection(result: TestEvaluation, brief: Brief): ReportSection {
 			blocks: [{ kind: 'text', text: 'No sensitive column was checked for fairness.' }]
 		};
 	const columns = fairnessColumns(reports, brief.sensitiveColumns);
-	const blocks = reports.flatMap((report, i): ReportBlock[] => {
+	const blocks = reports.flatMap((report, i): DocBlock[] => {
 		const summary = fairnessSummary(report, columns[i]);
 		if (report.kind === 'unsupported') return summary;
 		const rows = report.groups.map((g) => [
@@ -286,7 +288,7 @@ function fairnessSection(result: TestEvaluation, brief: Brief): ReportSection {
 	return { title: 'Fairness', blocks };
 }
 
-function importanceSection(result: TestEvaluation): ReportSection {
+function importanceSection(result: TestEvaluation): DocSection {
 	const { importance } = result;
 	if (importance.columns.length === 0)
 		return {
@@ -308,7 +310,7 @@ function importanceSection(result: TestEvaluation): ReportSection {
 }
 
 /** Returns the worst predictions as a table: probabilities for classes, errors for values. */
-function worstTable(worst: WorstPredictions): ReportBlock {
+function worstTable(worst: WorstPredictions): DocBlock {
 	if (worst.kind === 'classes')
 		return {
 			kind: 'table',
@@ -337,7 +339,7 @@ function worstTable(worst: WorstPredictions): ReportBlock {
 	};
 }
 
-function worstSection(result: TestEvaluation): ReportSection {
+function worstSection(result: TestEvaluation): DocSection {
 	const { worst } = result;
 	if (worst.rows.length === 0)
 		return {
@@ -353,8 +355,8 @@ function worstSection(result: TestEvaluation): ReportSection {
 	return { title: 'Worst predictions', blocks: [{ kind: 'text', text }, worstTable(worst)] };
 }
 
-function auditSection(audit: ReportContext['audit']): ReportSection {
-	const blocks: ReportBlock[] =
+function auditSection(audit: ReportContext['audit']): DocSection {
+	const blocks: DocBlock[] =
 		audit.length > 0
 			? [{ kind: 'table', header: ['When', 'What'], rows: audit.map((e) => [e.at, e.action]) }]
 			: [{ kind: 'text', text: 'The audit trail is empty.' }];
@@ -364,7 +366,7 @@ function auditSection(audit: ReportContext['audit']): ReportSection {
 // ---- The model card before shipping ----
 
 /** Returns the card's test results: every metric with its interval, then the KPIs and verdict. */
-function cardResultsSection(record: EvaluationRecord, context: ReportContext): ReportSection {
+function cardResultsSection(record: EvaluationRecord, context: ReportContext): DocSection {
 	const { result } = record;
 	const kpis = kpiChecks(result, context.brief).map(
 		(c) =>
@@ -383,7 +385,7 @@ function cardResultsSection(record: EvaluationRecord, context: ReportContext): R
 	};
 }
 
-function cardLimitations(result: TestEvaluation): ReportSection {
+function cardLimitations(result: TestEvaluation): DocSection {
 	const small = result.slices.slices.filter((s) => s.small);
 	const items = [
 		...result.warnings,
@@ -414,7 +416,7 @@ export function evaluationModelCard(record: EvaluationRecord, context: ReportCon
 		`Task: ${brief.task ? taskLabel(brief.task) : 'not chosen'}, target ${brief.target ?? 'not chosen'}${brief.positiveClass && brief.task === 'binary' ? `, positive class ${brief.positiveClass}` : ''}`
 	];
 	const threshold = thresholdSection(result.threshold);
-	const sections: (ReportSection | null)[] = [
+	const sections: (DocSection | null)[] = [
 		{ title: 'Intended use', blocks: [{ kind: 'list', items: purposeItems(brief) }] },
 		{ title: 'Model', blocks: [{ kind: 'list', items: model }] },
 		{
@@ -432,11 +434,11 @@ export function evaluationModelCard(record: EvaluationRecord, context: ReportCon
 		cardFairnessSection(result.fairness, brief.sensitiveColumns),
 		cardLimitations(result)
 	];
-	return reportMarkdown({
+	return toMarkdown({
 		title: `Model card: ${context.runLabel} (not yet shipped)`,
 		meta: [
 			`Made on ${context.date} from the evaluation; the shipped bundle's card adds its inputs and how to run it.`
 		],
-		sections: sections.filter((s): s is ReportSection => s !== null)
+		sections: sections.filter((s): s is DocSection => s !== null)
 	});
 }

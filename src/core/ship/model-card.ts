@@ -5,11 +5,9 @@ import {
 	fairnessColumns,
 	fairnessSummary,
 	looksFlag,
-	markdownBlock,
-	markdownSections,
-	metricsTable,
-	type ReportSection
+	metricsTable
 } from '../evaluate/report-document';
+import { markdownBlock, markdownSections, type DocSection } from '../util/printable';
 import type { Manifest } from './manifest';
 
 /** The plain-language parts of the brief that a model card repeats. */
@@ -34,7 +32,7 @@ export function purposeItems(brief: CardBrief): string[] {
  * Returns the card's "Test-set looks" section when the test set was looked at more than once
  * (`looks` holds every look, the first one first), flagging each later look; null otherwise.
  */
-export function cardLooksSection(looks: readonly TestLook[]): ReportSection | null {
+export function cardLooksSection(looks: readonly TestLook[]): DocSection | null {
 	const flag = looksFlag(
 		looks,
 		'The reported test score is optimistic by an unknown amount: every look after the first let the test rows guide a choice, so they no longer judge the model as unseen data would.'
@@ -49,7 +47,7 @@ export function cardLooksSection(looks: readonly TestLook[]): ReportSection | nu
 export function cardFairnessSection(
 	reports: readonly FairnessReport[],
 	sensitive: readonly string[]
-): ReportSection | null {
+): DocSection | null {
 	if (reports.length === 0) return null;
 	const columns = fairnessColumns(reports, sensitive);
 	return {
@@ -67,7 +65,7 @@ function evaluationSections(
 	const sections = [
 		cardLooksSection(looksOf(evaluation)),
 		cardFairnessSection(evaluation.result.fairness, brief.sensitiveColumns ?? [])
-	].filter((s): s is ReportSection => s !== null);
+	].filter((s): s is DocSection => s !== null);
 	return sections.length > 0 ? `${markdownSections(sections)}\n\n` : '';
 }
 

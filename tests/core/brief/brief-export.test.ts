@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_BRIEF, type Brief } from '../../../src/core/brief/brief';
 import { briefDocument, type BriefContext } from '../../../src/core/brief/brief-document';
-import { briefHtml, briefMarkdown, escapeHtml } from '../../../src/core/brief/brief-export';
+import { briefHtml, briefMarkdown } from '../../../src/core/brief/brief-export';
+import { escapeHtml } from '../../../src/core/util/printable';
 
 const CONTEXT: BriefContext = { datasetName: 'churn.csv', date: '2024-03-01' };
 
@@ -133,8 +134,8 @@ describe('briefHtml', () => {
 
 	it('lists the gaps of an unfinished brief', () => {
 		const html = briefHtml({ ...CHURN, positiveClass: null }, CONTEXT);
-		expect(html).toContain('<p class="unfinished">Not finished: choose the positive class.</p>');
-		expect(briefHtml(CHURN, CONTEXT)).not.toContain('class="unfinished"');
+		expect(html).toContain('<p class="banner">Not finished: choose the positive class.</p>');
+		expect(briefHtml(CHURN, CONTEXT)).not.toContain('class="banner"');
 	});
 });
 
