@@ -18,6 +18,8 @@ export class Latest<Key, Value> {
 		this.running = true;
 		try {
 			const value = await call(controller.signal);
+			// An answer that crossed its abort on the way is older than the call that aborted it.
+			if (controller.signal.aborted) return;
 			this.answer = { value, of: key };
 			this.error = null;
 		} catch (error) {

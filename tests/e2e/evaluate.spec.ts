@@ -90,6 +90,12 @@ test('german_credit: a brief with costs, a threshold chosen on validation, one r
 	page.once('dialog', (dialog) => dialog.accept());
 	await again.click();
 	await expect(page.getByTestId('later-looks')).toContainText('looked at 2 times');
+	// The look is recorded before the test rows are read; the second verdict follows.
+	const verdicts = page
+		.getByTestId('audit')
+		.locator('li')
+		.filter({ hasText: /(Passed|Failed): / });
+	await expect(verdicts).toHaveCount(2);
 	await expect(page.getByTestId('audit')).toContainText(
 		'Looked at the test set again (look 2) to judge run-2: The review team asked'
 	);

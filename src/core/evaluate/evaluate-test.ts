@@ -10,7 +10,7 @@ import {
 	withThreshold
 } from '../ship/pipeline';
 import { typeTable, type ColumnSchema, type DatasetSchema } from '../table/schema';
-import type { RawTable } from '../table/table';
+import type { RawTable, Table } from '../table/table';
 import { CoreError } from '../util/core-error';
 import { createRng } from '../util/rng';
 import type { TaskContext } from '../util/task';
@@ -36,7 +36,12 @@ import {
 } from './error-analysis';
 import { assessFairness, type FairnessReport } from './fairness';
 import { confusionMatrix, mapeWarning } from './metrics';
-import { permutationImportance, type PermutationImportance } from './permutation-importance';
+import {
+	permutationImportance,
+	type PermutationImportance,
+	type PermutationOptions
+} from './permutation-importance';
+import { metricInfo, type MetricName } from './metric-catalogue';
 import { sliceMetrics, worstSlices, type Slice, type SliceReport } from './slices';
 import { scoreTest, type TestScores } from './test-scores';
 import {
@@ -175,6 +180,27 @@ function curvesOf(pipeline: Pipeline, prediction: Prediction, truth: EncodedTarg
 	};
 }
 
+/**
+ * Returns the permutation importance on the primary metric, or none when that metric is undefined
+ * on the test rows (ROC-AUC on rows of one class): shuffling cannot worsen what is not defined.
+ */
+function importanceOf(
+	pipeline: Pipeline,
+	inputs: Table,
+	truth: EncodedTarget,
+	scores: TestScores,
+	metric: MetricName,
+	options: PermutationOptions
+): Promise<PermutationImportance> {
+	const value = scores.metrics[metric] ?? NaN;
+	if (!Number.isFinite(value)) return Promise.resolve({ metric, baseline: value, columns: [] });
+	return permutationImportance(pipeline, inputs, truth, metric, options);
+}
+
+function noImportance(metric: MetricName): string {
+	return `${metricInfo(metric).label} is undefined on these test rows (one class only?), so permutation importance, which measures how much it worsens, was not computed.`;
+}
+
 /** The inputs' schema with the sensitive columns the model does not read added after them. */
 function withColumns(schema: DatasetSchema, extra: readonly ColumnSchema[]): DatasetSchema {
 	const known = new Set(schema.columns.map((c) => c.name));
@@ -216,17 +242,16 @@ export async function evaluateTest(
 	const baseline = predictRaw(input.baseline, test).prediction;
 	const rng = createRng(input.seed);
 	const scores = scoreTest(
-		pipeline.target,
 		truth,
-		predicted.prediction,
-		baseline,
+		{ target: pipeline.target, prediction: predicted.prediction },
+		{ target: input.baseline.target, prediction: baseline },
 		kpis[0].metric,
 		rng
 	);
 	const decision = decisionOf(pipeline.target);
 	const inputs = typeTable(test, withColumns(pipeline.schema, input.sensitive)).table;
 	const slices = sliceMetrics(inputs, truth, predicted.prediction, decision, kpis[0].metric);
-	const importance = await permutationImportance(pipeline, inputs, truth, kpis[0].metric, {
+	const importance = await importanceOf(pipeline, inputs, truth, scores, kpis[0].metric, {
 		...ctx,
 		rng: createRng(rng.int(2 ** 32))
 	});
@@ -250,7 +275,10 @@ export async function evaluateTest(
 		worst: worstPredictions(truth, predicted.prediction, decision, rowIds),
 		errorsByFeature: errorsByFeature(inputs, truth, predicted.prediction, decision),
 		importance,
-		warnings: warningsOf(truth, truth.y.length),
+		warnings: [
+			...warningsOf(truth, truth.y.length),
+			...(importance.columns.length === 0 ? [noImportance(kpis[0].metric)] : [])
+		],
 		rows: truth.y.length,
 		predictions: {
 			header: ['row', ...table.header],

@@ -42,6 +42,24 @@ export function checkLookReason(reason: string): string | null {
 	return null;
 }
 
+/** How an earlier version's audit trail names a reveal. */
+const AUDITED_REVEAL = /^Revealed the test set to judge (\S+)/;
+
+/**
+ * Returns the looks an earlier version recorded only in the audit trail (it kept no list, and
+ * asked no reason for a repeat): one per "Revealed the test set" entry.
+ */
+export function looksFromAudit(audit: readonly { at: string; action: string }[]): TestLook[] {
+	const reveals = audit.flatMap((entry) => {
+		const match = AUDITED_REVEAL.exec(entry.action);
+		return match ? [{ at: entry.at, runId: match[1].replace(/[;:,.]$/, '') }] : [];
+	});
+	return reveals.map((reveal, i) => ({
+		...reveal,
+		reason: i === 0 ? null : 'not recorded: an earlier version of Shipshape asked no reason'
+	}));
+}
+
 /** Returns every look of a record, the first one first, for records from any version. */
 export function looksOf(record: EvaluationRecord): TestLook[] {
 	return record.looks ?? [{ at: record.revealedAt, runId: record.runId, reason: null }];
@@ -62,7 +80,8 @@ export function upgradeEvaluation(record: EvaluationRecord): EvaluationRecord {
 	if (result.curves && result.slices && Array.isArray(result.verdict?.checks)) return record;
 	const metric = Object.keys(result.metrics)[0] as keyof TestEvaluation['metrics'];
 	const verdict = result.verdict as TestEvaluation['verdict'];
-	const errors = { errorMeasure: 'error_rate' as const, overall: NaN, columns: [], skipped: [] };
+	const errorMeasure = 'rmse' in result.metrics ? ('mae' as const) : ('error_rate' as const);
+	const errors = { errorMeasure, overall: NaN, columns: [], skipped: [] };
 	return {
 		...record,
 		result: {
@@ -81,7 +100,7 @@ export function upgradeEvaluation(record: EvaluationRecord): EvaluationRecord {
 				metric,
 				overall: NaN,
 				overallError: NaN,
-				errorMeasure: 'error_rate',
+				errorMeasure,
 				slices: [],
 				skipped: []
 			},

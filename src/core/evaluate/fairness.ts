@@ -27,7 +27,7 @@ export interface FairnessGroup {
 
 /** Fairness of a binary classifier over one column, or why it cannot be assessed. */
 export type FairnessReport =
-	| { kind: 'unsupported'; reason: string }
+	| { kind: 'unsupported'; column: string; reason: string }
 	| {
 			kind: 'binary';
 			column: string;
@@ -173,10 +173,10 @@ export function assessFairness(
 	options: FairnessOptions = {}
 ): FairnessReport {
 	const reason = unsupportedReason(table, truth, prediction, decision, column);
-	if (reason !== null) return { kind: 'unsupported', reason };
+	if (reason !== null) return { kind: 'unsupported', column, reason };
 	// Already ruled out by `unsupportedReason`; repeated so the types narrow.
 	if (decision.kind !== 'threshold' || prediction.kind !== 'classes' || truth.kind !== 'classes')
-		return { kind: 'unsupported', reason: 'Fairness measures need a binary target.' };
+		return { kind: 'unsupported', column, reason: 'Fairness measures need a binary target.' };
 	const { bins = DEFAULT_BINS, minRows = SMALL_SLICE_ROWS } = options;
 	const decided = decide(prediction.proba, 2, decision);
 	const rowGroups = groupRows(findColumn(table.columns, column)!, bins) ?? [];

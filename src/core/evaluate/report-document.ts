@@ -127,25 +127,13 @@ export function disparityTable(report: Extract<FairnessReport, { kind: 'binary' 
 }
 
 /** Returns the heading, the disparity table and the notes of one sensitive column's report. */
-export function fairnessSummary(report: FairnessReport, column: string): DocBlock[] {
+export function fairnessSummary(report: FairnessReport): DocBlock[] {
 	if (report.kind === 'unsupported')
 		return [
-			{ kind: 'heading', text: column },
+			{ kind: 'heading', text: report.column },
 			{ kind: 'text', text: `Not assessed: ${report.reason}` }
 		];
 	const blocks: DocBlock[] = [{ kind: 'heading', text: report.column }, disparityTable(report)];
 	if (report.notes.length > 0) blocks.push({ kind: 'list', items: report.notes });
 	return blocks;
-}
-
-/** Returns the name of the sensitive column behind each fairness report, for the headings. */
-export function fairnessColumns(
-	reports: readonly FairnessReport[],
-	sensitive: readonly string[]
-): string[] {
-	// An unsupported report does not name its column; evaluateTest keeps the brief's order.
-	const aligned = sensitive.length === reports.length;
-	return reports.map((r, i) =>
-		r.kind === 'binary' ? r.column : aligned ? sensitive[i] : `Sensitive column ${i + 1}`
-	);
 }

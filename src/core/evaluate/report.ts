@@ -9,7 +9,6 @@ import type { WorstPredictions } from './error-analysis';
 import type { TestEvaluation } from './evaluate-test';
 import { metricInfo, meetsThreshold } from './metric-catalogue';
 import {
-	fairnessColumns,
 	fairnessSummary,
 	formatInterval,
 	formatPercent,
@@ -73,7 +72,7 @@ function reportDocument(record: EvaluationRecord, context: ReportContext): Print
 		thresholdSection(result.threshold),
 		confusionSection(result),
 		slicesSection(result),
-		fairnessSection(result, context.brief),
+		fairnessSection(result),
 		importanceSection(result),
 		worstSection(result),
 		auditSection(context.audit)
@@ -263,16 +262,15 @@ function smallSliceBlocks(slices: readonly Slice[]): DocBlock[] {
 	];
 }
 
-function fairnessSection(result: TestEvaluation, brief: Brief): DocSection {
+function fairnessSection(result: TestEvaluation): DocSection {
 	const reports = result.fairness;
 	if (reports.length === 0)
 		return {
 			title: 'Fairness',
 			blocks: [{ kind: 'text', text: 'No sensitive column was checked for fairness.' }]
 		};
-	const columns = fairnessColumns(reports, brief.sensitiveColumns);
-	const blocks = reports.flatMap((report, i): DocBlock[] => {
-		const summary = fairnessSummary(report, columns[i]);
+	const blocks = reports.flatMap((report): DocBlock[] => {
+		const summary = fairnessSummary(report);
 		if (report.kind === 'unsupported') return summary;
 		const rows = report.groups.map((g) => [
 			g.group,
@@ -431,7 +429,7 @@ export function evaluationModelCard(record: EvaluationRecord, context: ReportCon
 		cardResultsSection(record, context),
 		cardLooksSection(looksOf(record)),
 		threshold,
-		cardFairnessSection(result.fairness, brief.sensitiveColumns),
+		cardFairnessSection(result.fairness),
 		cardLimitations(result)
 	];
 	return toMarkdown({

@@ -37,29 +37,39 @@ function takeTruth(truth: EncodedTarget, rows: Int32Array): EncodedTarget {
 		: { kind: 'classes', classes: truth.classes, y: Int32Array.from(rows, (r) => truth.y[r]) };
 }
 
+/** A prediction and the target that decides it (a binary model's threshold is in its target). */
+export interface Scored {
+	target: TargetSpec;
+	prediction: Prediction;
+}
+
 /**
  * Returns every metric of the model and the baseline on the test rows, and bootstrap intervals
  * (seeded by `rng`) for the model's metrics and for its difference from the baseline on
  * `primary`: each resample scores both on the same rows, so the difference is judged on rows both
- * saw rather than from two separate intervals.
+ * saw rather than from two separate intervals. Each decides at its own threshold: the baseline
+ * is what always predicting the majority scores, whatever threshold the model was given.
  */
 export function scoreTest(
-	target: TargetSpec,
 	truth: EncodedTarget,
-	model: Prediction,
-	baseline: Prediction,
+	model: Scored,
+	baseline: Scored,
 	primary: MetricName,
 	rng: Rng
 ): TestScores {
-	const metrics = scorePrediction(target, truth, model);
-	const baselineMetrics = scorePrediction(target, truth, baseline);
+	const metrics = scorePrediction(model.target, truth, model.prediction);
+	const baselineMetrics = scorePrediction(baseline.target, truth, baseline.prediction);
 	const n = truth.y.length;
 	const bootstrapped = bootstrapIntervals(
 		n,
 		(rows) => {
 			const sample = takeTruth(truth, rows);
-			const ours = scorePrediction(target, sample, takePrediction(model, rows));
-			const theirs = scorePrediction(target, sample, takePrediction(baseline, rows));
+			const ours = scorePrediction(model.target, sample, takePrediction(model.prediction, rows));
+			const theirs = scorePrediction(
+				baseline.target,
+				sample,
+				takePrediction(baseline.prediction, rows)
+			);
 			const difference = (ours[primary] ?? NaN) - (theirs[primary] ?? NaN);
 			return { ...(ours as Record<string, number>), ' difference': difference };
 		},

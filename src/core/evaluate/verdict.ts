@@ -69,7 +69,10 @@ function formatInterval(interval: Interval | null): string {
 
 function check(kpi: Kpi, input: VerdictInput): KpiCheck {
 	const value = input.metrics[kpi.metric] ?? NaN;
-	const interval = input.intervals[kpi.metric] ?? null;
+	// An interval with undefined ends (most resamples had one class) is no interval at all.
+	const given = input.intervals[kpi.metric];
+	const interval =
+		given && Number.isFinite(given.low) && Number.isFinite(given.high) ? given : null;
 	const met = Number.isFinite(value) && meetsThreshold(kpi.metric, value, kpi.threshold);
 	const worst = interval && (metricInfo(kpi.metric).higherIsBetter ? interval.low : interval.high);
 	const sure =

@@ -1,4 +1,9 @@
-import { upgradeEvaluation, type EvaluationRecord } from '../evaluate/evaluation-record';
+import {
+	looksFromAudit,
+	upgradeEvaluation,
+	type EvaluationRecord,
+	type TestLook
+} from '../evaluate/evaluation-record';
 
 export type { EvaluationRecord } from '../evaluate/evaluation-record';
 import { EMPTY_BRIEF, type Brief } from '../brief/brief';
@@ -67,6 +72,11 @@ export interface Project {
 	runs: RunRecord[];
 	evaluation: EvaluationRecord | null;
 	audit: AuditEntry[];
+	/**
+	 * Every look at the test set, oldest first. Unlike `evaluation`, nothing clears it: a new
+	 * target or split does not make seen rows unseen.
+	 */
+	looks: TestLook[];
 	shippedAt: string | null;
 }
 
@@ -87,6 +97,7 @@ export function emptyProject(): Project {
 		runs: [],
 		evaluation: null,
 		audit: [],
+		looks: [],
 		shippedAt: null
 	};
 }
@@ -116,10 +127,24 @@ export function parseProject(value: unknown): Project | null {
 		...rest,
 		reading: { ...base.reading, ...(rest.reading as object), ...fromKindOverrides(kindOverrides) },
 		brief: parseBrief(candidate.brief as object),
-		evaluation: candidate.evaluation
-			? upgradeEvaluation(candidate.evaluation as EvaluationRecord)
-			: null
+		...evaluationAndLooks(candidate)
 	} as Project;
+}
+
+/**
+ * Returns the saved evaluation, upgraded, and the looks at the test set. An earlier version kept
+ * no list of looks: they are read from its audit trail, and given to its evaluation too.
+ */
+function evaluationAndLooks(
+	candidate: Partial<Record<keyof Project, unknown>>
+): Pick<Project, 'evaluation' | 'looks'> {
+	const audit = Array.isArray(candidate.audit) ? (candidate.audit as AuditEntry[]) : [];
+	const looks = Array.isArray(candidate.looks)
+		? (candidate.looks as TestLook[])
+		: looksFromAudit(audit);
+	if (!candidate.evaluation) return { evaluation: null, looks };
+	const evaluation = upgradeEvaluation(candidate.evaluation as EvaluationRecord);
+	return { evaluation: evaluation.looks ? evaluation : { ...evaluation, looks }, looks };
 }
 
 /** Reads the kind overrides an earlier version saved (`[name, kind][]`) as column choices. */
@@ -140,7 +165,10 @@ function isObject(value: unknown): value is object {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Returns the project without what depends on the target or the split: split, runs, evaluation. */
+/**
+ * Returns the project without what depends on the target or the split: split, runs, evaluation.
+ * The looks at the test set stay.
+ */
 export function clearDownstream(project: Project): Project {
 	return { ...project, split: null, runs: [], evaluation: null, shippedAt: null };
 }

@@ -1,12 +1,7 @@
 import { looksOf, type EvaluationRecord, type TestLook } from '../evaluate/evaluation-record';
 import type { FairnessReport } from '../evaluate/fairness';
 import { metricInfo } from '../evaluate/metric-catalogue';
-import {
-	fairnessColumns,
-	fairnessSummary,
-	looksFlag,
-	metricsTable
-} from '../evaluate/report-document';
+import { fairnessSummary, looksFlag, metricsTable } from '../evaluate/report-document';
 import { markdownBlock, markdownSections, type DocSection } from '../util/printable';
 import type { Manifest } from './manifest';
 
@@ -15,8 +10,6 @@ export interface CardBrief {
 	decision: string;
 	users: string;
 	costs: string;
-	/** The brief's sensitive columns, naming the fairness reports that cannot name their own. */
-	sensitiveColumns?: readonly string[];
 }
 
 /** Returns the card's purpose lines: the decision, its users and the cost of a wrong answer. */
@@ -41,30 +34,20 @@ export function cardLooksSection(looks: readonly TestLook[]): DocSection | null 
 }
 
 /**
- * Returns the card's "Fairness" section: the disparity measures per sensitive column (named from
- * `sensitive` where a report does not name its column); null when no column was checked.
+ * Returns the card's "Fairness" section: the disparity measures per sensitive column; null when
+ * no column was checked.
  */
-export function cardFairnessSection(
-	reports: readonly FairnessReport[],
-	sensitive: readonly string[]
-): DocSection | null {
+export function cardFairnessSection(reports: readonly FairnessReport[]): DocSection | null {
 	if (reports.length === 0) return null;
-	const columns = fairnessColumns(reports, sensitive);
-	return {
-		title: 'Fairness',
-		blocks: reports.flatMap((report, i) => fairnessSummary(report, columns[i]))
-	};
+	return { title: 'Fairness', blocks: reports.flatMap((report) => fairnessSummary(report)) };
 }
 
 /** Returns the sections the evaluation adds after the card's own: later looks and fairness. */
-function evaluationSections(
-	evaluation: EvaluationRecord | null | undefined,
-	brief: CardBrief
-): string {
+function evaluationSections(evaluation: EvaluationRecord | null | undefined): string {
 	if (!evaluation) return '';
 	const sections = [
 		cardLooksSection(looksOf(evaluation)),
-		cardFairnessSection(evaluation.result.fairness, brief.sensitiveColumns ?? [])
+		cardFairnessSection(evaluation.result.fairness)
 	].filter((s): s is DocSection => s !== null);
 	return sections.length > 0 ? `${markdownSections(sections)}\n\n` : '';
 }
@@ -109,7 +92,7 @@ ${markdownBlock(metrics)}
 
 KPI: ${metricInfo(kpi.metric).label} ${metricInfo(kpi.metric).higherIsBetter ? '≥' : '≤'} ${kpi.threshold}. Verdict: **${manifest.verdict.pass ? 'pass' : 'fail'}**: ${manifest.verdict.summary}
 
-${evaluationSections(evaluation, brief)}## Use
+${evaluationSections(evaluation)}## Use
 
 \`\`\`
 ${manifest.runtime.usage}

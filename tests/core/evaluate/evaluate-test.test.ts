@@ -76,6 +76,21 @@ describe('evaluateTest', () => {
 		expect(evaluation.verdict.value).toBe(evaluation.metrics.roc_auc);
 	});
 
+	it('judges test rows of one class, with the undefined figures said so rather than failing', async () => {
+		const model = await fit({ kind: 'linear', l2: 1 });
+		const baseline = await fit({ kind: 'baseline' });
+		const test = (await ingestText('x,c,y\n0,a,no\n1,b,no\n2,a,no\n')).raw;
+		const kpi = { metric: 'roc_auc' as const, threshold: 0.7 };
+		const result = await evaluateTest(request(model, baseline, test, [1, 2, 3], kpi));
+		expect(result.metrics.roc_auc).toBeNaN();
+		expect(result.metrics.accuracy).toBeGreaterThanOrEqual(0);
+		expect(result.importance.columns).toEqual([]);
+		expect(result.warnings.join(' ')).toMatch(
+			/so permutation importance, which measures how much it worsens, was not computed/
+		);
+		expect(result.verdict).toMatchObject({ pass: false, kpiMet: false });
+	});
+
 	it('refuses to score a test row whose cell the bundle would refuse, naming the file row', async () => {
 		const model = await fit({ kind: 'linear', l2: 1 });
 		const baseline = await fit({ kind: 'baseline' });
@@ -136,6 +151,9 @@ describe('evaluateTest on german_credit', () => {
 		// The same scores, judged at the new threshold: more bad credits caught on test.
 		expect(costly.metrics.roc_auc).toBe(plain.metrics.roc_auc);
 		expect(costly.metrics.recall!).toBeGreaterThan(plain.metrics.recall!);
+		// The baseline keeps its own 0.5: always the majority class, 0.70 accuracy as in REFERENCE.md.
+		expect(costly.baselineMetrics).toEqual(plain.baselineMetrics);
+		expect(costly.baselineMetrics.accuracy).toBeCloseTo(0.7, 10);
 		const predicted = costly.predictions.cells.filter((row) => row[1] === 'bad').length;
 		const confusion = costly.confusion!;
 		expect(predicted).toBe(confusion[0][1] + confusion[1][1]);

@@ -141,6 +141,7 @@ describe('assessFairness', () => {
 		const regression = assessFairness(table, values, valuePrediction, { kind: 'argmax' }, 'g');
 		expect(regression).toEqual({
 			kind: 'unsupported',
+			column: 'g',
 			reason: expect.stringMatching(/regression/)
 		});
 		const classes: EncodedTarget = {
@@ -156,6 +157,7 @@ describe('assessFairness', () => {
 		const multiclass = assessFairness(table, classes, proba, { kind: 'argmax' }, 'g');
 		expect(multiclass).toEqual({
 			kind: 'unsupported',
+			column: 'g',
 			reason: expect.stringMatching(/more than two classes/)
 		});
 		const { truth, prediction } = binaryCase(table.columns[0], [0, 1], [0, 1]);
@@ -165,6 +167,10 @@ describe('assessFairness', () => {
 			columns: [{ kind: 'text', name: 't', codes: Int32Array.from([0, 1]), levels: ['x', 'y'] }]
 		};
 		const reason = assessFairness(text, truth, prediction, THRESHOLD, 't');
-		expect(reason).toEqual({ kind: 'unsupported', reason: expect.stringMatching(/text column/) });
+		expect(reason).toEqual({
+			kind: 'unsupported',
+			column: 't',
+			reason: expect.stringMatching(/text column/)
+		});
 	});
 });

@@ -127,3 +127,18 @@ describe('judge', () => {
 		expect(v.checks[0].sure).toBe(true);
 	});
 });
+
+describe('judge with an undefined interval', () => {
+	it('treats it as no interval, and does not say the interval falls short', () => {
+		const v = judge({
+			kpis: [{ metric: 'roc_auc', threshold: 0.7 }],
+			metrics: { roc_auc: 0.8 },
+			intervals: { roc_auc: { low: NaN, high: NaN } },
+			baseline: { roc_auc: 0.5 },
+			difference: null
+		});
+		expect(v.checks[0]).toMatchObject({ met: true, sure: false, interval: null });
+		expect(v.advice).toEqual([]);
+		expect(v.summary).not.toContain('CI');
+	});
+});

@@ -69,9 +69,12 @@ describe('clearDownstream', () => {
 			runs: [runRecord('r1', linear(1), { roc_auc: 0.8 })],
 			evaluation: evaluationRecord('r1'),
 			audit: [{ at: '2024-03-01T12:00:00.000Z', action: 'Loaded a.csv' }],
+			looks: [{ at: '2024-03-01T13:00:00.000Z', runId: 'r1', reason: null }],
 			shippedAt: '2024-03-01T14:00:00.000Z'
 		};
 		const cleared = clearDownstream(project);
+		// A new target or split does not make seen test rows unseen: the looks stay.
+		expect(cleared.looks).toEqual(project.looks);
 		expect(cleared).toEqual({
 			...project,
 			split: null,
@@ -201,5 +204,48 @@ describe('parseProject', () => {
 		const saved: Project = { ...emptyProject(), reading };
 		expect(parseProject(structuredClone(saved))).toEqual(saved);
 		expect(parseProject({ ...emptyProject(), reading: 'none' })).toBeNull();
+	});
+});
+
+describe('parseProject and the looks at the test set', () => {
+	const saved = (extra: Partial<Project>) =>
+		JSON.parse(JSON.stringify({ ...emptyProject(), ...extra })) as Record<string, unknown>;
+
+	it('keeps the looks a project saved', () => {
+		const looks = [
+			{ at: '2024-03-01T13:00:00.000Z', runId: 'r1', reason: null },
+			{ at: '2024-03-02T09:00:00.000Z', runId: 'r2', reason: 'the costs changed' }
+		];
+		expect(parseProject(saved({ looks }))?.looks).toEqual(looks);
+	});
+
+	it("reads an earlier version's looks from its audit trail, and gives them to its evaluation", () => {
+		const value = saved({
+			evaluation: evaluationRecord('r2'),
+			audit: [
+				{ at: '2024-03-01T12:00:00.000Z', action: 'Loaded a.csv' },
+				{ at: '2024-03-01T13:00:00.000Z', action: 'Revealed the test set to judge r1' },
+				{ at: '2024-03-01T13:00:01.000Z', action: 'Passed: ROC-AUC on test is 0.9' },
+				{ at: '2024-03-02T09:00:00.000Z', action: 'Revealed the test set to judge r2' }
+			]
+		});
+		delete value.looks;
+		delete (value.evaluation as Record<string, unknown>).looks;
+		const project = parseProject(value)!;
+		expect(project.looks).toEqual([
+			{ at: '2024-03-01T13:00:00.000Z', runId: 'r1', reason: null },
+			{
+				at: '2024-03-02T09:00:00.000Z',
+				runId: 'r2',
+				reason: 'not recorded: an earlier version of Shipshape asked no reason'
+			}
+		]);
+		expect(project.evaluation?.looks).toEqual(project.looks);
+	});
+
+	it('starts with no looks', () => {
+		const value = saved({});
+		delete value.looks;
+		expect(parseProject(value)?.looks).toEqual([]);
 	});
 });

@@ -129,17 +129,19 @@ describe('buildModelCard', () => {
 		expect(card.indexOf('## Fairness')).toBeLessThan(card.indexOf('## Use'));
 	});
 
-	it('names an unsupported fairness check by the brief and says why', async () => {
+	it('names an unsupported fairness check by its column and says why', async () => {
 		const manifest = await shippedManifest(BINARY);
 		const evaluation = await evaluationRecord();
 		const unsupported: EvaluationRecord = {
 			...evaluation,
 			result: {
 				...evaluation.result,
-				fairness: [{ kind: 'unsupported', reason: 'There is no column "z" in these rows.' }]
+				fairness: [
+					{ kind: 'unsupported', column: 'z', reason: 'There is no column "z" in these rows.' }
+				]
 			}
 		};
-		const card = buildModelCard(manifest, { ...BRIEF, sensitiveColumns: ['z'] }, unsupported);
+		const card = buildModelCard(manifest, BRIEF, unsupported);
 		expect(card).toContain(
 			'## Fairness\n\n### z\n\nNot assessed: There is no column "z" in these rows.'
 		);

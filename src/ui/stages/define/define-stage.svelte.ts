@@ -111,10 +111,19 @@ export class DefineStage {
 		else this.refusals++;
 	}
 
+	/**
+	 * Sets the positive class. The costs are per mistake about the positive class, so they swap
+	 * with it: what was a missed positive is now a false alarm.
+	 */
 	setPositiveClass(label: string): void {
+		const { costMatrix, positiveClass } = this.brief;
+		const swapped =
+			costMatrix && positiveClass !== null && label !== positiveClass
+				? { falsePositive: costMatrix.falseNegative, falseNegative: costMatrix.falsePositive }
+				: costMatrix;
 		this.session.update({
 			...this.session.project,
-			brief: { ...this.brief, positiveClass: label }
+			brief: { ...this.brief, positiveClass: label, costMatrix: swapped }
 		});
 	}
 

@@ -1,7 +1,6 @@
-import { kpisOf } from '../../../core/brief/brief';
+import { kpiOf, kpisOf } from '../../../core/brief/brief';
 import {
 	checkLookReason,
-	looksOf,
 	type EvaluationRecord,
 	type TestLook
 } from '../../../core/evaluate/evaluation-record';
@@ -44,7 +43,8 @@ export class EvaluateStage {
 	});
 	selected = $derived.by(() => this.candidates.find((r) => r.id === this.chosenId) ?? this.best);
 	evaluation = $derived.by(() => this.session.project.evaluation);
-	looks = $derived.by((): TestLook[] => (this.evaluation ? looksOf(this.evaluation) : []));
+	/** Every look at the test set in this project, kept even when the target or split changed. */
+	looks = $derived.by((): TestLook[] => this.session.project.looks);
 	binary = $derived.by(() => this.session.project.brief.task === 'binary');
 	rule = $derived.by((): ThresholdRule => this.ruleFrom(this.ruleKind));
 	/** Why the reveal cannot happen now, or null. */
@@ -52,7 +52,13 @@ export class EvaluateStage {
 
 	constructor(session: Session) {
 		this.session = session;
-		if (session.project.brief.costMatrix && session.project.brief.task === 'binary')
+		// The rule of the last look, so a later look is judged the same way unless the user says.
+		const last = session.project.evaluation?.thresholdRule;
+		if (last && last.kind !== 'default') {
+			this.ruleKind = last.kind;
+			if (last.kind === 'precision') this.targetPrecision = last.target;
+			if (last.kind === 'recall') this.targetRecall = last.target;
+		} else if (!last && session.project.brief.costMatrix && session.project.brief.task === 'binary')
 			this.ruleKind = 'cost';
 	}
 
@@ -70,36 +76,43 @@ export class EvaluateStage {
 		if (!this.selected) return 'Train a model first: there is nothing to judge.';
 		if (!project.runs.some((r) => r.spec.kind === 'baseline'))
 			return 'Train the baseline first: the verdict compares the model with it.';
-		if (kpisOf(project.brief).length === 0)
-			return 'Set a KPI in Define first: the test set judges the model against it.';
+		if (!kpiOf(project.brief))
+			return 'Set the KPI in Define first: the test set judges the model against it.';
 		if (
 			this.rule.kind !== 'default' &&
 			'target' in this.rule &&
 			!(this.rule.target > 0 && this.rule.target <= 1)
 		)
 			return 'The target precision or recall must be above 0 and at most 1.';
-		return this.evaluation ? checkLookReason(this.reason) : null;
+		return this.looks.length > 0 ? checkLookReason(this.reason) : null;
 	}
 
-	/** Records the look, then scores the selected run and the baseline on the test rows. */
+	/**
+	 * Records the look (in the project's looks and the audit trail, before any test row is read,
+	 * so a look that fails still counts), then scores the selected run and the baseline on the
+	 * test rows.
+	 */
 	async reveal(): Promise<void> {
 		const { project, dataset } = this.session;
 		const run = this.selected;
 		const baseline = project.runs.find((r) => r.spec.kind === 'baseline');
 		const target = dataset?.reports.find((r) => r.name === project.brief.target);
 		if (this.blocked || !run || !baseline || !project.split || !target) return;
-		const previous = this.evaluation;
+		const earlier = project.looks;
 		const look: TestLook = {
 			at: this.session.deps.now().toISOString(),
 			runId: run.id,
-			reason: previous ? this.reason.trim() : null
+			reason: earlier.length > 0 ? this.reason.trim() : null
 		};
-		if (!this.session.deps.confirm(this.confirmText(run, previous))) return;
-		const rule = this.rule;
-		const action = previous
-			? `Looked at the test set again (look ${looksOf(previous).length + 1}) to judge ${run.id}: ${look.reason}`
-			: `Revealed the test set to judge ${run.id}; threshold: ${ruleText(rule).toLowerCase()}`;
-		this.session.update({ ...project, audit: this.session.audit(action) });
+		if (!this.session.deps.confirm(this.confirmText(run, earlier.length))) return;
+		const rule = this.ruleFor(run);
+		const action =
+			earlier.length > 0
+				? `Looked at the test set again (look ${earlier.length + 1}) to judge ${run.id}: ${look.reason}`
+				: `Revealed the test set to judge ${run.id}; threshold: ${ruleText(rule).toLowerCase()}`;
+		const looks = [...earlier, look];
+		this.session.update({ ...project, looks, audit: this.session.audit(action) });
+		this.reason = '';
 		const result = await this.session.run('Evaluating on the test set', (ctx) =>
 			this.evaluate(run, baseline, { name: target.name, kind: target.kind }, rule, look.at, ctx)
 		);
@@ -107,9 +120,9 @@ export class EvaluateStage {
 		const record: EvaluationRecord = {
 			runId: run.id,
 			baselineRunId: baseline.id,
-			revealedAt: previous?.revealedAt ?? look.at,
+			revealedAt: looks[0].at,
 			thresholdRule: rule,
-			looks: [...(previous ? looksOf(previous) : []), look],
+			looks,
 			result
 		};
 		const verdict = `${result.verdict.pass ? 'Passed' : 'Failed'}: ${result.verdict.summary}`;
@@ -118,13 +131,24 @@ export class EvaluateStage {
 			evaluation: record,
 			audit: this.session.audit(verdict)
 		});
-		this.reason = '';
 	}
 
-	private confirmText(run: RunRecord, previous: EvaluationRecord | null): string {
-		if (!previous)
+	/**
+	 * Returns the rule for a run: the brief's costs are for the brief's positive class, so they
+	 * swap when the run was trained with the other class as positive.
+	 */
+	private ruleFor(run: RunRecord): ThresholdRule {
+		const rule = this.rule;
+		const target = run.pipeline.target;
+		if (rule.kind !== 'cost' || target.task !== 'binary') return rule;
+		if (target.positive === this.session.project.brief.positiveClass) return rule;
+		return { kind: 'cost', falsePositive: rule.falseNegative, falseNegative: rule.falsePositive };
+	}
+
+	private confirmText(run: RunRecord, earlier: number): string {
+		if (earlier === 0)
 			return `Reveal the test set for ${run.id}? This is recorded, and the test score is final.`;
-		return `Look at the test set again, for ${run.id}? Look ${looksOf(previous).length + 1} is recorded with your reason and flagged in the report and the model card: every look makes the test score less honest.`;
+		return `Look at the test set again, for ${run.id}? Look ${earlier + 1} is recorded with your reason and flagged in the report and the model card: every look makes the test score less honest.`;
 	}
 
 	private async evaluate(

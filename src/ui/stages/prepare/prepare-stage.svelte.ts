@@ -96,7 +96,7 @@ export class PrepareStage {
 		action: string
 	): Promise<void> {
 		const { project, deps } = this.session;
-		if (project.evaluation) {
+		if (project.looks.length > 0) {
 			this.refusals++;
 			this.session.fail(
 				'test-seen',
@@ -228,7 +228,7 @@ export class PrepareStage {
 		const plan = { ...project.splitPlan, seed: project.seed };
 		const request = this.session.splitRequest(project, plan);
 		if (!request) return;
-		if (project.evaluation) {
+		if (project.looks.length > 0) {
 			this.session.fail(
 				'test-seen',
 				'The test set has already been revealed. A new split would mix rows you have seen into training; start a new project to split again.'
