@@ -63,14 +63,60 @@ export function bootstrapIntervals(
 	const { resamples, level } = empty(options);
 	if (n < 1 || resamples === 0 || !(level > 0 && level < 1)) return {};
 	const values = new Map<string, number[]>();
-	for (let r = 0; r < resamples; r++) {
+	drawResamples(n, statistic, options.rng, 0, resamples, values);
+	return intervalsFrom(values, options);
+}
+
+/** Resamples drawn between two ticks of `pacedBootstrapIntervals`. */
+const RESAMPLES_PER_TICK = 25;
+
+/**
+ * Returns what `bootstrapIntervals` returns, bit for bit (the same draws in the same order),
+ * calling `tick` with the fraction done every few resamples: for a worker, a tick that reports
+ * progress and yields, so a long bootstrap shows its progress and can be cancelled.
+ */
+export async function pacedBootstrapIntervals(
+	n: number,
+	statistic: (rows: Int32Array) => Record<string, number>,
+	options: BootstrapOptions,
+	tick: (fraction: number) => Promise<void>
+): Promise<Record<string, BootstrapInterval>> {
+	const { resamples, level } = empty(options);
+	if (n < 1 || resamples === 0 || !(level > 0 && level < 1)) return {};
+	const values = new Map<string, number[]>();
+	for (let done = 0; done < resamples; done += RESAMPLES_PER_TICK) {
+		await tick(done / resamples);
+		const count = Math.min(RESAMPLES_PER_TICK, resamples - done);
+		drawResamples(n, statistic, options.rng, done, count, values);
+	}
+	return intervalsFrom(values, options);
+}
+
+/** Draws `count` resamples (the first being number `from`) and adds each value to `values`. */
+function drawResamples(
+	n: number,
+	statistic: (rows: Int32Array) => Record<string, number>,
+	rng: Rng,
+	from: number,
+	count: number,
+	values: Map<string, number[]>
+): void {
+	for (let r = from; r < from + count; r++) {
 		const rows = new Int32Array(n);
-		for (let i = 0; i < n; i++) rows[i] = options.rng.int(n);
+		for (let i = 0; i < n; i++) rows[i] = rng.int(n);
 		for (const [name, value] of Object.entries(statistic(rows))) {
 			if (r === 0) values.set(name, []);
 			if (!Number.isNaN(value)) values.get(name)?.push(value);
 		}
 	}
+}
+
+/** Returns each statistic's percentile interval from its values over the resamples. */
+function intervalsFrom(
+	values: Map<string, number[]>,
+	options: BootstrapOptions
+): Record<string, BootstrapInterval> {
+	const { resamples, level } = empty(options);
 	const tail = (1 - level) / 2;
 	const out: Record<string, BootstrapInterval> = {};
 	for (const [name, kept] of values) {

@@ -241,12 +241,13 @@ export async function evaluateTest(
 	checkPredicted(predicted, rowIds, 'Test');
 	const baseline = predictRaw(input.baseline, test).prediction;
 	const rng = createRng(input.seed);
-	const scores = scoreTest(
+	const scores = await scoreTest(
 		truth,
 		{ target: pipeline.target, prediction: predicted.prediction },
 		{ target: input.baseline.target, prediction: baseline },
 		kpis[0].metric,
-		rng
+		rng,
+		ctx
 	);
 	const decision = decisionOf(pipeline.target);
 	const inputs = typeTable(test, withColumns(pipeline.schema, input.sensitive)).table;

@@ -4,7 +4,8 @@ import type { EncodedTarget } from '../brief/target';
 import type { Prediction } from '../models/model';
 import { scorePrediction, type TargetSpec } from '../ship/pipeline';
 import type { Rng } from '../util/rng';
-import { bootstrapIntervals } from './bootstrap';
+import { pacedBootstrapIntervals } from './bootstrap';
+import { createPacer, type TaskContext } from '../util/task';
 import type { MetricName, MetricValues } from './metric-catalogue';
 import type { Interval } from './verdict';
 
@@ -50,17 +51,19 @@ export interface Scored {
  * saw rather than from two separate intervals. Each decides at its own threshold: the baseline
  * is what always predicting the majority scores, whatever threshold the model was given.
  */
-export function scoreTest(
+export async function scoreTest(
 	truth: EncodedTarget,
 	model: Scored,
 	baseline: Scored,
 	primary: MetricName,
-	rng: Rng
-): TestScores {
+	rng: Rng,
+	ctx: TaskContext = {}
+): Promise<TestScores> {
 	const metrics = scorePrediction(model.target, truth, model.prediction);
 	const baselineMetrics = scorePrediction(baseline.target, truth, baseline.prediction);
 	const n = truth.y.length;
-	const bootstrapped = bootstrapIntervals(
+	const pace = createPacer(ctx);
+	const bootstrapped = await pacedBootstrapIntervals(
 		n,
 		(rows) => {
 			const sample = takeTruth(truth, rows);
@@ -73,7 +76,8 @@ export function scoreTest(
 			const difference = (ours[primary] ?? NaN) - (theirs[primary] ?? NaN);
 			return { ...(ours as Record<string, number>), ' difference': difference };
 		},
-		{ rng, resamples: TEST_RESAMPLES }
+		{ rng, resamples: TEST_RESAMPLES },
+		(fraction) => pace('Bootstrapping the test scores', fraction)
 	);
 	const intervals: Partial<Record<MetricName, Interval>> = {};
 	for (const name of Object.keys(metrics) as MetricName[]) {

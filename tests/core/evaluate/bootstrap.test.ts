@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	bootstrapInterval,
 	bootstrapIntervals,
-	metricInterval
+	metricInterval,
+	pacedBootstrapIntervals
 } from '../../../src/core/evaluate/bootstrap';
 import { classificationMetrics, rocAuc } from '../../../src/core/evaluate/metrics';
 import { createRng, type Rng } from '../../../src/core/util/rng';
@@ -212,5 +213,37 @@ describe('bootstrapIntervals', () => {
 		expect(out.a).toMatchObject({ low: 1, high: 1, skipped: 0 });
 		expect(out.b.skipped).toBeGreaterThan(30);
 		expect(out.b.skipped).toBeLessThan(70);
+	});
+});
+
+describe('pacedBootstrapIntervals', () => {
+	const values = sample(120);
+	const statistic = (rows: Int32Array) => ({ mean: meanOf(values)(rows) });
+
+	it('gives the same intervals as bootstrapIntervals, ticking with the fraction done', async () => {
+		const ticks: number[] = [];
+		const paced = await pacedBootstrapIntervals(
+			120,
+			statistic,
+			{ rng: createRng(9), resamples: 110 },
+			async (fraction) => {
+				ticks.push(fraction);
+			}
+		);
+		expect(paced).toEqual(
+			bootstrapIntervals(120, statistic, { rng: createRng(9), resamples: 110 })
+		);
+		expect(ticks).toHaveLength(5);
+		expect(ticks[0]).toBe(0);
+		expect(ticks.every((t, i) => i === 0 || t > ticks[i - 1])).toBe(true);
+	});
+
+	it('stops when a tick throws, as a cancel does', async () => {
+		let calls = 0;
+		const cancelled = pacedBootstrapIntervals(120, statistic, { rng: createRng(9) }, async () => {
+			if (++calls === 3) throw new Error('cancelled');
+		});
+		await expect(cancelled).rejects.toThrow('cancelled');
+		expect(calls).toBe(3);
 	});
 });
