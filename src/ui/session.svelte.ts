@@ -78,6 +78,8 @@ export class Session {
 	readonly deps: SessionDeps;
 	private profileTried: { of: DatasetSummary; target: string | null } | null = null;
 	private saving: Promise<void> = Promise.resolve();
+	/** The restore of the saved project while it runs; null once it is done. */
+	private restoring: Promise<void> | null = null;
 	/** Changes not yet written to this browser's storage (shown, so a reload is not too soon). */
 	unsaved = $state(0);
 
@@ -85,8 +87,19 @@ export class Session {
 		this.deps = deps;
 	}
 
-	/** Brings back the saved project, re-reading its file in the data worker. */
-	async restore(): Promise<void> {
+	/**
+	 * Brings back the saved project, re-reading its file in the data worker. A file dropped while
+	 * this runs waits for it (see `loadFile`), so the restored project cannot overwrite newer work.
+	 */
+	restore(): Promise<void> {
+		const restoring = this.restoreSaved().finally(() => {
+			if (this.restoring === restoring) this.restoring = null;
+		});
+		this.restoring = restoring;
+		return restoring;
+	}
+
+	private async restoreSaved(): Promise<void> {
 		try {
 			const stored = await this.deps.store.load();
 			if (!stored) return;
@@ -188,6 +201,8 @@ export class Session {
 	 * and the file loads; a bad file or a cancel leaves everything as it was.
 	 */
 	async loadFile(file: Blob, fileName: string): Promise<void> {
+		// A drop that beats the restore of the saved project is handled after it, as a replacement.
+		if (this.restoring) await this.restoring;
 		if (
 			this.hasWork &&
 			!this.deps.confirm(

@@ -286,6 +286,23 @@ describe('Session.restore', () => {
 		expect(session.error).toBeNull();
 	});
 
+	it('handles a file dropped while the saved project is read after it, as a replacement', async () => {
+		const first = await withWork();
+		const saved: Project = { ...first.session.project, stage: 'prepare' };
+		const { session, store, asked } = setup({ answers: [true] });
+		store.project = saved;
+		store.file = first.store.file;
+		const restoring = session.restore();
+		// The drop comes before the saved project is back: it waits, then asks to replace it.
+		const dropped = session.loadFile(csvFile('a,b\n1,2\n'), 'new.csv');
+		await Promise.all([restoring, dropped]);
+		expect(asked).toEqual([
+			'Load new.csv as a new project? The current project (data.csv) will be replaced.'
+		]);
+		expect(session.project.dataset?.fileName).toBe('new.csv');
+		expect(session.project.brief.target).toBeNull();
+	});
+
 	it('starts empty and ready when nothing is stored', async () => {
 		const { session, calls } = setup();
 		await session.restore();
