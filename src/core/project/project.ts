@@ -4,8 +4,6 @@ import {
 	type EvaluationRecord,
 	type TestLook
 } from '../evaluate/evaluation-record';
-
-export type { EvaluationRecord } from '../evaluate/evaluation-record';
 import { EMPTY_BRIEF, type Brief } from '../brief/brief';
 import { parseBrief } from '../brief/parse-brief';
 import type { MetricName, MetricValues } from '../evaluate/metric-catalogue';
@@ -16,6 +14,8 @@ import type { ReadChoices } from '../table/dataset';
 import { isRecipeStep, type RecipeStep } from '../prepare/recipe';
 import { COLUMN_KINDS, type ColumnKind } from '../table/table';
 import { STAGES, type StageName } from './stages';
+
+export type { EvaluationRecord } from '../evaluate/evaluation-record';
 
 export const PROJECT_VERSION = 1;
 

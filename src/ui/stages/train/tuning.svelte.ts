@@ -7,7 +7,7 @@ import {
 	type DevelopmentFolds
 } from '../../../core/tune/cross-validate';
 import type { TrainRequest } from '../../../core/train/train-run';
-import type { ProgressEvent } from '../../../core/util/task';
+import { throwIfCancelled, type ProgressEvent } from '../../../core/util/task';
 import type { TrainOutcome } from '../../../workers/protocol';
 import { gridSize, gridSpecs, randomSpecs } from '../../../core/tune/search';
 import {
@@ -170,6 +170,9 @@ export class Tuning {
 					try {
 						const args = { request: { ...request, spec: trial.spec }, folds };
 						const outcome = await client.call('trial', args, { signal: ctx.signal, onEvent });
+						// A result that crossed the cancel on its way back counts as cancelled: the
+						// search has ended, and its count of finished trials is final.
+						throwIfCancelled(ctx.signal);
 						this.finish(setup, sessionId, request.seed, trial, outcome, points);
 					} catch (error) {
 						const status = isCancelled(error) ? 'cancelled' : 'failed';
