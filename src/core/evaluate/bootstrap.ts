@@ -147,7 +147,7 @@ function empty(options: BootstrapOptions): BootstrapInterval {
 export type NumericArray = Int32Array | Float64Array;
 
 /** The rows `rows` of a row-major array with `width` values per row, as a new array of its type. */
-function takeRows<A extends NumericArray>(values: A, rows: Int32Array, width: number): A {
+export function takeRows<A extends NumericArray>(values: A, rows: Int32Array, width: number): A {
 	const out = new (values.constructor as new (length: number) => A)(rows.length * width);
 	rows.forEach((row, i) => out.set(values.subarray(row * width, (row + 1) * width), i * width));
 	return out;

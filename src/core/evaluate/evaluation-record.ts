@@ -65,11 +65,6 @@ export function looksOf(record: EvaluationRecord): TestLook[] {
 	return record.looks ?? [{ at: record.revealedAt, runId: record.runId, reason: null }];
 }
 
-/** Returns the looks after the first: the ones the report and the model card flag. */
-export function laterLooks(record: EvaluationRecord): TestLook[] {
-	return looksOf(record).slice(1);
-}
-
 /**
  * Returns a record saved by an earlier version with the parts it did not compute filled in as
  * empty (no intervals, curves, slices, fairness or importance), and a warning that says so; a

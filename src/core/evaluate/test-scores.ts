@@ -4,7 +4,7 @@ import type { EncodedTarget } from '../brief/target';
 import type { Prediction } from '../models/model';
 import { scorePrediction, type TargetSpec } from '../ship/pipeline';
 import type { Rng } from '../util/rng';
-import { pacedBootstrapIntervals } from './bootstrap';
+import { pacedBootstrapIntervals, takeRows } from './bootstrap';
 import { createPacer, type TaskContext } from '../util/task';
 import type { MetricName, MetricValues } from './metric-catalogue';
 import type { Interval } from './verdict';
@@ -25,17 +25,15 @@ export interface TestScores {
 /** Returns the rows `rows` of a prediction, as a prediction. */
 function takePrediction(prediction: Prediction, rows: Int32Array): Prediction {
 	if (prediction.kind === 'values')
-		return { kind: 'values', values: Float64Array.from(rows, (r) => prediction.values[r]) };
-	const k = prediction.classes.length;
-	const proba = new Float64Array(rows.length * k);
-	rows.forEach((r, i) => proba.set(prediction.proba.subarray(r * k, (r + 1) * k), i * k));
+		return { kind: 'values', values: takeRows(prediction.values, rows, 1) };
+	const proba = takeRows(prediction.proba, rows, prediction.classes.length);
 	return { kind: 'classes', classes: prediction.classes, proba };
 }
 
 function takeTruth(truth: EncodedTarget, rows: Int32Array): EncodedTarget {
 	return truth.kind === 'values'
-		? { kind: 'values', y: Float64Array.from(rows, (r) => truth.y[r]) }
-		: { kind: 'classes', classes: truth.classes, y: Int32Array.from(rows, (r) => truth.y[r]) };
+		? { kind: 'values', y: takeRows(truth.y, rows, 1) }
+		: { kind: 'classes', classes: truth.classes, y: takeRows(truth.y, rows, 1) };
 }
 
 /** A prediction and the target that decides it (a binary model's threshold is in its target). */
