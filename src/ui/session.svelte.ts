@@ -1,3 +1,4 @@
+import { outputColumnsOf } from '../core/brief/brief';
 import { NO_CHOICES } from '../core/table/dataset';
 import { chooseInputs } from '../core/prepare/inputs';
 import { defaultRecipe, stepColumns, type Recipe } from '../core/prepare/recipe';
@@ -58,7 +59,7 @@ export class Session {
 	inputs = $derived(
 		chooseInputs(
 			this.dataset?.reports ?? [],
-			this.project.brief.target,
+			outputColumnsOf(this.project.brief),
 			this.project.features,
 			this.project.recipe.flatMap(stepColumns)
 		)
@@ -133,7 +134,7 @@ export class Session {
 		if (!brief.target || !brief.task || !report || !summary) return null;
 		const classes = summary.classes?.map((c) => c.label) ?? [];
 		const target = { name: brief.target, kind: report.kind };
-		return { target, task: brief.task, classes, plan };
+		return { target, task: brief.task, classes, plan, query: brief.queryColumn };
 	}
 
 	/**

@@ -104,9 +104,9 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 		async page({ start, count }) {
 			return rawRows(loaded().dataset.raw, start, Math.min(count, MAX_PAGE_ROWS));
 		},
-		async split({ target, task, classes, plan }) {
+		async split({ target, task, classes, plan, query }) {
 			const state = loaded();
-			const split = splitDataset(state.dataset, target, task, classes, plan);
+			const split = splitDataset(state.dataset, target, task, classes, plan, query ?? null);
 			current = { ...state, split };
 			return split;
 		},

@@ -51,7 +51,14 @@ export type DataApi = {
 	/** Cell texts of a range of rows, for the data grid. */
 	page: Method<{ start: number; count: number }, string[][]>;
 	split: Method<
-		{ target: ColumnSchema; task: TaskKind; classes: string[]; plan: SplitPlan },
+		{
+			target: ColumnSchema;
+			task: TaskKind;
+			classes: string[];
+			plan: SplitPlan;
+			/** A ranking task's query column. */
+			query?: string | null;
+		},
 		Split
 	>;
 	/** Train or validation rows (at most `limit`): a test row never leaves the worker this way. */

@@ -5,7 +5,7 @@ import type { FitEvent } from '../models/model';
 import { chooseInputs } from '../prepare/inputs';
 import { defaultRecipe, type FittedRecipe } from '../prepare/recipe';
 import { oneHotName } from '../prepare/steps/one-hot';
-import type { TargetSpec } from '../ship/pipeline';
+import { outputColumns, scoringColumns, type TargetSpec } from '../ship/pipeline';
 import { partRows, type Split } from '../split/split';
 import { datasetSchema, type Dataset } from '../table/dataset';
 import { typeTable, type ColumnSchema, type DatasetSchema } from '../table/schema';
@@ -140,7 +140,7 @@ export async function baselineCheck(
 	};
 	const base = await trainRun({ ...request, spec: { kind: 'baseline' } }, partOf(ctx, 0, 0.2));
 	const baseline = {
-		label: target.task === 'regression' ? 'mean baseline' : 'majority-class baseline',
+		label: 'classes' in target ? 'majority-class baseline' : 'mean baseline',
 		metrics: base.valMetrics
 	};
 	const check = { basis, trainRows: rows.train.length, scoredRows: rows.scored.length, baseline };
@@ -160,12 +160,12 @@ export async function baselineCheck(
 	return { ...check, rule };
 }
 
-/** Returns the rows whose target is present (typed as `target`), in row order. */
-function targetRows(dataset: Dataset, target: ColumnSchema): Int32Array {
-	const { table } = typeTable(dataset.raw, datasetSchema(dataset, [target]));
-	const column = table.columns[0];
+/** Returns the rows where every one of `columns` (the target, a query) has a value, in row order. */
+function targetRows(dataset: Dataset, columns: readonly ColumnSchema[]): Int32Array {
+	const { table } = typeTable(dataset.raw, datasetSchema(dataset, columns));
 	const rows: number[] = [];
-	for (let row = 0; row < table.rowCount; row++) if (!isMissingAt(column, row)) rows.push(row);
+	for (let row = 0; row < table.rowCount; row++)
+		if (table.columns.every((column) => !isMissingAt(column, row))) rows.push(row);
 	return Int32Array.from(rows);
 }
 
@@ -188,12 +188,12 @@ export function baselineCheckOnDataset(
 	{ target, spec, split, seed }: BaselineCheckRequest,
 	ctx: TaskContext = {}
 ): Promise<BaselineCheck> {
-	const inputs = chooseInputs(dataset.reports, target.name, null);
-	const schema = datasetSchema(dataset, [...inputs, target]);
+	const inputs = chooseInputs(dataset.reports, outputColumns(spec), null);
+	const schema = datasetSchema(dataset, [...inputs, target, ...scoringColumns(spec)]);
 	let rows: CheckRows;
 	let basis: string;
 	if (!split) {
-		rows = holdoutRows(targetRows(dataset, target), seed);
+		rows = holdoutRows(targetRows(dataset, [target, ...scoringColumns(spec)]), seed);
 		basis = HOLDOUT_BASIS;
 	} else {
 		const train = partRows(split, 'train');

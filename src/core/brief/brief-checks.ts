@@ -82,7 +82,7 @@ export function checkSensitiveColumn(
 
 /**
  * Returns the brief without what no longer fits it: a cost matrix outside a binary task (or an
- * unusable one), sensitive columns that are the target or repeated, and extra KPIs that the
+ * unusable one), a query column outside a ranking task (or one that is the target), sensitive columns that are the target or repeated, and extra KPIs that the
  * checks refuse (a metric that does not fit the task, the primary metric, a repeat). Call it
  * after the target, the task or the primary metric changes, and on a loaded brief.
  */
@@ -91,9 +91,11 @@ export function tidyBrief(brief: Brief): Brief {
 		brief.task === 'binary' && brief.costMatrix && checkCostMatrix(brief.costMatrix) === null
 			? brief.costMatrix
 			: null;
+	const queryColumn =
+		brief.task === 'ranking' && brief.queryColumn !== brief.target ? brief.queryColumn : null;
 	const sensitiveColumns = [...new Set(brief.sensitiveColumns)].filter((c) => c !== brief.target);
 	const extraKpis: Kpi[] = [];
 	for (const kpi of brief.extraKpis)
 		if (checkExtraKpi({ ...brief, extraKpis }, kpi, null) === null) extraKpis.push(kpi);
-	return { ...brief, costMatrix, sensitiveColumns, extraKpis };
+	return { ...brief, costMatrix, queryColumn, sensitiveColumns, extraKpis };
 }

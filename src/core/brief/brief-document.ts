@@ -101,7 +101,7 @@ function baselineSection(brief: Brief): DocSection {
 			: isClassification(brief.task)
 				? "Majority class: predicts the train rows' class shares for every row, so always the most frequent class."
 				: "Mean: predicts the train rows' mean for every row.";
-	const rule = `One rule (Holte's OneR): the best single input column, cut into at most ${DEFAULT_ONE_RULE_SPEC.maxBins} bins, each predicting its train rows' ${brief.task === 'regression' ? 'mean' : 'class shares'}; it answers "would a rule do?"`;
+	const rule = `One rule (Holte's OneR): the best single input column, cut into at most ${DEFAULT_ONE_RULE_SPEC.maxBins} bins, each predicting its train rows' ${brief.task !== null && !isClassification(brief.task) ? 'mean' : 'class shares'}; it answers "would a rule do?"`;
 	const verdict = 'A model ships only if it beats the baseline on the primary metric.';
 	return { title: 'Baseline plan', blocks: [{ kind: 'list', items: [first, rule, verdict] }] };
 }

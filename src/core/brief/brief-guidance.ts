@@ -45,7 +45,7 @@ function baselineMeets(kpi: Kpi, task: TaskKind | null, baseline: KpiBaseline): 
 	if (value === undefined || !Number.isFinite(value)) return null;
 	if (!meetsThreshold(kpi.metric, value, kpi.threshold)) return null;
 	const head = `The ${baseline.label} already scores ${formatScore(value)} ${metricPhrase(kpi.metric)}, which meets your KPI of ${formatScore(kpi.threshold)}: a model that learns nothing passes.`;
-	if (CHANCE_ANCHORED.has(kpi.metric) || task === null)
+	if (CHANCE_ANCHORED.has(kpi.metric) || task === null || task === 'ranking')
 		return `${head} Raise the KPI above the baseline's score.`;
 	const better = task === 'regression' ? 'R², on which the mean scores 0' : 'balanced accuracy';
 	return `${head} Raise the KPI or pick a metric that baseline cannot game, such as ${better}.`;

@@ -18,6 +18,8 @@ export interface Brief {
 	task: TaskKind | null;
 	/** For binary tasks: the class the metrics call positive. */
 	positiveClass: string | null;
+	/** For ranking: the column naming each row's query (rows are ranked within their query). */
+	queryColumn: string | null;
 	metric: MetricName | null;
 	kpiThreshold: number | null;
 	/** Further KPIs beyond the primary metric's, each on another metric that fits the task. */
@@ -41,6 +43,7 @@ export const EMPTY_BRIEF: Brief = {
 	target: null,
 	task: null,
 	positiveClass: null,
+	queryColumn: null,
 	metric: null,
 	kpiThreshold: null,
 	extraKpis: [],
@@ -59,10 +62,17 @@ export function briefGaps(brief: Brief): string[] {
 	if (!brief.target) gaps.push('choose the target column');
 	if (!brief.task) gaps.push('choose the task');
 	if (brief.task === 'binary' && !brief.positiveClass) gaps.push('choose the positive class');
+	if (brief.task === 'ranking' && !brief.queryColumn) gaps.push('choose the query column');
 	if (!brief.metric) gaps.push('choose the primary metric');
 	if (brief.kpiThreshold === null || !Number.isFinite(brief.kpiThreshold))
 		gaps.push('set the KPI threshold');
 	return gaps;
+}
+
+/** Returns the columns the brief keeps out of the model's inputs: the target, a ranking's query. */
+export function outputColumnsOf(brief: Brief): string[] {
+	const query = brief.task === 'ranking' ? brief.queryColumn : null;
+	return [brief.target, query].filter((name): name is string => name !== null);
 }
 
 /** Returns the brief's primary KPI (metric and threshold) when it is complete. */
@@ -101,6 +111,10 @@ export function toTargetSpec(brief: Brief, target: TargetSummary): TargetSpec | 
 	switch (brief.task) {
 		case 'regression':
 			return { name: brief.target, task: 'regression' };
+		case 'ranking':
+			return brief.queryColumn
+				? { name: brief.target, task: 'ranking', query: brief.queryColumn }
+				: null;
 		case 'binary':
 			return brief.positiveClass
 				? {

@@ -25,6 +25,7 @@ export function parseBrief(value: object): Brief {
 		...EMPTY_BRIEF,
 		...(value as Partial<Brief>),
 		costMatrix: parseCostMatrix(raw.costMatrix),
+		queryColumn: typeof raw.queryColumn === 'string' ? raw.queryColumn : null,
 		extraKpis: Array.isArray(extraKpis)
 			? extraKpis.filter(isKpi).map(({ metric, threshold }) => ({ metric, threshold }))
 			: [],

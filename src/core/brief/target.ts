@@ -134,7 +134,8 @@ export function summarizeTarget(column: Column): TargetSummary {
 		: null;
 	const allowedTasks: TaskKind[] = [];
 	if (classes) allowedTasks.push(classes.length === 2 ? 'binary' : 'multiclass');
-	if (column.kind === 'number') allowedTasks.push('regression');
+	// Ranking orders rows within a query by a numeric relevance; Define asks for the query column.
+	if (column.kind === 'number') allowedTasks.push('regression', 'ranking');
 	if (allowedTasks.length === 0) {
 		return {
 			...base,
@@ -170,7 +171,9 @@ function suggestTask(
 
 /** The target of a task, as the model sees it: class indices, or numbers. */
 export type EncodedTarget =
-	{ kind: 'classes'; classes: string[]; y: Int32Array } | { kind: 'values'; y: Float64Array };
+	| { kind: 'classes'; classes: string[]; y: Int32Array }
+	/** Numbers; for ranking with each row's query code (rows are compared within a query only). */
+	| { kind: 'values'; y: Float64Array; queries?: Int32Array };
 
 /** Returns the target as numbers (NaN where missing); throws unless the column holds numbers. */
 export function encodeValues(column: Column): Float64Array {

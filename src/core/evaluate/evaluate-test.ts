@@ -5,6 +5,7 @@ import {
 	encodeTargetOf,
 	predictRaw,
 	predictionCells,
+	scoringColumns,
 	type Pipeline,
 	type PredictedRows,
 	withThreshold
@@ -42,6 +43,7 @@ import {
 	type PermutationOptions
 } from './permutation-importance';
 import { metricInfo, type MetricName } from './metric-catalogue';
+import { queryScores, type QueryScore } from './ranking-metrics';
 import { sliceMetrics, worstSlices, type Slice, type SliceReport } from './slices';
 import { scoreTest, type TestScores } from './test-scores';
 import {
@@ -104,6 +106,8 @@ export interface TestEvaluation extends TestScores {
 	/** What makes a figure less trustworthy than it looks (zeros under MAPE, a small test set). */
 	warnings: string[];
 	rows: number;
+	/** Ranking: each query's NDCG@10 and MAP@10, worst first; null for other tasks. */
+	queries: QueryScore[] | null;
 	/** Predictions as a table: the file row, then the bundle's output columns. */
 	predictions: { header: string[]; cells: string[][] };
 }
@@ -112,8 +116,25 @@ export interface TestEvaluation extends TestScores {
 const FEW_TEST_ROWS = 100;
 
 function truthOf(pipeline: Pipeline, raw: RawTable, target: ColumnSchema): EncodedTarget {
-	const schema: DatasetSchema = { columns: [target], missingTokens: pipeline.schema.missingTokens };
-	return encodeTargetOf(pipeline.target, typeTable(raw, schema).table.columns[0]);
+	const columns = [target, ...scoringColumns(pipeline.target)];
+	const schema: DatasetSchema = { columns, missingTokens: pipeline.schema.missingTokens };
+	return encodeTargetOf(pipeline.target, typeTable(raw, schema).table);
+}
+
+/** A ranking's per-query scores on the rows, named by the query column's values; else null. */
+function queryScoresOf(
+	pipeline: Pipeline,
+	raw: RawTable,
+	truth: EncodedTarget,
+	prediction: Prediction
+): QueryScore[] | null {
+	const [query] = scoringColumns(pipeline.target);
+	if (!query || truth.kind !== 'values' || !truth.queries || prediction.kind !== 'values')
+		return null;
+	const schema: DatasetSchema = { columns: [query], missingTokens: pipeline.schema.missingTokens };
+	const column = typeTable(raw, schema).table.columns[0];
+	const labels = column.kind === 'category' ? column.levels : [];
+	return queryScores(truth.y, prediction.values, truth.queries, labels);
 }
 
 /** Throws for the first row the bundle would refuse: scoring it imputed would count a refused row. */
@@ -281,6 +302,7 @@ export async function evaluateTest(
 			...(importance.columns.length === 0 ? [noImportance(kpis[0].metric)] : [])
 		],
 		rows: truth.y.length,
+		queries: queryScoresOf(pipeline, test, truth, predicted.prediction),
 		predictions: {
 			header: ['row', ...table.header],
 			cells: table.cells.map((cells, i) => [String(rowIds[i]), ...cells])

@@ -72,7 +72,11 @@ export function looksOf(record: EvaluationRecord): TestLook[] {
  */
 export function upgradeEvaluation(record: EvaluationRecord): EvaluationRecord {
 	const result = record.result as Partial<TestEvaluation> & Pick<TestEvaluation, 'metrics'>;
-	if (result.curves && result.slices && Array.isArray(result.verdict?.checks)) return record;
+	if (result.curves && result.slices && Array.isArray(result.verdict?.checks))
+		// Saved before ranking existed: no per-query scores.
+		return result.queries === undefined
+			? { ...record, result: { ...(result as TestEvaluation), queries: null } }
+			: record;
 	const metric = Object.keys(result.metrics)[0] as keyof TestEvaluation['metrics'];
 	const verdict = result.verdict as TestEvaluation['verdict'];
 	const errorMeasure = 'rmse' in result.metrics ? ('mae' as const) : ('error_rate' as const);
@@ -90,6 +94,7 @@ export function upgradeEvaluation(record: EvaluationRecord): EvaluationRecord {
 			costCurve: null,
 			confusion: result.confusion ?? null,
 			classes: null,
+			queries: null,
 			curves: {},
 			slices: {
 				metric,

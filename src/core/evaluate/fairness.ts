@@ -122,7 +122,7 @@ function unsupportedReason(
 	column: string
 ): string | null {
 	if (truth.kind === 'values' || prediction.kind === 'values')
-		return 'Fairness measures here need a binary target; this is a regression task.';
+		return `Fairness measures here need a binary target; this is a ${truth.kind === 'values' && truth.queries ? 'ranking' : 'regression'} task.`;
 	if (decision.kind !== 'threshold' || prediction.classes.length !== 2)
 		return 'Fairness measures here need a binary target; this target has more than two classes.';
 	if (truth.y.length !== table.rowCount || prediction.proba.length !== 2 * table.rowCount)

@@ -21,7 +21,11 @@ export type MetricName =
 	| 'f1_weighted'
 	| 'precision_weighted'
 	| 'recall_weighted'
-	| 'mape';
+	| 'mape'
+	| 'ndcg_at_10'
+	| 'ndcg_at_5'
+	| 'map_at_10'
+	| 'map';
 
 /** Metric values keyed by metric name (a closed set of names, so a plain record is safe). */
 export type MetricValues = Partial<Record<MetricName, number>>;
@@ -177,6 +181,34 @@ const INFO: readonly MetricInfo[] = [
 		higherIsBetter: false,
 		suggestedKpi: 0.1,
 		help: 'Mean absolute error as a fraction of the true value (0.1 is 10% off on average); explodes when targets are near 0. Lower is better.'
+	},
+	{
+		name: 'ndcg_at_10',
+		label: 'NDCG@10',
+		higherIsBetter: true,
+		suggestedKpi: 0.7,
+		help: "How close each query's top 10 comes to the best order, gains discounted by position: 1 is the ideal order. Averaged over queries."
+	},
+	{
+		name: 'ndcg_at_5',
+		label: 'NDCG@5',
+		higherIsBetter: true,
+		suggestedKpi: 0.7,
+		help: 'NDCG over the top 5 rows of each query only: what a user who reads five results sees.'
+	},
+	{
+		name: 'map_at_10',
+		label: 'MAP@10',
+		higherIsBetter: true,
+		suggestedKpi: 0.7,
+		help: 'Mean over queries of the average precision in the top 10, counting any relevance above 0 as relevant.'
+	},
+	{
+		name: 'map',
+		label: 'MAP',
+		higherIsBetter: true,
+		suggestedKpi: 0.7,
+		help: 'Mean over queries of the average precision of the whole ranking, relevance above 0 counted as relevant: constant scores get the share of relevant rows.'
 	}
 ];
 
@@ -209,7 +241,8 @@ const BY_TASK: Record<TaskKind, readonly MetricName[]> = {
 		'precision_weighted',
 		'recall_weighted'
 	],
-	regression: ['rmse', 'mae', 'r2', 'mape']
+	regression: ['rmse', 'mae', 'r2', 'mape'],
+	ranking: ['ndcg_at_10', 'ndcg_at_5', 'map_at_10', 'map', 'rmse']
 };
 
 /** Returns the metrics that fit a task, the recommended primary metric first. */

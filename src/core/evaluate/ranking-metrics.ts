@@ -1,3 +1,5 @@
+import type { MetricValues } from './metric-catalogue';
+
 /**
  * Ranking metrics over queries: each row is a document with a relevance, a model score and the
  * query it belongs to. Scores are compared within a query only.
@@ -108,25 +110,37 @@ function queryAveragePrecision(
 ): number {
 	if (rows.length < 2 || Number.isNaN(k)) return NaN;
 	const relevant = rows.filter((r) => relevance[r] > 0).length;
-	if (relevant === 0) return 0;
-	// Array.prototype.sort is stable, so tied scores keep their row order.
+	// Every order scores the same when no row or every row is relevant: nothing to judge.
+	if (relevant === 0 || relevant === rows.length) return NaN;
 	const order = [...rows].sort((a, b) => scores[b] - scores[a]);
 	let hits = 0;
+	let seen = 0;
 	let sum = 0;
-	for (let i = 0; i < Math.min(k, order.length); i++) {
-		if (relevance[order[i]] > 0) sum += ++hits / (i + 1);
+	for (let start = 0; start < Math.min(k, order.length);) {
+		let end = start;
+		while (end + 1 < order.length && scores[order[end + 1]] === scores[order[start]]) end++;
+		let gained = 0;
+		for (let i = start; i <= end; i++) if (relevance[order[i]] > 0) gained++;
+		// A run of tied scores is one step; the share of it above the cut-off counts its share of hits.
+		const included = Math.min(end + 1, k) - start;
+		const expected = (gained * included) / (end - start + 1);
+		hits += expected;
+		seen += included;
+		sum += expected * (hits / seen);
+		start = end + 1;
 	}
 	return sum / Math.min(k, relevant);
 }
 
 /**
  * Returns MAP@k: per query, with relevance > 0 meaning relevant and the rows ordered by score
- * (highest first), AP@k = the sum over the relevant positions i <= k of precision@i, divided by
- * min(k, number of relevant rows); then the mean over queries. Tied scores keep their row order
- * (a stable sort), so constant scores score the given order: shuffle rows whose order means
- * something. Without k this equals scikit-learn's `average_precision_score` for untied scores.
- * As in `ndcgAtK`, a query with no relevant row scores 0, a single-document query is NaN and left
- * out of the mean, and k < 1 gives NaN everywhere.
+ * (highest first), AP@k = the sum over each step of the ranking within the top k of the hits it
+ * adds times the precision at its end, divided by min(k, number of relevant rows); then the mean
+ * over queries. A step is one row, or a run of tied scores (a run cut by k counts the share of
+ * its hits that fits), so without k this is scikit-learn's `average_precision_score`, and
+ * constant scores score the share of relevant rows. A query whose rows are all relevant or all
+ * irrelevant is NaN and left out of the mean, since every order scores the same there (as
+ * REFERENCE.md's map_rel>=1 does); so is a single-document query, and k < 1 gives NaN everywhere.
  */
 export function mapAtK(
 	relevance: ArrayLike<number>,
@@ -136,4 +150,65 @@ export function mapAtK(
 ): RankingScore {
 	const top = cutoff(k);
 	return scoreQueries(queries, (rows) => queryAveragePrecision(rows, relevance, scores, top));
+}
+
+/** One query's scores on the test rows. */
+export interface QueryScore {
+	/** The query's value in the query column. */
+	query: string;
+	rows: number;
+	/** Rows with a relevance above 0. */
+	relevant: number;
+	ndcgAt10: number;
+	mapAt10: number;
+}
+
+/**
+ * Returns each query's NDCG@10 and MAP@10, worst NDCG first (undefined ones, single-row queries,
+ * last); `labels[code]` names the query of code `code`.
+ */
+export function queryScores(
+	relevance: Float64Array,
+	scores: Float64Array,
+	queries: Int32Array,
+	labels: readonly string[]
+): QueryScore[] {
+	const ndcg = ndcgAtK(relevance, scores, queries, 10);
+	const map = mapAtK(relevance, scores, queries, 10);
+	const rows = new Map<number, number>();
+	const relevant = new Map<number, number>();
+	queries.forEach((q, i) => {
+		rows.set(q, (rows.get(q) ?? 0) + 1);
+		relevant.set(q, (relevant.get(q) ?? 0) + (relevance[i] > 0 ? 1 : 0));
+	});
+	const list = Array.from(ndcg.queries, (q, i) => ({
+		query: labels[q] ?? String(q),
+		rows: rows.get(q)!,
+		relevant: relevant.get(q)!,
+		ndcgAt10: ndcg.perQuery[i],
+		mapAt10: map.perQuery[i]
+	}));
+	const key = (s: QueryScore) => (Number.isNaN(s.ndcgAt10) ? Infinity : s.ndcgAt10);
+	return list.sort((a, b) => key(a) - key(b));
+}
+
+/**
+ * Returns the ranking metrics of predicted relevance scores, per query averaged over queries
+ * (NDCG@10, NDCG@5, MAP@10, MAP), and the RMSE of the scores as relevance predictions: the loss
+ * the pointwise model minimised.
+ */
+export function rankingMetrics(
+	relevance: Float64Array,
+	scores: Float64Array,
+	queries: Int32Array
+): MetricValues {
+	let squares = 0;
+	for (let i = 0; i < relevance.length; i++) squares += (relevance[i] - scores[i]) ** 2;
+	return {
+		ndcg_at_10: ndcgAtK(relevance, scores, queries, 10).value,
+		ndcg_at_5: ndcgAtK(relevance, scores, queries, 5).value,
+		map_at_10: mapAtK(relevance, scores, queries, 10).value,
+		map: mapAtK(relevance, scores, queries, Infinity).value,
+		rmse: Math.sqrt(squares / relevance.length)
+	};
 }

@@ -6,6 +6,7 @@ import { CoreError } from '../util/core-error';
 import type { Column, NumberColumn, Table } from '../table/table';
 import { MISSING_BOOLEAN } from '../table/table';
 import { classificationMetrics, decide, regressionMetrics, type Decision } from './metrics';
+import { rankingMetrics } from './ranking-metrics';
 import { isBetter, metricInfo, type MetricName, type MetricValues } from './metric-catalogue';
 
 /** Quantile bins of a number column unless asked otherwise. */
@@ -248,11 +249,19 @@ function scoreRows(
 		});
 		return classificationMetrics(y, proba, k, decision);
 	}
-	if (truth.kind === 'values' && prediction.kind === 'values')
-		return regressionMetrics(
-			Float64Array.from(rows, (r) => truth.y[r]),
-			Float64Array.from(rows, (r) => prediction.values[r])
-		);
+	if (truth.kind === 'values' && prediction.kind === 'values') {
+		const y = Float64Array.from(rows, (r) => truth.y[r]);
+		const values = Float64Array.from(rows, (r) => prediction.values[r]);
+		// A ranking slice ranks its rows within their queries: how well the model orders them.
+		const { queries } = truth;
+		if (queries)
+			return rankingMetrics(
+				y,
+				values,
+				Int32Array.from(rows, (r) => queries[r])
+			);
+		return regressionMetrics(y, values);
+	}
 	throw new CoreError(
 		'prediction-mismatch',
 		'The prediction does not match the task of the target.'

@@ -30,10 +30,51 @@ function takePrediction(prediction: Prediction, rows: Int32Array): Prediction {
 	return { kind: 'classes', classes: prediction.classes, proba };
 }
 
-function takeTruth(truth: EncodedTarget, rows: Int32Array): EncodedTarget {
-	return truth.kind === 'values'
-		? { kind: 'values', y: takeRows(truth.y, rows, 1) }
-		: { kind: 'classes', classes: truth.classes, y: takeRows(truth.y, rows, 1) };
+/** A resample: the rows drawn, and for ranking each drawn row's query in the resample. */
+interface Resample {
+	rows: Int32Array;
+	queries: Int32Array | null;
+}
+
+function takeTruth(truth: EncodedTarget, { rows, queries }: Resample): EncodedTarget {
+	if (truth.kind === 'classes')
+		return { kind: 'classes', classes: truth.classes, y: takeRows(truth.y, rows, 1) };
+	const y = takeRows(truth.y, rows, 1);
+	return queries ? { kind: 'values', y, queries } : { kind: 'values', y };
+}
+
+/**
+ * Returns what the bootstrap draws with replacement, and how a draw becomes rows: single rows, or
+ * for ranking whole queries (a query is scored as a whole, so resampling its rows apart would
+ * change what is measured). A query drawn twice counts as two queries, as a case bootstrap does.
+ */
+function resampling(truth: EncodedTarget): {
+	units: number;
+	draw: (units: Int32Array) => Resample;
+} {
+	if (truth.kind !== 'values' || !truth.queries)
+		return { units: truth.y.length, draw: (rows) => ({ rows, queries: null }) };
+	const byQuery = new Map<number, number[]>();
+	truth.queries.forEach((query, row) => {
+		const rows = byQuery.get(query);
+		if (rows) rows.push(row);
+		else byQuery.set(query, [row]);
+	});
+	const groups = [...byQuery.values()];
+	return {
+		units: groups.length,
+		draw(units) {
+			const rows: number[] = [];
+			const queries: number[] = [];
+			units.forEach((unit, i) => {
+				for (const row of groups[unit]) {
+					rows.push(row);
+					queries.push(i);
+				}
+			});
+			return { rows: Int32Array.from(rows), queries: Int32Array.from(queries) };
+		}
+	};
 }
 
 /** A prediction and the target that decides it (a binary model's threshold is in its target). */
@@ -45,7 +86,7 @@ export interface Scored {
 /**
  * Returns every metric of the model and the baseline on the test rows, and bootstrap intervals
  * (seeded by `rng`) for the model's metrics and for its difference from the baseline on
- * `primary`: each resample scores both on the same rows, so the difference is judged on rows both
+ * `primary`; a ranking resamples whole queries. Each resample scores both on the same rows, so the difference is judged on rows both
  * saw rather than from two separate intervals. Each decides at its own threshold: the baseline
  * is what always predicting the majority scores, whatever threshold the model was given.
  */
@@ -59,12 +100,14 @@ export async function scoreTest(
 ): Promise<TestScores> {
 	const metrics = scorePrediction(model.target, truth, model.prediction);
 	const baselineMetrics = scorePrediction(baseline.target, truth, baseline.prediction);
-	const n = truth.y.length;
 	const pace = createPacer(ctx);
+	const { units, draw } = resampling(truth);
 	const bootstrapped = await pacedBootstrapIntervals(
-		n,
-		(rows) => {
-			const sample = takeTruth(truth, rows);
+		units,
+		(drawn) => {
+			const resample = draw(drawn);
+			const sample = takeTruth(truth, resample);
+			const { rows } = resample;
 			const ours = scorePrediction(model.target, sample, takePrediction(model.prediction, rows));
 			const theirs = scorePrediction(
 				baseline.target,

@@ -1,5 +1,5 @@
 import { formatBytes, formatLatency } from '../util/format-units';
-import type { TaskKind } from '../brief/task';
+import { predictsValues, type TaskKind } from '../brief/task';
 import { assertNever } from '../util/assert-never';
 import type { ModelSpec } from './model';
 import { MODEL_FAMILIES } from './registry';
@@ -88,7 +88,7 @@ function roughBytes(kind: FamilyKind, input: RecommendInput): number {
 			return 10_000 + 64 * 22 * input.features;
 		case 'forest':
 			// 100 full-depth trees: 11 MB for adult's 19,536 rows, 37 MB for california's 12,384.
-			return input.trainRows * (input.task === 'regression' ? 3_000 : 600);
+			return input.trainRows * (predictsValues(input.task) ? 3_000 : 600);
 		default:
 			return assertNever(kind, 'model family');
 	}
@@ -100,8 +100,8 @@ const count = (n: number, unit: string) => `${COUNT.format(n)} ${unit}${n === 1 
 /** Returns the spec a family's form starts from for a task (scikit-learn's defaults). */
 export function startingSpec(kind: ModelSpec['kind'], task: TaskKind | null): ModelSpec {
 	const spec = MODEL_FAMILIES.find((f) => f.kind === kind)?.defaultSpec ?? { kind: 'baseline' };
-	if (task !== 'regression') return spec;
-	// Regression always splits on the squared error; scikit-learn's forest regressor tries all
+	if (task === null || !predictsValues(task)) return spec;
+	// Regression (and pointwise ranking) always splits on the squared error; scikit-learn's forest regressor tries all
 	// features at each split.
 	if (spec.kind === 'tree') return { ...spec, criterion: 'squared_error' };
 	if (spec.kind === 'forest') return { ...spec, maxFeatures: 'all' };
@@ -388,7 +388,7 @@ function contextReasons(pick: Candidate, plan: readonly Candidate[], input: Reco
 		!MODEL_FAMILIES.find((f) => f.kind === pick.kind)?.interpretable
 	)
 		reasons.push('The brief does not need a readable model, so accuracy can lead.');
-	if (input.timeSplit && input.task === 'regression' && TREE_FAMILIES.includes(pick.kind))
+	if (input.timeSplit && predictsValues(input.task) && TREE_FAMILIES.includes(pick.kind))
 		reasons.push(
 			'Your split is by time: trees cannot predict beyond the range of target values they were trained on, so if the target trends, compare with the linear model, which can extrapolate.'
 		);

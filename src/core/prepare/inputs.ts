@@ -12,18 +12,19 @@ export function isDefaultFeature(report: ColumnReport): boolean {
 /**
  * Returns the model's input columns with their kinds: the user's choice, or by default every
  * column but the target, identifiers, free text and constants; plus the columns the recipe's
- * steps read (`required`). The target is never an input.
+ * steps read (`required`). The `outputs` (the target, and a ranking's query column) are never
+ * inputs.
  */
 export function chooseInputs(
 	reports: readonly ColumnReport[],
-	target: string | null,
+	outputs: readonly string[],
 	chosen: readonly string[] | null,
 	required: readonly string[] = []
 ): ColumnSchema[] {
 	return reports
 		.filter(
 			(r) =>
-				r.name !== target &&
+				!outputs.includes(r.name) &&
 				(required.includes(r.name) || (chosen ? chosen.includes(r.name) : isDefaultFeature(r)))
 		)
 		.map(columnSchema);

@@ -65,7 +65,8 @@ const SPREAD_TOP_RUNS = 5;
 const KNOWN_METRICS: ReadonlySet<string> = new Set([
 	...metricsForTask('binary'),
 	...metricsForTask('multiclass'),
-	...metricsForTask('regression')
+	...metricsForTask('regression'),
+	...metricsForTask('ranking')
 ]);
 
 /** Returns the metrics any run was scored on, `primary` first, then in the order first met. */

@@ -79,6 +79,11 @@ function outputFields(target: TargetSpec): Manifest['outputSchema'] {
 			error
 		];
 	}
+	if (target.task === 'ranking') {
+		const order = `order the rows of one ${target.query} by it, highest first`;
+		const description = `Predicted ${target.name} (a relevance score): ${order}.`;
+		return [{ name: 'prediction', kind: 'number', description }, error];
+	}
 	return [
 		{
 			name: 'prediction',

@@ -6,15 +6,20 @@ import {
 	type Decision
 } from '../evaluate/metrics';
 import type { MetricValues } from '../evaluate/metric-catalogue';
+import { rankingMetrics } from '../evaluate/ranking-metrics';
+import { groupCodes } from '../split/split-columns';
+import { CoreError } from '../util/core-error';
 import type { Model, Prediction } from '../models/model';
 import { predictModel } from '../models/registry';
 import { applyRecipe, type FittedRecipe } from '../prepare/recipe';
-import { typeTable, type DatasetSchema } from '../table/schema';
-import type { Column, RawTable, Table } from '../table/table';
+import { typeTable, type ColumnSchema, type DatasetSchema } from '../table/schema';
+import { findColumn, type RawTable, type Table } from '../table/table';
 
 /** What the model predicts and how scores become answers. */
 export type TargetSpec =
 	| { name: string; task: 'regression' }
+	/** Pointwise ranking: the model predicts a relevance score; rows compare within a query. */
+	| { name: string; task: 'ranking'; query: string }
 	| { name: string; task: 'binary'; classes: string[]; positive: string; threshold: number }
 	| { name: string; task: 'multiclass'; classes: string[] };
 
@@ -93,10 +98,46 @@ export function predictionCells(rows: PredictedRows): { header: string[]; cells:
 	return { header, cells };
 }
 
-/** Returns the target column encoded for the target spec. */
-export function encodeTargetOf(target: TargetSpec, column: Column): EncodedTarget {
-	if (target.task === 'regression') return { kind: 'values', y: encodeValues(column) };
-	return { kind: 'classes', classes: target.classes, y: encodeClasses(column, target.classes) };
+/**
+ * Returns the columns besides the target that scoring a prediction reads: a ranking's query
+ * column, read as categories (its values only name the query). Never a model input.
+ */
+export function scoringColumns(target: TargetSpec): ColumnSchema[] {
+	return target.task === 'ranking' ? [{ name: target.query, kind: 'category' }] : [];
+}
+
+/** Returns the columns that are never model inputs: the target, and a ranking's query column. */
+export function outputColumns(target: TargetSpec): string[] {
+	return [target.name, ...scoringColumns(target).map((c) => c.name)];
+}
+
+function columnOf(table: Table, name: string) {
+	const column = findColumn(table.columns, name);
+	if (!column)
+		throw new CoreError('missing-column', `The rows have no column "${name}".`, { column: name });
+	return column;
+}
+
+/** Returns the target of typed rows encoded for the target spec (a ranking's with its queries). */
+export function encodeTargetOf(target: TargetSpec, table: Table): EncodedTarget {
+	const column = columnOf(table, target.name);
+	switch (target.task) {
+		case 'regression':
+			return { kind: 'values', y: encodeValues(column) };
+		case 'ranking': {
+			const queries = groupCodes(columnOf(table, target.query));
+			const missing = queries.indexOf(-1);
+			if (missing >= 0)
+				throw new CoreError(
+					'missing-query',
+					`Row ${missing + 1} has no value in the query column "${target.query}": a ranked row needs its query.`,
+					{ column: target.query }
+				);
+			return { kind: 'values', y: encodeValues(column), queries };
+		}
+		default:
+			return { kind: 'classes', classes: target.classes, y: encodeClasses(column, target.classes) };
+	}
 }
 
 /** Returns the metrics of a prediction against the true target values. */
@@ -105,8 +146,10 @@ export function scorePrediction(
 	truth: EncodedTarget,
 	prediction: Prediction
 ): MetricValues {
-	if (truth.kind === 'values' && prediction.kind === 'values')
-		return regressionMetrics(truth.y, prediction.values);
+	if (truth.kind === 'values' && prediction.kind === 'values') {
+		if (target.task !== 'ranking') return regressionMetrics(truth.y, prediction.values);
+		if (truth.queries) return rankingMetrics(truth.y, prediction.values, truth.queries);
+	}
 	if (truth.kind === 'classes' && prediction.kind === 'classes') {
 		return classificationMetrics(
 			truth.y,

@@ -1,5 +1,5 @@
 import { summarizeTarget, encodeClasses, type TargetSummary } from '../brief/target';
-import type { TaskKind } from '../brief/task';
+import { predictsValues, taskLabel, type TaskKind } from '../brief/task';
 import { splitKindOf, type Split, type SplitPlan } from '../split/split';
 import { developmentFolds } from '../split/k-fold';
 import { identifierColumns } from '../profile/profile-dataset';
@@ -215,29 +215,33 @@ export function setMissingTokens(dataset: Dataset, tokens: readonly string[]): D
  * `keepDuplicatesTogether`, rows equal in every column but the target and the identifiers share a
  * part (a copy entered under a new id is still a copy). Throws
  * a `CoreError` when the plan names a column the dataset lacks, the target itself, or (for a time
- * split) a column that holds neither dates nor numbers.
+ * split) a column that holds neither dates nor numbers. A ranking task (`query` its query column)
+ * must split by group on the query, so a query's rows never straddle train and test; its rows
+ * without a query are dropped.
  */
 export function splitDataset(
 	dataset: Dataset,
 	target: ColumnSchema,
 	task: TaskKind,
 	classes: readonly string[],
-	plan: SplitPlan
+	plan: SplitPlan,
+	query: string | null = null
 ): Split {
 	const column = typeTable(dataset.raw, datasetSchema(dataset, [target])).table.columns[0];
 	let strata: Int32Array;
-	if (task === 'regression') {
+	if (predictsValues(task)) {
 		if (column.kind !== 'number')
 			throw new CoreError(
 				'target-not-numeric',
-				`Regression needs a numeric target; "${target.name}" is not.`
+				`${taskLabel(task)} needs a numeric target; "${target.name}" is not.`
 			);
 		strata = Int32Array.from(column.values, (v) => (Number.isNaN(v) ? -1 : 0));
+		if (task === 'ranking') dropWithoutQuery(strata, dataset, plan, query);
 	} else {
 		strata = encodeClasses(column, classes);
 	}
 	const kind = splitKindOf(plan);
-	const regression = task === 'regression';
+	const regression = predictsValues(task);
 	const resolved: SplitPlan =
 		kind === 'stratified' && regression && plan.kind !== undefined
 			? { ...plan, kind: 'random', stratify: false }
@@ -249,6 +253,30 @@ export function splitDataset(
 		inputs.keepTogether = duplicateKeys(dataset.raw, [target.name, ...identifierColumns(dataset)]);
 	const split = splitByPlan(dataset.raw.rowCount, resolved, inputs);
 	return plan.folds ? { ...split, folds: developmentFolds(split, plan.folds, inputs) } : split;
+}
+
+/** Refuses a ranking plan that is not a group split on the query; marks rows without a query -1. */
+function dropWithoutQuery(
+	strata: Int32Array,
+	dataset: Dataset,
+	plan: SplitPlan,
+	query: string | null
+): void {
+	if (!query)
+		throw new CoreError(
+			'missing-query',
+			'A ranking task needs its query column; choose it in Define.'
+		);
+	if (splitKindOf(plan) !== 'group' || plan.column !== query)
+		throw new CoreError(
+			'ranking-split',
+			`A ranking task keeps each query's rows together: split by group on its query column "${query}".`,
+			{ column: query }
+		);
+	const codes = groupCodes(typedColumn(dataset, query));
+	codes.forEach((code, row) => {
+		if (code < 0) strata[row] = -1;
+	});
 }
 
 /** Returns the typed time or group column a plan names, refusing a missing one or the target. */

@@ -77,9 +77,10 @@ function trainData(
 	valX: FeatureMatrix,
 	valY: EncodedTarget
 ): TrainData {
+	// A ranking model learns each row's relevance as a regression (pointwise ranking).
 	if (y.kind === 'values' && valY.kind === 'values')
 		return { task: 'regression', x, y: y.y, validation: { x: valX, y: valY.y } };
-	if (y.kind === 'classes' && valY.kind === 'classes' && target.task !== 'regression')
+	if (y.kind === 'classes' && valY.kind === 'classes' && target.task !== 'regression' && target.task !== 'ranking')
 		return {
 			task: target.task,
 			classes: y.classes,
@@ -117,7 +118,7 @@ export async function trainRun(
 			);
 	}
 	const started = ctx.now?.();
-	const classes = target.task === 'regression' ? null : target.classes;
+	const classes = 'classes' in target ? target.classes : null;
 	// The model learns the target of the rows the recipe kept (a step may drop repeated rows).
 	const fit = fitRecipe(request.recipe, train, {
 		target: fitTargetOf(targetColumn, classes),
@@ -128,7 +129,7 @@ export async function trainRun(
 	// Validation rows go through the recipe fitted on train once: for the families that stop
 	// early, and for the validation scores.
 	const valX = applyRecipe(recipe, val);
-	const valY = encodeTargetOf(target, valTargetColumn);
+	const valY = encodeTargetOf(target, val);
 	const data = trainData(target, x, y, valX, valY);
 	const { model, info } = await fitModel(request.spec, data, request.seed, ctx);
 	const fitMs = started === undefined || !ctx.now ? null : ctx.now() - started;
@@ -146,7 +147,7 @@ export async function trainRun(
 		pipeline,
 		trainMetrics: scorePrediction(
 			target,
-			encodeTargetOf(target, targetColumn),
+			encodeTargetOf(target, train),
 			predictTable(pipeline, train)
 		),
 		valMetrics: scorePrediction(target, valY, predictModel(model, valX)),

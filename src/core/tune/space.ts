@@ -1,4 +1,4 @@
-import type { TaskKind } from '../brief/task';
+import { predictsValues, type TaskKind } from '../brief/task';
 import type { LinearSpec } from '../models/linear/linear';
 import type { DecisionTreeSpec } from '../models/tree/decision-tree';
 import type { BoostingSpec } from '../models/boosting/boosting';
@@ -162,6 +162,6 @@ export const TUNING_SPACES: Readonly<Record<TunableKind, readonly ParamSpace[]>>
 
 /** Returns the parameters of a space that fit the task (a class-only criterion is left out for numbers). */
 export function spaceForTask(space: readonly ParamSpace[], task: TaskKind): ParamSpace[] {
-	const target = task === 'regression' ? 'values' : 'classes';
+	const target = predictsValues(task) ? 'values' : 'classes';
 	return space.filter((p) => p.task === undefined || p.task === target);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapAtK, ndcgAtK } from '../../../src/core/evaluate/ranking-metrics';
+import { averagePrecision } from '../../../src/core/evaluate/metrics';
+import { createRng } from '../../../src/core/util/rng';
 import { expectClose } from '../helpers';
 
 const LOG2_3 = Math.log2(3);
@@ -128,20 +130,51 @@ describe('mapAtK', () => {
 		);
 	});
 
-	it('keeps tied scores in row order', () => {
+	it('treats a run of tied scores as one step, as scikit-learn does', () => {
 		const rows = Int32Array.from([0, 0]);
-		// Tied: the irrelevant first row is ranked first, so the hit is at position 2.
+		// One step holding both rows: recall 1 at precision 1/2, whatever the row order.
 		expect(mapAtK([0, 1], [0.5, 0.5], rows, 2).value).toBe(0.5);
-		expect(mapAtK([1, 0], [0.5, 0.5], rows, 2).value).toBe(1);
-		// Query 7: tied rows 3, 2, 1 keep their order ahead of 0: every position up to 3 is a hit.
+		expect(mapAtK([1, 0], [0.5, 0.5], rows, 2).value).toBe(0.5);
+		// Cut inside the run: 1 of its 2 rows fits, with half a hit at precision 1/2, over min(1, 1).
+		expect(mapAtK([1, 0], [0.5, 0.5], rows, 1).value).toBe(0.25);
+		// Query 7: its tied rows 3, 2, 1 are all relevant and fill the top 3.
 		expect(mapAtK(relevance, scores, queries, 3).perQuery[0]).toBe(1);
+		// Query 7 in full: average_precision_score([1, 1, 0, 1], [0.5, 0.5, 0.1, 0.5]) = 1.
+		expect(mapAtK(relevance, scores, queries, Infinity).perQuery[0]).toBe(1);
 	});
 
-	it('gives NaN for a single document and 0 for no relevant document, left out of / kept in the mean', () => {
+	it('equals average precision of the 0/1 truth without a cut-off, ties included', () => {
+		const rng = createRng(3);
+		for (let trial = 0; trial < 20; trial++) {
+			const n = 2 + rng.int(12);
+			const relevance = Float64Array.from({ length: n }, () => rng.int(3));
+			const scores = Float64Array.from({ length: n }, () => rng.int(4) / 4);
+			if (!relevance.some((r) => r > 0) || relevance.every((r) => r > 0)) continue;
+			const map = mapAtK(relevance, scores, new Int32Array(n), Infinity).value;
+			const expected = averagePrecision(
+				scores,
+				Array.from(relevance, (r) => r > 0)
+			);
+			expectClose(map, expected, 1e-12);
+		}
+	});
+
+	it('scores constant scores as the share of relevant rows', () => {
+		const relevance = [2, 0, 1, 0, 0];
+		expectClose(
+			mapAtK(relevance, [1, 1, 1, 1, 1], new Int32Array(5), Infinity).value,
+			2 / 5,
+			1e-15
+		);
+	});
+
+	it('gives NaN, left out of the mean, for a single document and for no relevant or only relevant rows', () => {
 		const map = mapAtK(relevance, scores, queries, 3);
 		expect(map.perQuery[2]).toBeNaN();
-		expect(map.perQuery[3]).toBe(0);
-		expectClose(map.value, (1 + (1 / 2 + 2 / 3) / 3 + 0) / 3, 1e-15);
+		expect(map.perQuery[3]).toBeNaN();
+		expectClose(map.value, (1 + (1 / 2 + 2 / 3) / 3) / 2, 1e-15);
+		// Every row relevant: every order scores 1, so the query judges nothing.
+		expect(mapAtK([1, 2, 3], [0.1, 0.3, 0.2], new Int32Array(3), 2).value).toBeNaN();
 	});
 
 	it('is NaN, not a throw, for no rows or a bad k', () => {

@@ -42,14 +42,14 @@ describe('isDefaultFeature', () => {
 
 describe('chooseInputs', () => {
 	it('takes the default features but never the target', async () => {
-		expect(chooseInputs(await reports(), 'y', null)).toEqual([
+		expect(chooseInputs(await reports(), ['y'], null)).toEqual([
 			{ name: 'age', kind: 'number' },
 			{ name: 'city', kind: 'category' }
 		]);
 	});
 
 	it('takes every default feature when no target is chosen yet', async () => {
-		expect(chooseInputs(await reports(), null, null).map((c) => c.name)).toEqual([
+		expect(chooseInputs(await reports(), [], null).map((c) => c.name)).toEqual([
 			'age',
 			'city',
 			'y'
@@ -57,7 +57,7 @@ describe('chooseInputs', () => {
 	});
 
 	it("respects the user's choice, excluded kinds included, in report order", async () => {
-		expect(chooseInputs(await reports(), 'y', ['note', 'id', 'city'])).toEqual([
+		expect(chooseInputs(await reports(), ['y'], ['note', 'id', 'city'])).toEqual([
 			{ name: 'id', kind: 'number' },
 			{ name: 'city', kind: 'category' },
 			{ name: 'note', kind: 'text' }
@@ -66,15 +66,19 @@ describe('chooseInputs', () => {
 
 	it('drops the target from an explicit choice and allows choosing nothing', async () => {
 		const list = await reports();
-		expect(chooseInputs(list, 'y', ['y', 'age'])).toEqual([{ name: 'age', kind: 'number' }]);
-		expect(chooseInputs(list, 'y', [])).toEqual([]);
+		expect(chooseInputs(list, ['y'], ['y', 'age'])).toEqual([{ name: 'age', kind: 'number' }]);
+		expect(chooseInputs(list, ['y'], [])).toEqual([]);
 	});
 
 	it('uses the kind of the report, overrides included', async () => {
 		const list = (await reports()).map((r) =>
 			r.name === 'city' ? { ...r, kind: 'text' as const } : r
 		);
-		expect(chooseInputs(list, 'y', null)).toEqual([{ name: 'age', kind: 'number' }]);
-		expect(chooseInputs(list, 'y', ['city'])).toEqual([{ name: 'city', kind: 'text' }]);
+		expect(chooseInputs(list, ['y'], null)).toEqual([{ name: 'age', kind: 'number' }]);
+		expect(chooseInputs(list, ['y'], ['city'])).toEqual([{ name: 'city', kind: 'text' }]);
+		// A ranking's query column is an output too: never an input, even when chosen or required.
+		expect(chooseInputs(list, ['y', 'city'], ['city', 'age'], ['city'])).toEqual([
+			{ name: 'age', kind: 'number' }
+		]);
 	});
 });

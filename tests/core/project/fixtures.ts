@@ -48,6 +48,7 @@ export function evaluationRecord(runId: string): EvaluationRecord {
 			threshold: null,
 			costCurve: null,
 			confusion: null,
+			queries: null,
 			classes: null,
 			curves: {},
 			slices: {

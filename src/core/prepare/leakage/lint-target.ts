@@ -1,5 +1,5 @@
 import { encodeClasses, encodeValues } from '../../brief/target';
-import type { TaskKind } from '../../brief/task';
+import { predictsValues, type TaskKind } from '../../brief/task';
 import { evenlySpacedRows } from '../../profile/relations';
 import { findColumn, type Table } from '../../table/table';
 import { CoreError } from '../../util/core-error';
@@ -22,7 +22,7 @@ export function encodeTarget(
 	const column = findColumn(table.columns, name);
 	if (!column)
 		throw new CoreError('missing-column', `There is no target column "${name}".`, { column: name });
-	return task === 'regression'
+	return predictsValues(task)
 		? { kind: 'values', name, y: encodeValues(column) }
 		: { kind: 'classes', name, classes, y: encodeClasses(column, classes) };
 }
