@@ -9,7 +9,6 @@ import { assertNever } from '../src/core/util/assert-never';
 import type { ModelSpec } from '../src/core/models/model';
 import { encodeTargetOf, predictTable, scorePrediction } from '../src/core/ship/pipeline';
 import { typeTable } from '../src/core/table/schema';
-import { findColumn } from '../src/core/table/table';
 import { trainRun } from '../src/core/train/train-run';
 import {
 	loadReference,
@@ -72,7 +71,7 @@ export async function referenceScore(
 	const info: ReferenceInfo = REFERENCE[name];
 	const { pipeline } = await trainRun({ ...referenceRequest(data, spec), seed });
 	const test = typeTable(data.parts.test, data.schema).table;
-	const truth = encodeTargetOf(data.target, findColumn(test.columns, data.target.name)!);
+	const truth = encodeTargetOf(data.target, test);
 	const metrics = scorePrediction(data.target, truth, predictTable(pipeline, test));
 	return metrics[info.metric]!;
 }

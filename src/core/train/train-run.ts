@@ -80,7 +80,12 @@ function trainData(
 	// A ranking model learns each row's relevance as a regression (pointwise ranking).
 	if (y.kind === 'values' && valY.kind === 'values')
 		return { task: 'regression', x, y: y.y, validation: { x: valX, y: valY.y } };
-	if (y.kind === 'classes' && valY.kind === 'classes' && target.task !== 'regression' && target.task !== 'ranking')
+	if (
+		y.kind === 'classes' &&
+		valY.kind === 'classes' &&
+		target.task !== 'regression' &&
+		target.task !== 'ranking'
+	)
 		return {
 			task: target.task,
 			classes: y.classes,

@@ -9,7 +9,7 @@ describe('summarizeTarget', () => {
 			present: 4,
 			missing: 1,
 			suggestedTask: 'binary',
-			allowedTasks: ['binary', 'regression'],
+			allowedTasks: ['binary', 'regression', 'ranking'],
 			problem: null
 		});
 		expect(summary.classes).toEqual([

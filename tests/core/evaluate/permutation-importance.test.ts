@@ -49,7 +49,7 @@ beforeAll(async () => {
 	});
 	pipeline = result.pipeline;
 	table = typeTable((await ingestText(syntheticCsv(300, 3))).raw, SCHEMA).table;
-	truth = encodeTargetOf(pipeline.target, findColumn(table.columns, 'y')!);
+	truth = encodeTargetOf(pipeline.target, table);
 });
 
 describe('permutationImportance', () => {

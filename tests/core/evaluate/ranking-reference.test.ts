@@ -6,7 +6,6 @@ import type { ModelSpec } from '../../../src/core/models/model';
 import { chooseInputs } from '../../../src/core/prepare/inputs';
 import { defaultRecipe } from '../../../src/core/prepare/recipe';
 import { outputColumns, type TargetSpec } from '../../../src/core/ship/pipeline';
-import { columnSchema } from '../../../src/core/table/infer-kinds';
 import { bytesSource, ingestCsv } from '../../../src/core/table/ingest';
 import { toSchema } from '../../../src/core/table/schema';
 import { trainRun } from '../../../src/core/train/train-run';

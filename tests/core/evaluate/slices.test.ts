@@ -20,7 +20,6 @@ import {
 import { typeTable } from '../../../src/core/table/schema';
 import {
 	columnLength,
-	findColumn,
 	MISSING_BOOLEAN,
 	type BooleanColumn,
 	type Column,
@@ -254,7 +253,7 @@ describe('slices and fairness on german_credit', () => {
 		const { pipeline } = await trainRun(referenceRequest(data, { kind: 'linear', l2: 1 }));
 		const typed = typeTable(data.parts.test, data.schema).table;
 		const target: TargetSpec = pipeline.target;
-		const truth = encodeTargetOf(target, findColumn(typed.columns, target.name)!);
+		const truth = encodeTargetOf(target, typed);
 		const table: Table = {
 			rowCount: typed.rowCount,
 			columns: typed.columns.filter((c) => c.name !== target.name)

@@ -145,6 +145,7 @@ describe('parseProject', () => {
 		expect(parsed?.brief).toEqual({
 			...older,
 			costMatrix: null,
+			queryColumn: null,
 			extraKpis: [],
 			sensitiveColumns: []
 		});

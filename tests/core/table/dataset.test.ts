@@ -149,7 +149,7 @@ describe('retypeColumn', () => {
 		const asCategory = retypeColumn(dataset, 'code', 'category');
 		expect(asCategory.target.allowedTasks).toEqual(['multiclass']);
 		const asNumber = retypeColumn(asCategory.dataset, 'code', 'number');
-		expect(asNumber.target.allowedTasks).toEqual(['multiclass', 'regression']);
+		expect(asNumber.target.allowedTasks).toEqual(['multiclass', 'regression', 'ranking']);
 		expect(asNumber.target.classes).toEqual([
 			{ label: '1', count: 2 },
 			{ label: '2', count: 2 },

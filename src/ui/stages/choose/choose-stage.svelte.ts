@@ -1,5 +1,5 @@
 import type { Brief } from '../../../core/brief/brief';
-import type { TaskKind } from '../../../core/brief/task';
+import { predictsValues, type TaskKind } from '../../../core/brief/task';
 import type { ModelSpec } from '../../../core/models/model';
 import { formatBytes, formatLatency } from '../../../core/util/format-units';
 import {
@@ -46,7 +46,7 @@ function parseLayers(text: string): number[] {
 
 /** The task group a field or an option is limited to. */
 const taskGroup = (task: TaskKind | null) =>
-	task === null ? null : task === 'regression' ? 'values' : 'classes';
+	task === null ? null : predictsValues(task) ? 'values' : 'classes';
 
 /** One field of a family's form: what the user entered, the value it means, and its problem. */
 export class ParamField {

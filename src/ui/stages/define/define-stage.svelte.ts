@@ -2,6 +2,7 @@ import {
 	briefGaps,
 	defaultPositiveClass,
 	metricWarning,
+	outputColumnsOf,
 	type Brief
 } from '../../../core/brief/brief';
 import { checkExtraKpi, checkSensitiveColumn, tidyBrief } from '../../../core/brief/brief-checks';
@@ -22,6 +23,9 @@ import { CostForm } from './cost-form.svelte';
 
 /** Kinds of column whose groups a fairness check can compare (numbers are binned first). */
 const SENSITIVE_KINDS: readonly ColumnKind[] = ['category', 'boolean', 'number'];
+
+/** Column names that usually hold a query id, for a ranking's default query column. */
+const QUERY_NAME = /^(q_?id|query(_?id)?|session(_?id)?|search(_?id)?|group(_?id)?)$/i;
 
 /** The Define stage: the brief, the target and its task, the primary metric and the KPIs. */
 export class DefineStage {
@@ -106,9 +110,32 @@ export class DefineStage {
 	}
 
 	setTask(task: TaskKind): void {
-		if (this.session.target?.allowedTasks.includes(task))
-			this.changeTargetOrTask({ ...this.brief, task });
-		else this.refusals++;
+		if (!this.session.target?.allowedTasks.includes(task)) {
+			this.refusals++;
+			return;
+		}
+		const queryColumn = task === 'ranking' ? this.defaultQueryColumn() : null;
+		this.changeTargetOrTask({ ...this.brief, task, queryColumn });
+	}
+
+	/** The columns that can name a ranking's queries: any but the target. */
+	get queryCandidates(): string[] {
+		const names = this.session.dataset?.reports.map((r) => r.name) ?? [];
+		return names.filter((name) => name !== this.brief.target);
+	}
+
+	/** A column named like a query id (qid, query_id, session…), else none: the user picks. */
+	private defaultQueryColumn(): string | null {
+		return this.queryCandidates.find((name) => QUERY_NAME.test(name)) ?? null;
+	}
+
+	/** Sets a ranking's query column: the split groups by it, so this voids the split and runs. */
+	setQueryColumn(name: string): void {
+		if (this.brief.task !== 'ranking' || !this.queryCandidates.includes(name)) {
+			this.refusals++;
+			return;
+		}
+		this.changeTargetOrTask({ ...this.brief, queryColumn: name });
 	}
 
 	/**
@@ -208,8 +235,16 @@ export class DefineStage {
 			kpiThreshold: metric ? metricInfo(metric).suggestedKpi : null,
 			extraKpis: []
 		});
-		const features = project.features?.filter((f) => f !== next.target) ?? null;
-		const audit = this.session.audit(`Target set to ${brief.target} (${brief.task})`);
-		this.session.update({ ...clearDownstream(project), brief, features, audit });
+		const outputs = outputColumnsOf(brief);
+		const features = project.features?.filter((f) => !outputs.includes(f)) ?? null;
+		const query = brief.queryColumn;
+		const audit = this.session.audit(
+			`Target set to ${brief.target} (${brief.task}${query ? `, queries in ${query}` : ''})`
+		);
+		// A ranking keeps each query's rows in one part: its split groups by the query column.
+		const splitPlan = query
+			? { ...project.splitPlan, kind: 'group' as const, column: query }
+			: project.splitPlan;
+		this.session.update({ ...clearDownstream(project), brief, features, splitPlan, audit });
 	}
 }

@@ -177,8 +177,11 @@ export class PrepareStage {
 
 	/** Why the plan cannot be split as it is, or null. */
 	planProblem = $derived.by(() => {
-		const plan = this.session.project.splitPlan;
+		const { splitPlan: plan, brief } = this.session.project;
 		const kind = splitKindOf(plan);
+		const query = brief.task === 'ranking' ? brief.queryColumn : null;
+		if (query && (kind !== 'group' || plan.column !== query))
+			return `A ranking keeps each query's rows together: choose the group split on the query column "${query}".`;
 		if ((kind === 'time' || kind === 'group') && !plan.column)
 			return `Choose the ${kind} column of the split.`;
 		try {
@@ -200,7 +203,9 @@ export class PrepareStage {
 		if (!split || !report || this.report?.of === split) return () => {};
 		const controller = new AbortController();
 		const classes =
-			project.brief.task === 'regression' ? null : (target?.classes ?? []).map((c) => c.label);
+			project.brief.task && isClassification(project.brief.task)
+				? (target?.classes ?? []).map((c) => c.label)
+				: null;
 		this.session.deps.data
 			.call(
 				'splitReport',

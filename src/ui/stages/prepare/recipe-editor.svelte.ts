@@ -1,3 +1,4 @@
+import { isClassification } from '../../../core/brief/task';
 import type { DatasetPreview } from '../../../core/prepare/preview';
 import { describeStep, type Recipe, type RecipeStep } from '../../../core/prepare/recipe';
 import { Latest } from '../../latest.svelte';
@@ -111,10 +112,9 @@ export class RecipeEditor {
 			report && target && project.brief.task
 				? {
 						column: { name: report.name, kind: report.kind },
-						classes:
-							project.brief.task === 'regression'
-								? null
-								: (target.classes ?? []).map((c) => c.label)
+						classes: !isClassification(project.brief.task)
+							? null
+							: (target.classes ?? []).map((c) => c.label)
 					}
 				: null;
 		const request = {

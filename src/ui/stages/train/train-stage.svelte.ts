@@ -1,3 +1,4 @@
+import { scoringColumns } from '../../../core/ship/pipeline';
 import { toTargetSpec } from '../../../core/brief/brief';
 import type { MetricName } from '../../../core/evaluate/metric-catalogue';
 import type { FitEvent, ModelSpec } from '../../../core/models/model';
@@ -74,7 +75,11 @@ export class TrainStage {
 		}
 		const targetKind = dataset.reports.find((r) => r.name === targetSpec.name)!.kind;
 		const schema = {
-			columns: [...inputs, { name: targetSpec.name, kind: targetKind }],
+			columns: [
+				...inputs,
+				{ name: targetSpec.name, kind: targetKind },
+				...scoringColumns(targetSpec)
+			],
 			missingTokens: [...dataset.missingTokens],
 			...(dataset.dialect.decimal === ',' ? { decimalComma: true } : {})
 		};
