@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { dropDataset } from './helpers';
 
@@ -53,4 +54,13 @@ test('rank_train: a ranking brief with its query column, a split by query, and N
 	await expect(page.getByTestId('threshold')).toHaveCount(0);
 	await expect(page.getByTestId('importance')).toContainText('NDCG@10');
 	await expect(page.getByTestId('audit')).toContainText('Revealed the test set to judge run-2');
+	// The report carries the worst queries, and no undefined number leaks into it.
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download report (Markdown)' }).click()
+	]);
+	const report = readFileSync(await file.path(), 'utf8');
+	expect(report).toContain('Scores per query');
+	expect(report).toContain('NDCG@10');
+	expect(report).not.toContain('NaN');
 });

@@ -71,6 +71,7 @@ function reportDocument(record: EvaluationRecord, context: ReportContext): Print
 		},
 		thresholdSection(result.threshold),
 		confusionSection(result),
+		queriesSection(result),
 		slicesSection(result),
 		fairnessSection(result),
 		importanceSection(result),
@@ -209,6 +210,31 @@ function confusionSection(result: TestEvaluation): DocSection | null {
 		blocks: [
 			{ kind: 'text', text: 'Rows are the true classes, columns the predicted ones.' },
 			{ kind: 'table', header: ['True class / predicted', ...classes], rows }
+		]
+	};
+}
+
+/** Queries listed in the report: the worst ones, which say most about where ranking fails. */
+const REPORT_QUERIES = 10;
+
+function queriesSection(result: TestEvaluation): DocSection | null {
+	const queries = result.queries;
+	if (!queries) return null;
+	const rows = queries
+		.slice(0, REPORT_QUERIES)
+		.map((q) => [
+			q.query,
+			String(q.rows),
+			String(q.relevant),
+			formatScore(q.ndcgAt10),
+			formatScore(q.mapAt10)
+		]);
+	const text = `Each query's rows ranked by the model's score; the headline NDCG and MAP are the means over the ${queries.length} test queries. The ${rows.length} worst by NDCG@10:`;
+	return {
+		title: 'Scores per query',
+		blocks: [
+			{ kind: 'text', text },
+			{ kind: 'table', header: ['Query', 'Rows', 'Relevant rows', 'NDCG@10', 'MAP@10'], rows }
 		]
 	};
 }
