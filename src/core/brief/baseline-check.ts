@@ -7,7 +7,8 @@ import { defaultRecipe, type FittedRecipe } from '../prepare/recipe';
 import { oneHotName } from '../prepare/steps/one-hot';
 import { outputColumns, scoringColumns, type TargetSpec } from '../ship/pipeline';
 import { partRows, type Split } from '../split/split';
-import { datasetSchema, type Dataset } from '../table/dataset';
+import { groupCodes } from '../split/split-columns';
+import { datasetSchema, typedColumn, type Dataset } from '../table/dataset';
 import { typeTable, type ColumnSchema, type DatasetSchema } from '../table/schema';
 import { isMissingAt, selectRawRows, type RawTable } from '../table/table';
 import { trainRun, type TrainRequest } from '../train/train-run';
@@ -63,13 +64,16 @@ export interface CheckRows {
 /**
  * Returns a seeded random hold-out of `candidates`: `share` of them (at least one) to score on,
  * the rest (at least one) to fit on, each in row order. Use it before the data is split.
- * Throws `too-few-rows` with fewer than two candidates.
+ * Throws `too-few-rows` with fewer than two candidates. With `groups` (a ranking's query code
+ * per row), whole groups are held out, `share` of the groups, so no query is cut in two.
  */
 export function holdoutRows(
 	candidates: Int32Array,
 	seed: number,
-	share = HOLDOUT_SHARE
+	share = HOLDOUT_SHARE,
+	groups: Int32Array | null = null
 ): CheckRows {
+	if (groups) return groupHoldout(candidates, seed, share, groups);
 	const n = candidates.length;
 	if (n < 2)
 		throw new CoreError(
@@ -81,6 +85,27 @@ export function holdoutRows(
 	return {
 		train: shuffled.slice(scored).sort(),
 		scored: shuffled.slice(0, scored).sort()
+	};
+}
+
+function groupHoldout(
+	candidates: Int32Array,
+	seed: number,
+	share: number,
+	groups: Int32Array
+): CheckRows {
+	const codes = [...new Set(Array.from(candidates, (row) => groups[row]))];
+	const n = codes.length;
+	if (n < 2)
+		throw new CoreError(
+			'too-few-rows',
+			`A hold-out of whole queries needs at least 2 queries; there ${n === 1 ? 'is 1' : `are ${n}`}.`
+		);
+	const shuffled = shuffleInPlace(Int32Array.from(codes), createRng(seed));
+	const held = new Set(shuffled.slice(0, Math.min(n - 1, Math.max(1, Math.round(n * share)))));
+	return {
+		train: candidates.filter((row) => !held.has(groups[row])),
+		scored: candidates.filter((row) => held.has(groups[row]))
 	};
 }
 
@@ -192,13 +217,17 @@ export function baselineCheckOnDataset(
 	const schema = datasetSchema(dataset, [...inputs, target, ...scoringColumns(spec)]);
 	let rows: CheckRows;
 	let basis: string;
+	// A ranking holds out whole queries.
+	const queries = spec.task === 'ranking' ? groupCodes(typedColumn(dataset, spec.query)) : null;
 	if (!split) {
-		rows = holdoutRows(targetRows(dataset, [target, ...scoringColumns(spec)]), seed);
+		const candidates = targetRows(dataset, [target, ...scoringColumns(spec)]);
+		rows = holdoutRows(candidates, seed, HOLDOUT_SHARE, queries);
 		basis = HOLDOUT_BASIS;
 	} else {
 		const train = partRows(split, 'train');
 		const val = partRows(split, 'val');
-		rows = val.length > 0 ? { train, scored: val } : holdoutRows(train, seed);
+		rows =
+			val.length > 0 ? { train, scored: val } : holdoutRows(train, seed, HOLDOUT_SHARE, queries);
 		basis = val.length > 0 ? SPLIT_BASIS : TRAIN_HOLDOUT_BASIS;
 	}
 	return baselineCheck(dataset.raw, schema, spec, inputs, rows, basis, seed, ctx);

@@ -48,6 +48,7 @@ function targetSection(brief: Brief): DocSection {
 		['Task', brief.task ? taskLabel(brief.task) : 'not chosen']
 	];
 	if (brief.task === 'binary') rows.push(['Positive class', brief.positiveClass ?? 'not chosen']);
+	if (brief.task === 'ranking') rows.push(['Query column', brief.queryColumn ?? 'not chosen']);
 	return {
 		title: 'Target and task',
 		blocks: [{ kind: 'table', header: ['What', 'Choice'], rows }]

@@ -16,7 +16,7 @@ export interface RankingScore {
 }
 
 /** The row indices of each query, queries in the order first met. */
-function groupByQuery(queries: Int32Array): { ids: Int32Array; rows: number[][] } {
+export function groupByQuery(queries: Int32Array): { ids: Int32Array; rows: number[][] } {
 	const byId = new Map<number, number[]>();
 	queries.forEach((id, row) => {
 		const rows = byId.get(id);
@@ -175,16 +175,12 @@ export function queryScores(
 ): QueryScore[] {
 	const ndcg = ndcgAtK(relevance, scores, queries, 10);
 	const map = mapAtK(relevance, scores, queries, 10);
-	const rows = new Map<number, number>();
-	const relevant = new Map<number, number>();
-	queries.forEach((q, i) => {
-		rows.set(q, (rows.get(q) ?? 0) + 1);
-		relevant.set(q, (relevant.get(q) ?? 0) + (relevance[i] > 0 ? 1 : 0));
-	});
-	const list = Array.from(ndcg.queries, (q, i) => ({
+	// The same grouping as the metrics', so the i-th group is the i-th query of both.
+	const { ids, rows } = groupByQuery(queries);
+	const list = Array.from(ids, (q, i) => ({
 		query: labels[q] ?? String(q),
-		rows: rows.get(q)!,
-		relevant: relevant.get(q)!,
+		rows: rows[i].length,
+		relevant: rows[i].filter((r) => relevance[r] > 0).length,
 		ndcgAt10: ndcg.perQuery[i],
 		mapAt10: map.perQuery[i]
 	}));

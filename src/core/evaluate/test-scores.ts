@@ -5,6 +5,7 @@ import type { Prediction } from '../models/model';
 import { scorePrediction, type TargetSpec } from '../ship/pipeline';
 import type { Rng } from '../util/rng';
 import { pacedBootstrapIntervals, takeRows } from './bootstrap';
+import { groupByQuery } from './ranking-metrics';
 import { createPacer, type TaskContext } from '../util/task';
 import type { MetricName, MetricValues } from './metric-catalogue';
 import type { Interval } from './verdict';
@@ -54,13 +55,7 @@ function resampling(truth: EncodedTarget): {
 } {
 	if (truth.kind !== 'values' || !truth.queries)
 		return { units: truth.y.length, draw: (rows) => ({ rows, queries: null }) };
-	const byQuery = new Map<number, number[]>();
-	truth.queries.forEach((query, row) => {
-		const rows = byQuery.get(query);
-		if (rows) rows.push(row);
-		else byQuery.set(query, [row]);
-	});
-	const groups = [...byQuery.values()];
+	const groups = groupByQuery(truth.queries).rows;
 	return {
 		units: groups.length,
 		draw(units) {

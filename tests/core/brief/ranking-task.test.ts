@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { holdoutRows } from '../../../src/core/brief/baseline-check';
+import { briefMarkdown } from '../../../src/core/brief/brief-export';
 import {
 	briefGaps,
 	EMPTY_BRIEF,
@@ -142,5 +144,30 @@ describe('splitDataset for ranking', () => {
 			() => splitDataset(dataset, target, 'ranking', [], plan({ kind: 'group', column: 'q' })),
 			'missing-query'
 		);
+	});
+});
+
+describe('the exported ranking brief', () => {
+	it('names the query column, and says when it is missing', () => {
+		const brief = { ...EMPTY_BRIEF, target: 'rel', task: 'ranking' as const, queryColumn: 'qid' };
+		const context = { datasetName: 'rank_train.csv', date: '2026-11-27' };
+		expect(briefMarkdown(brief, context)).toMatch(/\| Query column \| qid \|/);
+		expect(briefMarkdown({ ...brief, queryColumn: null }, context)).toContain(
+			'choose the query column'
+		);
+	});
+});
+
+describe('the hold-out of "Is ML the right tool?" for a ranking', () => {
+	it('holds out a quarter of the queries whole', () => {
+		const groups = Int32Array.from({ length: 40 }, (_, row) => Math.floor(row / 5));
+		const rows = Int32Array.from({ length: 40 }, (_, row) => row);
+		const { train, scored } = holdoutRows(rows, 7, 0.25, groups);
+		const heldQueries = new Set(Array.from(scored, (row) => groups[row]));
+		expect(heldQueries.size).toBe(2);
+		expect(scored).toHaveLength(10);
+		expect(train).toHaveLength(30);
+		for (const row of train) expect(heldQueries.has(groups[row])).toBe(false);
+		expect(() => holdoutRows(rows, 7, 0.25, new Int32Array(40))).toThrow(/at least 2 queries/);
 	});
 });
