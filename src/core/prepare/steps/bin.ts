@@ -1,6 +1,6 @@
 import { CoreError } from '../../util/core-error';
 import { quantile } from '../../util/stats';
-import { numberColumn, replaceColumn, type Frame } from '../frame';
+import { numberColumn, mapNumbers, replaceColumn, type Frame } from '../frame';
 
 /**
  * Replace a number column by its bin index (0 to bins - 1), with edges learned on train: at train
@@ -58,7 +58,7 @@ function badBin(step: BinStep, why: string): CoreError {
 /** Returns the frame with the column's values replaced by their bin index. */
 export function applyBin(step: FittedBin, frame: Frame): Frame {
 	const column = numberColumn(frame, step.column, 'bin');
-	const values = column.values.map((v) => (Number.isNaN(v) ? NaN : binOf(step.edges, v)));
+	const values = mapNumbers(column.values, (v) => (Number.isNaN(v) ? NaN : binOf(step.edges, v)));
 	return replaceColumn(frame, step.column, [{ ...column, values }]);
 }
 

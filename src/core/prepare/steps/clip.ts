@@ -1,6 +1,6 @@
 import { CoreError } from '../../util/core-error';
 import { quantile } from '../../util/stats';
-import { numberColumn, replaceColumn, type Frame } from '../frame';
+import { numberColumn, mapNumbers, replaceColumn, type Frame } from '../frame';
 
 /**
  * Clip a number column's outliers to bounds learned on train: `k` interquartile ranges beyond the
@@ -69,6 +69,6 @@ export function applyClip(step: FittedClip, frame: Frame): Frame {
 	const low = step.low ?? -Infinity;
 	const high = step.high ?? Infinity;
 	// NaN fails both comparisons, so a missing cell stays missing.
-	const values = column.values.map((v) => (v < low ? low : v > high ? high : v));
+	const values = mapNumbers(column.values, (v) => (v < low ? low : v > high ? high : v));
 	return replaceColumn(frame, step.column, [{ ...column, values }]);
 }

@@ -1,7 +1,7 @@
 import { assertNever } from '../../util/assert-never';
 import { CoreError } from '../../util/core-error';
 import type { NumberColumn } from '../../table/table';
-import { replaceColumn, type Frame } from '../frame';
+import { mapNumbers, replaceColumn, type Frame } from '../frame';
 import { dateColumn } from './date-column';
 import { assertNewColumns } from './assert-new-columns';
 
@@ -68,7 +68,7 @@ export function applyDateParts(step: FittedDateParts, frame: Frame): Frame {
 	const parts: NumberColumn[] = step.parts.map((part, k) => ({
 		kind: 'number',
 		name: names[k],
-		values: column.values.map((ms) => (Number.isNaN(ms) ? NaN : partOf(new Date(ms), part)))
+		values: mapNumbers(column.values, (ms) => (Number.isNaN(ms) ? NaN : partOf(new Date(ms), part)))
 	}));
 	return replaceColumn(frame, step.column, step.keep ? [column, ...parts] : parts);
 }

@@ -1,7 +1,7 @@
 import { CoreError } from '../../util/core-error';
 import { assertNever } from '../../util/assert-never';
 import { quantile, meanStd } from '../../util/stats';
-import { frameColumn, replaceColumn, type Frame } from '../frame';
+import { frameColumn, mapCodes, mapNumbers, replaceColumn, type Frame } from '../frame';
 import type { CategoryColumn, NumberColumn, TextColumn } from '../../table/table';
 import { assertNewColumns } from './assert-new-columns';
 import { levelCounts } from './map-labels';
@@ -137,7 +137,7 @@ export function applyImpute(step: FittedImpute, frame: Frame): Frame {
 
 function fillNumbers(step: FittedImpute, column: NumberColumn): NumberColumn {
 	const fill = numberFill(step.fill, step.column);
-	return { ...column, values: column.values.map((v) => (Number.isNaN(v) ? fill : v)) };
+	return { ...column, values: mapNumbers(column.values, (v) => (Number.isNaN(v) ? fill : v)) };
 }
 
 function fillLabels<C extends CategoryColumn | TextColumn>(step: FittedImpute, column: C): C {
@@ -145,11 +145,11 @@ function fillLabels<C extends CategoryColumn | TextColumn>(step: FittedImpute, c
 	let fillCode = column.levels.indexOf(fill);
 	const levels = fillCode >= 0 ? column.levels : [...column.levels, fill];
 	if (fillCode < 0) fillCode = levels.length - 1;
-	const codes = column.codes.map((c) => (c < 0 ? fillCode : c));
+	const codes = mapCodes(column.codes, (c) => (c < 0 ? fillCode : c));
 	return { ...column, codes, levels };
 }
 
 function missingFlags(column: FillableColumn): Float64Array {
-	if (column.kind === 'number') return column.values.map((v) => (Number.isNaN(v) ? 1 : 0));
+	if (column.kind === 'number') return mapNumbers(column.values, (v) => (Number.isNaN(v) ? 1 : 0));
 	return Float64Array.from(column.codes, (c) => (c < 0 ? 1 : 0));
 }

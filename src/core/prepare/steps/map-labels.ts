@@ -1,4 +1,5 @@
 import { createDictionary, type CategoryColumn, type TextColumn } from '../../table/table';
+import { mapCodes } from '../frame';
 
 /**
  * Returns a copy of a label column with every label replaced by `map(label)` (null makes the cell
@@ -13,7 +14,7 @@ export function mapLabels<C extends CategoryColumn | TextColumn>(
 		const mapped = map(label);
 		return mapped === null ? -1 : codeOf(mapped);
 	});
-	const codes = column.codes.map((code) => (code < 0 ? -1 : target[code]));
+	const codes = mapCodes(column.codes, (code) => (code < 0 ? -1 : target[code]));
 	return { ...column, codes, levels };
 }
 

@@ -1,6 +1,6 @@
 import { CoreError } from '../../util/core-error';
 import { quantile } from '../../util/stats';
-import { numberColumn, replaceColumn, type Frame } from '../frame';
+import { numberColumn, mapNumbers, replaceColumn, type Frame } from '../frame';
 
 /**
  * Rescale a number column by train statistics: 'min-max' maps the train range to 0..1,
@@ -59,6 +59,6 @@ function statistics(step: ScaleStep, values: Float64Array): [number, number] {
 /** Returns the frame with the column scaled by the train statistics. */
 export function applyScale(step: FittedScale, frame: Frame): Frame {
 	const column = numberColumn(frame, step.column, 'scale');
-	const values = column.values.map((v) => (v - step.center) / step.scale);
+	const values = mapNumbers(column.values, (v) => (v - step.center) / step.scale);
 	return replaceColumn(frame, step.column, [{ ...column, values }]);
 }

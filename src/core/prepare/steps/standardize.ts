@@ -1,5 +1,5 @@
 import { meanStd } from '../../util/stats';
-import { numberColumn, replaceColumn, type Frame } from '../frame';
+import { numberColumn, mapNumbers, replaceColumn, type Frame } from '../frame';
 
 /** Centre a number column on its train mean and scale it to unit train standard deviation. */
 export interface StandardizeStep {
@@ -22,6 +22,6 @@ export function fitStandardize(step: StandardizeStep, frame: Frame): FittedStand
 /** Returns the frame with the column standardised by the train statistics. */
 export function applyStandardize(step: FittedStandardize, frame: Frame): Frame {
 	const column = numberColumn(frame, step.column, 'standardize');
-	const values = column.values.map((v) => (v - step.mean) / step.std);
+	const values = mapNumbers(column.values, (v) => (v - step.mean) / step.std);
 	return replaceColumn(frame, step.column, [{ ...column, values }]);
 }

@@ -1,6 +1,6 @@
 import { CoreError } from '../../util/core-error';
 import { assertNever } from '../../util/assert-never';
-import { numberColumn, replaceColumn, type Frame } from '../frame';
+import { numberColumn, mapNumbers, replaceColumn, type Frame } from '../frame';
 
 /**
  * Compress a number column's large values, defined for every real so no value gives NaN:
@@ -31,7 +31,7 @@ export function fitTransform(step: TransformStep, frame: Frame): FittedTransform
 export function applyTransform(step: FittedTransform, frame: Frame): Frame {
 	const column = numberColumn(frame, step.column, 'transform');
 	const fn = transformFn(checkFn(step));
-	return replaceColumn(frame, step.column, [{ ...column, values: column.values.map(fn) }]);
+	return replaceColumn(frame, step.column, [{ ...column, values: mapNumbers(column.values, fn) }]);
 }
 
 function checkFn(step: TransformStep): TransformFn {

@@ -1,6 +1,6 @@
 import { CoreError } from '../../util/core-error';
 import type { Column, NumberColumn } from '../../table/table';
-import { frameColumn, replaceColumn, type Frame } from '../frame';
+import { frameColumn, mapNumbers, replaceColumn, type Frame } from '../frame';
 import {
 	convertUnit,
 	dimensionOf,
@@ -92,7 +92,7 @@ function cellLevels(source: Column, step: UnitsStep): CellLevels {
 		return { codes: source.codes, values };
 	}
 	if (source.kind === 'number') {
-		const values = source.values.map((v) => toUnit(v, null, step));
+		const values = mapNumbers(source.values, (v) => toUnit(v, null, step));
 		const codes = Int32Array.from(source.values, (v, i) => (Number.isNaN(v) ? -1 : i));
 		return { codes, values };
 	}
