@@ -5,14 +5,19 @@ import { buildRuntime } from './runtime/build-runtime.ts';
 
 const RUNTIME_MODULE = 'virtual:bundle-runtime';
 
-/** Serves `virtual:bundle-runtime`: the source of the bundle's predict.mjs, built from src/core. */
+/**
+ * Serves `virtual:bundle-runtime`: the sources of the bundle's programs, built from src/core:
+ * `predictSource` (predict.mjs) and `serverSource` (server.mjs).
+ */
 function bundleRuntime(): Plugin {
 	return {
 		name: 'shipshape-bundle-runtime',
 		resolveId: (id) => (id === RUNTIME_MODULE ? `\0${RUNTIME_MODULE}` : undefined),
 		async load(id) {
 			if (id !== `\0${RUNTIME_MODULE}`) return undefined;
-			return `export default ${JSON.stringify(await buildRuntime())};`;
+			const predict = await buildRuntime('predict');
+			const server = await buildRuntime('server');
+			return `export const predictSource = ${JSON.stringify(predict)};\nexport const serverSource = ${JSON.stringify(server)};\n`;
 		}
 	};
 }

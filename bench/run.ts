@@ -19,6 +19,7 @@ import { ingestBench } from './ingest';
 import { mlpBench, trainBench } from './train';
 import { forestBench } from './forest';
 import { qualityBench } from './quality';
+import { serveBench } from './serve';
 import {
 	loadReference,
 	referenceEvaluation,
@@ -133,4 +134,5 @@ if (!only || only === 'train')
 		console.log(JSON.stringify(line));
 if (!only || only === 'linear')
 	for (const bench of [linearAdult, parsePeer]) console.log(JSON.stringify(await bench(adult)));
+if (!only || only === 'serve') console.log(JSON.stringify(await serveBench(adult)));
 if (!only || only === 'ingest') console.log(JSON.stringify(await ingestBench(profileSeconds)));

@@ -3,6 +3,7 @@
 
 declare module 'virtual:bundle-runtime' {
 	/** The source of the bundle's predict.mjs, built from src/core at build time. */
-	const source: string;
-	export default source;
+	export const predictSource: string;
+	/** The source of the bundle's server.mjs, built from src/core at build time. */
+	export const serverSource: string;
 }

@@ -1,23 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRuntime } from '../../runtime/build-runtime';
-import { evaluateTest } from '../../src/core/evaluate/evaluate-test';
-import { buildManifest } from '../../src/core/ship/manifest';
-import { toBundle, unzipBundle, BUNDLE_FILES } from '../../src/core/ship/bundle';
+import { BUNDLE_FILES } from '../../src/core/ship/bundle';
 import { predictRaw, predictionCells, type Pipeline } from '../../src/core/ship/pipeline';
 import { parseCsv } from '../../src/core/table/parse-csv';
 import { rawRows, type RawTable } from '../../src/core/table/table';
 import { toCsv } from '../../src/core/table/to-csv';
-import { trainRun } from '../../src/core/train/train-run';
-import {
-	loadReference,
-	referenceEvaluation,
-	referenceRequest,
-	type ReferenceData
-} from '../core/reference';
+import { loadReference, type ReferenceData } from '../core/reference';
+import { exportBundle } from './export-bundle';
 
 // The exported bundle, run by node outside the app, must predict exactly what the app predicts.
 
@@ -27,41 +18,7 @@ let pipeline: Pipeline;
 
 beforeAll(async () => {
 	data = await loadReference('titanic');
-	const linear = await trainRun(referenceRequest(data, { kind: 'linear', l2: 1 }));
-	const baseline = await trainRun(referenceRequest(data, { kind: 'baseline' }));
-	pipeline = linear.pipeline;
-	const kpi = { metric: 'roc_auc' as const, threshold: 0.8 };
-	const evaluation = await evaluateTest(
-		referenceEvaluation(data, pipeline, baseline.pipeline, [kpi])
-	);
-	const manifest = buildManifest({
-		name: 'titanic',
-		version: '1.0.0',
-		created: '2026-01-02T03:04:05.000Z',
-		pipeline,
-		spec: { kind: 'linear', l2: 1 },
-		validation: linear.valMetrics,
-		test: evaluation.metrics,
-		baselineTest: evaluation.baselineMetrics,
-		kpi,
-		verdict: evaluation.verdict,
-		lineage: {
-			dataFingerprint: 'test',
-			fileName: 'titanic.csv',
-			recipeHash: 'test',
-			seed: 42,
-			backend: 'js',
-			testRevealedAt: '2026-01-02T03:04:05.000Z'
-		},
-		appVersion: '0.0.0-test'
-	});
-	const zip = toBundle(manifest, pipeline, {
-		modelCard: '# titanic\n',
-		runtimeSource: await buildRuntime(),
-		exampleCsv: ''
-	});
-	dir = mkdtempSync(join(tmpdir(), 'shipshape-bundle-'));
-	for (const [name, text] of unzipBundle(zip)) writeFileSync(join(dir, name), text);
+	({ dir, pipeline } = await exportBundle(data, { kind: 'linear', l2: 1 }, 'titanic'));
 });
 
 afterAll(() => {

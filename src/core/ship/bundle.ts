@@ -12,6 +12,7 @@ export const BUNDLE_FILES = {
 	model: 'model.json',
 	card: 'MODEL_CARD.md',
 	predict: 'predict.mjs',
+	server: 'server.mjs',
 	example: 'example.csv'
 } as const;
 
@@ -20,6 +21,8 @@ export interface BundleExtras {
 	modelCard: string;
 	/** The source of predict.mjs, built from src/core (runtime/predict.ts). */
 	runtimeSource: string;
+	/** The source of server.mjs, the HTTP server, built from src/core (runtime/server.ts). */
+	serverSource: string;
 	/** A few input rows to try the bundle on. */
 	exampleCsv: string;
 }
@@ -35,6 +38,7 @@ export function toBundle(manifest: Manifest, pipeline: Pipeline, extras: BundleE
 			[BUNDLE_FILES.model]: json(pipeline.model),
 			[BUNDLE_FILES.card]: strToU8(extras.modelCard),
 			[BUNDLE_FILES.predict]: strToU8(extras.runtimeSource),
+			[BUNDLE_FILES.server]: strToU8(extras.serverSource),
 			[BUNDLE_FILES.example]: strToU8(extras.exampleCsv)
 		},
 		{ mtime }

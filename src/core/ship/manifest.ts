@@ -4,7 +4,8 @@ import type { ColumnKind } from '../table/table';
 import type { Pipeline, TargetSpec } from './pipeline';
 
 export const BUNDLE_FORMAT = 'shipshape-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** 2: the manifest lists the SHA-256 of every other file (`files`) and has a JSON Schema. */
+export const BUNDLE_FORMAT_VERSION = 2;
 
 /** One input column of the bundle: its kind and, for labels, the values seen in training. */
 export interface InputField {
@@ -40,6 +41,11 @@ export interface Manifest {
 	};
 	appVersion: string;
 	runtime: { node: string; dependencies: string[]; usage: string };
+	/**
+	 * The lowercase hex SHA-256 of every other file of the bundle, by name, so an altered file
+	 * fails to load; set when the bundle is written.
+	 */
+	files?: Record<string, string>;
 }
 
 /** What the Ship stage knows when it builds a manifest. */
@@ -126,7 +132,10 @@ export function buildManifest(input: ManifestInput): Manifest {
 		runtime: {
 			node: '>=18',
 			dependencies: [],
-			usage: 'node predict.mjs rows.csv > predictions.csv'
+			usage: [
+				'node predict.mjs rows.csv > predictions.csv',
+				'PORT=8080 node server.mjs  # POST /predict, GET /health, GET /metrics'
+			].join('\n')
 		}
 	};
 }

@@ -5,7 +5,11 @@ import {
 	toBundle,
 	unzipBundle
 } from '../../../src/core/ship/bundle';
-import { buildManifest, type Manifest } from '../../../src/core/ship/manifest';
+import {
+	BUNDLE_FORMAT_VERSION,
+	buildManifest,
+	type Manifest
+} from '../../../src/core/ship/manifest';
 import { predictRaw, type Pipeline } from '../../../src/core/ship/pipeline';
 import { expectCoreError, ingestText } from '../helpers';
 
@@ -87,6 +91,7 @@ describe('bundle', () => {
 		const zip = toBundle(manifest(), pipeline, {
 			modelCard: '# m\n',
 			runtimeSource: '// runtime\n',
+			serverSource: '// server\n',
 			exampleCsv: 'x,c\n1,a\n'
 		});
 		const files = unzipBundle(zip);
@@ -102,7 +107,7 @@ describe('bundle', () => {
 	});
 
 	it('gives the same bytes for the same content', () => {
-		const extras = { modelCard: '', runtimeSource: '', exampleCsv: '' };
+		const extras = { modelCard: '', runtimeSource: '', serverSource: '', exampleCsv: '' };
 		expect(toBundle(manifest(), pipeline, extras)).toEqual(toBundle(manifest(), pipeline, extras));
 	});
 
@@ -121,7 +126,12 @@ describe('bundle', () => {
 			/not a Shipshape bundle/
 		);
 		await expectCoreError(
-			() => pipelineFromFiles(m.replace('"formatVersion":1', '"formatVersion":99'), r, mo),
+			() =>
+				pipelineFromFiles(
+					m.replace(`"formatVersion":${BUNDLE_FORMAT_VERSION}`, '"formatVersion":99'),
+					r,
+					mo
+				),
 			'bad-bundle',
 			/version 99/
 		);

@@ -72,7 +72,8 @@ describe('buildManifest', () => {
 		expect(manifest.runtime).toEqual({
 			node: '>=18',
 			dependencies: [],
-			usage: 'node predict.mjs rows.csv > predictions.csv'
+			usage:
+				'node predict.mjs rows.csv > predictions.csv\nPORT=8080 node server.mjs  # POST /predict, GET /health, GET /metrics'
 		});
 	});
 

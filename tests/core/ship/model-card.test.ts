@@ -66,7 +66,9 @@ describe('buildModelCard', () => {
 
 	it('shows how to run the bundle', async () => {
 		const card = buildModelCard(await shippedManifest(BINARY), BRIEF);
-		expect(card).toContain('```\nnode predict.mjs rows.csv > predictions.csv\n```');
+		expect(card).toContain(
+			'```\nnode predict.mjs rows.csv > predictions.csv\nPORT=8080 node server.mjs  # POST /predict, GET /health, GET /metrics\n```'
+		);
 		expect(card).toContain('Node.js >=18, no dependencies.');
 	});
 

@@ -21,7 +21,10 @@ function slug(text: string): string {
 	);
 }
 
-/** The Ship stage: builds the model bundle (manifest, recipe, model, model card, predict.mjs). */
+/**
+ * The Ship stage: builds the model bundle (manifest, recipe, model, model card, predict.mjs and
+ * server.mjs).
+ */
 export class ShipStage {
 	readonly session: Session;
 	run = $derived.by(
@@ -74,7 +77,7 @@ export class ShipStage {
 		if (!run || !project.split) return;
 		const split = project.split;
 		const built = await this.session.run('Building the bundle', async (ctx) => {
-			const runtime = (await import('virtual:bundle-runtime')).default;
+			const { predictSource, serverSource } = await import('virtual:bundle-runtime');
 			const example = await this.session.deps.data.call(
 				'rows',
 				{ split, part: 'train', limit: EXAMPLE_ROWS },
@@ -86,7 +89,7 @@ export class ShipStage {
 				columns.map((c) => c.name),
 				rawRows({ rowCount: example.rowCount, columns }, 0, EXAMPLE_ROWS)
 			);
-			return { runtime, exampleCsv };
+			return { predictSource, serverSource, exampleCsv };
 		});
 		if (!built) return;
 		const shippedAt = this.session.deps.now().toISOString();
@@ -99,7 +102,8 @@ export class ShipStage {
 		const modelCard = buildModelCard(manifest, project.brief, project.evaluation);
 		const zip = toBundle(manifest, this.pipeline!, {
 			modelCard,
-			runtimeSource: built.runtime,
+			runtimeSource: built.predictSource,
+			serverSource: built.serverSource,
 			exampleCsv: built.exampleCsv
 		});
 		download(`${manifest.name}-bundle.zip`, zip as Uint8Array<ArrayBuffer>, 'application/zip');

@@ -1,0 +1,73 @@
+// A real bundle for the runtime tests and the serve benchmark: a reference dataset trained as the
+// app trains it, evaluated on its test rows, exported with toBundle and unzipped into a temporary
+// folder, so node runs predict.mjs and server.mjs exactly as a user would. No vitest import.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildRuntime } from '../../runtime/build-runtime';
+import { evaluateTest } from '../../src/core/evaluate/evaluate-test';
+import type { ModelSpec } from '../../src/core/models/model';
+import { toBundle, unzipBundle } from '../../src/core/ship/bundle';
+import { buildManifest, type Manifest } from '../../src/core/ship/manifest';
+import type { Pipeline } from '../../src/core/ship/pipeline';
+import { trainRun } from '../../src/core/train/train-run';
+import { referenceEvaluation, referenceRequest, type ReferenceData } from '../core/reference';
+
+/** A bundle written to a folder, with the pipeline and manifest it was made from. */
+export interface ExportedBundle {
+	dir: string;
+	pipeline: Pipeline;
+	manifest: Manifest;
+	/** The bundle's files, by name, as unzipped. */
+	files: Map<string, string>;
+}
+
+/**
+ * Trains `spec` on a reference dataset's train rows (seed 42), judges it on the test rows against
+ * an ROC-AUC KPI, and writes its bundle (both runtimes built from the current source) to a new
+ * temporary folder. The caller removes the folder.
+ */
+export async function exportBundle(
+	data: ReferenceData,
+	spec: ModelSpec,
+	name: string
+): Promise<ExportedBundle> {
+	const run = await trainRun(referenceRequest(data, spec));
+	const baseline = await trainRun(referenceRequest(data, { kind: 'baseline' }));
+	const pipeline = run.pipeline;
+	const kpi = { metric: 'roc_auc' as const, threshold: 0.8 };
+	const evaluation = await evaluateTest(
+		referenceEvaluation(data, pipeline, baseline.pipeline, [kpi])
+	);
+	const manifest = buildManifest({
+		name,
+		version: '1.0.0',
+		created: '2026-01-02T03:04:05.000Z',
+		pipeline,
+		spec,
+		validation: run.valMetrics,
+		test: evaluation.metrics,
+		baselineTest: evaluation.baselineMetrics,
+		kpi,
+		verdict: evaluation.verdict,
+		lineage: {
+			dataFingerprint: 'test',
+			fileName: `${name}.csv`,
+			recipeHash: 'test',
+			seed: 42,
+			backend: 'js',
+			testRevealedAt: '2026-01-02T03:04:05.000Z'
+		},
+		appVersion: '0.0.0-test'
+	});
+	const zip = toBundle(manifest, pipeline, {
+		modelCard: `# ${name}\n`,
+		runtimeSource: await buildRuntime('predict'),
+		serverSource: await buildRuntime('server'),
+		exampleCsv: ''
+	});
+	const dir = mkdtempSync(join(tmpdir(), `shipshape-${name}-`));
+	const files = unzipBundle(zip);
+	for (const [file, text] of files) writeFileSync(join(dir, file), text);
+	return { dir, pipeline, manifest, files };
+}
