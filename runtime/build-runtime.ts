@@ -22,7 +22,7 @@ export async function buildRuntime(entry: RuntimeEntry = 'predict'): Promise<str
 			ssr: ENTRIES[entry],
 			write: false,
 			minify: false,
-			target: 'node18',
+			target: 'node20',
 			rolldownOptions: { output: { format: 'es', comments: { legal: false } } }
 		},
 		ssr: { noExternal: true }

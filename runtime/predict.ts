@@ -5,14 +5,19 @@ import { CoreError } from '../src/core/util/core-error';
 import { decodeText } from '../src/core/table/decode-text';
 import { parseCsv } from '../src/core/table/parse-csv';
 import { toCsv } from '../src/core/table/to-csv';
-import { BUNDLE_FILES, pipelineFromFiles } from '../src/core/ship/bundle';
+import { loadBundle } from '../src/core/ship/bundle';
 import { predictRaw, predictionCells } from '../src/core/ship/pipeline';
 
 const EXIT_BAD_INPUT = 2;
 const EXIT_SOME_ROWS_FAILED = 3;
 
-function readBundleFile(name: string): string {
-	return readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+/** Reads a file of the bundle next to this script; null when it is not there. */
+function readBundleFile(name: string): Uint8Array | null {
+	try {
+		return readFileSync(new URL(`./${name}`, import.meta.url));
+	} catch {
+		return null;
+	}
 }
 
 async function main(args: string[]): Promise<number> {
@@ -22,11 +27,7 @@ async function main(args: string[]): Promise<number> {
 		);
 		return 0;
 	}
-	const { pipeline } = pipelineFromFiles(
-		readBundleFile(BUNDLE_FILES.manifest),
-		readBundleFile(BUNDLE_FILES.recipe),
-		readBundleFile(BUNDLE_FILES.model)
-	);
+	const { pipeline } = await loadBundle(readBundleFile);
 	const path = args[0];
 	const bytes = path === undefined || path === '-' ? readFileSync(0) : readFileSync(path);
 	const { raw } = await parseCsv(decodeText(new Uint8Array(bytes)));

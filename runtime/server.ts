@@ -6,7 +6,11 @@ import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Manifest } from '../src/core/ship/manifest';
-import { BUNDLE_FILES, pipelineFromFiles } from '../src/core/ship/bundle';
+import {
+	BUNDLE_FILES,
+	loadBundle as loadBundleFiles,
+	PREDICTION_LOG_ENV
+} from '../src/core/ship/bundle';
 import { predictRaw, type Pipeline } from '../src/core/ship/pipeline';
 import { textColumn } from '../src/core/table/table';
 import { CoreError } from '../src/core/util/core-error';
@@ -18,7 +22,7 @@ import { PredictionLog } from './serve/prediction-log';
 const HOST = '0.0.0.0';
 const DEFAULT_PORT = 8080;
 /** The environment variable (or `--log <path>`) naming the prediction log. */
-const LOG_ENV = 'PREDICTION_LOG';
+const LOG_ENV = PREDICTION_LOG_ENV;
 const DEFAULT_LOG = 'predictions.jsonl';
 /** After a signal, connections still open this long are closed. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -33,22 +37,20 @@ Each predicted row is appended to a JSON-lines log: --log, or $${LOG_ENV}, or ${
 
 const BUNDLE_DIR = dirname(fileURLToPath(import.meta.url));
 
-function readBundleFile(name: string): string {
+/** Reads a file of the bundle next to this script; null when it is not there. */
+function readBundleFile(name: string): Uint8Array | null {
 	try {
-		return readFileSync(join(BUNDLE_DIR, name), 'utf8');
+		return readFileSync(join(BUNDLE_DIR, name));
 	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
 		const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 		throw new CoreError('bad-bundle', `Cannot read ${name} in ${BUNDLE_DIR} (${why}).`);
 	}
 }
 
 /** Loads the bundle next to this file and checks that it predicts (one row of missing values). */
-function loadBundle(): { manifest: Manifest; pipeline: Pipeline } {
-	const loaded = pipelineFromFiles(
-		readBundleFile(BUNDLE_FILES.manifest),
-		readBundleFile(BUNDLE_FILES.recipe),
-		readBundleFile(BUNDLE_FILES.model)
-	);
+async function loadBundle(): Promise<{ manifest: Manifest; pipeline: Pipeline }> {
+	const loaded = await loadBundleFiles(readBundleFile);
 	const { name, version } = loaded.manifest;
 	if (typeof name !== 'string' || typeof version !== 'string')
 		throw new CoreError('bad-bundle', `${BUNDLE_FILES.manifest} has no model name or version.`);
@@ -100,7 +102,7 @@ async function openLog(path: string): Promise<PredictionLog> {
 async function main(args: string[]): Promise<void> {
 	if (args.includes('--help') || args.includes('-h')) return void process.stdout.write(USAGE);
 	const port = parsePort(process.env.PORT);
-	const { manifest, pipeline } = loadBundle();
+	const { manifest, pipeline } = await loadBundle();
 	const log = await openLog(logPath(args));
 	const state: ServerState = {
 		manifest,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILES } from '../../src/core/ship/bundle';
@@ -128,6 +128,22 @@ describe('bundle predict.mjs', () => {
 		for (const row of rawRows(raw, 0, 3)) {
 			expect(['0', '1']).toContain(row[0]);
 			expect(Number(row[1]) + Number(row[2])).toBeCloseTo(1, 12);
+		}
+	});
+
+	it('refuses to predict with an altered recipe, naming the file (exit code 2)', () => {
+		const path = join(dir, BUNDLE_FILES.recipe);
+		const original = readFileSync(path, 'utf8');
+		try {
+			writeFileSync(path, original.replace(/"mean": (-?\d)/, '"mean": 9$1'));
+			const { status, stdout, stderr } = predict(testRows(2), 'tampered.csv');
+			expect(status).toBe(2);
+			expect(stdout).toBe('');
+			expect(stderr).toMatch(
+				/^predict\.mjs: recipe\.json was altered after the bundle was exported/
+			);
+		} finally {
+			writeFileSync(path, original);
 		}
 	});
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildRuntime } from '../../runtime/build-runtime';
 import { evaluateTest } from '../../src/core/evaluate/evaluate-test';
 import type { ModelSpec } from '../../src/core/models/model';
-import { toBundle, unzipBundle } from '../../src/core/ship/bundle';
+import { BUNDLE_FILES, toBundle, unzipBundle } from '../../src/core/ship/bundle';
 import { buildManifest, type Manifest } from '../../src/core/ship/manifest';
 import type { Pipeline } from '../../src/core/ship/pipeline';
 import { trainRun } from '../../src/core/train/train-run';
@@ -19,7 +19,7 @@ export interface ExportedBundle {
 	pipeline: Pipeline;
 	manifest: Manifest;
 	/** The bundle's files, by name, as unzipped. */
-	files: Map<string, string>;
+	files: Map<string, Uint8Array>;
 }
 
 /**
@@ -39,7 +39,7 @@ export async function exportBundle(
 	const evaluation = await evaluateTest(
 		referenceEvaluation(data, pipeline, baseline.pipeline, [kpi])
 	);
-	const manifest = buildManifest({
+	const draft = buildManifest({
 		name,
 		version: '1.0.0',
 		created: '2026-01-02T03:04:05.000Z',
@@ -60,7 +60,7 @@ export async function exportBundle(
 		},
 		appVersion: '0.0.0-test'
 	});
-	const zip = toBundle(manifest, pipeline, {
+	const zip = await toBundle(draft, pipeline, {
 		modelCard: `# ${name}\n`,
 		runtimeSource: await buildRuntime('predict'),
 		serverSource: await buildRuntime('server'),
@@ -68,6 +68,7 @@ export async function exportBundle(
 	});
 	const dir = mkdtempSync(join(tmpdir(), `shipshape-${name}-`));
 	const files = unzipBundle(zip);
-	for (const [file, text] of files) writeFileSync(join(dir, file), text);
+	for (const [file, bytes] of files) writeFileSync(join(dir, file), bytes);
+	const manifest: Manifest = JSON.parse(new TextDecoder().decode(files.get(BUNDLE_FILES.manifest)));
 	return { dir, pipeline, manifest, files };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -313,24 +314,32 @@ describe('bundle server.mjs', () => {
 		[
 			'a truncated model.json',
 			(text: string) => text.slice(0, 100),
-			/model\.json is not valid JSON/
+			false,
+			/model\.json was altered after the bundle was exported/
 		],
 		[
-			'a model.json that is no model',
+			'a model.json that is no model, sealed into the manifest',
 			() => '{"kind": "linear"}',
+			true,
 			/recipe\.json and model\.json do not make a model that predicts/
 		],
-		['no model.json', null, /Cannot read model\.json in .* \(ENOENT\)/]
-	])('refuses to start on %s: exit code 2 and a message', async (_, edit, message) => {
+		['no model.json', null, false, /model\.json is missing from the bundle/]
+	])('refuses to start on %s: exit code 2 and a message', async (_, edit, reseal, message) => {
 		const bad = mkdtempSync(join(tmpdir(), 'shipshape-bad-'));
 		try {
 			for (const name of Object.values(BUNDLE_FILES))
 				if (name !== BUNDLE_FILES.model || edit) copyFileSync(join(dir, name), join(bad, name));
-			if (edit)
-				writeFileSync(
-					join(bad, BUNDLE_FILES.model),
-					edit(readFileSync(join(dir, BUNDLE_FILES.model), 'utf8'))
-				);
+			if (edit) {
+				const text = edit(readFileSync(join(dir, BUNDLE_FILES.model), 'utf8'));
+				writeFileSync(join(bad, BUNDLE_FILES.model), text);
+				// Whoever alters a file and its hash in the manifest still meets the model checks.
+				if (reseal) {
+					const manifestPath = join(bad, BUNDLE_FILES.manifest);
+					const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+					manifest.files[BUNDLE_FILES.model] = createHash('sha256').update(text).digest('hex');
+					writeFileSync(manifestPath, JSON.stringify(manifest));
+				}
+			}
 			const error = await startServer(bad).then(
 				() => null,
 				(e: Error) => e

@@ -2,19 +2,29 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { CoreError } from '../util/core-error';
 import type { Model } from '../models/model';
 import type { FittedRecipe } from '../prepare/recipe';
+import { checkBundleFiles, checkManifestMatches, fileHashes } from './bundle-check';
+import { deploymentYaml, dockerfile, packageJson } from './deploy-files';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Manifest } from './manifest';
+import { checkManifest, MANIFEST_SCHEMA } from './manifest-schema';
 import type { Pipeline } from './pipeline';
 
 /** The files of a model bundle, by role. */
 export const BUNDLE_FILES = {
 	manifest: 'manifest.json',
+	schema: 'manifest.schema.json',
 	recipe: 'recipe.json',
 	model: 'model.json',
 	card: 'MODEL_CARD.md',
 	predict: 'predict.mjs',
 	server: 'server.mjs',
-	example: 'example.csv'
+	example: 'example.csv',
+	packageJson: 'package.json',
+	dockerfile: 'Dockerfile',
+	deployment: 'deployment.yaml'
 } as const;
+
+/** The environment variable server.mjs reads the prediction log's path from. */
+export const PREDICTION_LOG_ENV = 'PREDICTION_LOG';
 
 /** What goes into a bundle besides the manifest and the pipeline. */
 export interface BundleExtras {
@@ -27,27 +37,56 @@ export interface BundleExtras {
 	exampleCsv: string;
 }
 
-/** Returns the bundle as zip bytes. */
-export function toBundle(manifest: Manifest, pipeline: Pipeline, extras: BundleExtras): Uint8Array {
-	const json = (value: unknown) => strToU8(JSON.stringify(value, null, 2) + '\n');
-	const mtime = new Date(manifest.created);
+/** A manifest before the bundle is written: everything but the files' SHA-256. */
+export type ManifestDraft = Omit<Manifest, 'files'>;
+
+const json = (value: unknown) => strToU8(JSON.stringify(value, null, 2) + '\n');
+
+/** Returns every file of the bundle but the manifest, by name. */
+function bundleFiles(
+	draft: ManifestDraft,
+	pipeline: Pipeline,
+	extras: BundleExtras
+): Record<string, Uint8Array> {
+	const deploy = draft as Manifest;
+	return {
+		[BUNDLE_FILES.schema]: json(MANIFEST_SCHEMA),
+		[BUNDLE_FILES.recipe]: json(pipeline.recipe),
+		[BUNDLE_FILES.model]: json(pipeline.model),
+		[BUNDLE_FILES.card]: strToU8(extras.modelCard),
+		[BUNDLE_FILES.predict]: strToU8(extras.runtimeSource),
+		[BUNDLE_FILES.server]: strToU8(extras.serverSource),
+		[BUNDLE_FILES.example]: strToU8(extras.exampleCsv),
+		[BUNDLE_FILES.packageJson]: strToU8(packageJson(deploy)),
+		[BUNDLE_FILES.dockerfile]: strToU8(dockerfile(deploy, PREDICTION_LOG_ENV)),
+		[BUNDLE_FILES.deployment]: strToU8(deploymentYaml(deploy))
+	};
+}
+
+/**
+ * Returns the bundle as zip bytes: every file, and the manifest sealed with the SHA-256 of each
+ * (so an altered file fails to load) and checked against its schema. The same content gives the
+ * same bytes.
+ */
+export async function toBundle(
+	draft: ManifestDraft,
+	pipeline: Pipeline,
+	extras: BundleExtras
+): Promise<Uint8Array> {
+	const files = bundleFiles(draft, pipeline, extras);
+	const manifest: Manifest = { ...draft, files: await fileHashes(files) };
+	checkManifest(manifest);
 	return zipSync(
+		{ [BUNDLE_FILES.manifest]: json(manifest), ...files },
 		{
-			[BUNDLE_FILES.manifest]: json(manifest),
-			[BUNDLE_FILES.recipe]: json(pipeline.recipe),
-			[BUNDLE_FILES.model]: json(pipeline.model),
-			[BUNDLE_FILES.card]: strToU8(extras.modelCard),
-			[BUNDLE_FILES.predict]: strToU8(extras.runtimeSource),
-			[BUNDLE_FILES.server]: strToU8(extras.serverSource),
-			[BUNDLE_FILES.example]: strToU8(extras.exampleCsv)
-		},
-		{ mtime }
+			mtime: new Date(manifest.created)
+		}
 	);
 }
 
-function parseJson(text: string, file: string): unknown {
+function parseJson(bytes: Uint8Array, file: string): unknown {
 	try {
-		return JSON.parse(text);
+		return JSON.parse(strFromU8(bytes));
 	} catch {
 		throw new CoreError('bad-bundle', `${file} is not valid JSON.`);
 	}
@@ -57,16 +96,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Reads one file of a bundle: its bytes, or null when the bundle has no such file. */
+export type BundleReader = (name: string) => Uint8Array | null;
+
+function required(read: BundleReader, name: string): Uint8Array {
+	const bytes = read(name);
+	if (!bytes) throw new CoreError('bad-bundle', `${name} is missing from the bundle.`);
+	return bytes;
+}
+
 /**
- * Returns the manifest and pipeline from a bundle's three JSON files (the trust boundary for
- * bundles). Throws `bad-bundle` naming the file and the problem.
+ * Returns the manifest and pipeline of a bundle (the trust boundary for bundles), after checking
+ * that the manifest is a Shipshape manifest of this format version matching its JSON Schema,
+ * that every file has the SHA-256 the manifest was sealed with, and that the manifest describes
+ * the model it ships. Throws `bad-bundle` naming the file and the problem.
  */
-export function pipelineFromFiles(
-	manifestText: string,
-	recipeText: string,
-	modelText: string
-): { manifest: Manifest; pipeline: Pipeline } {
-	const manifest = parseJson(manifestText, BUNDLE_FILES.manifest);
+export async function loadBundle(
+	read: BundleReader
+): Promise<{ manifest: Manifest; pipeline: Pipeline }> {
+	const manifest = parseJson(required(read, BUNDLE_FILES.manifest), BUNDLE_FILES.manifest);
 	if (!isRecord(manifest) || manifest.format !== BUNDLE_FORMAT) {
 		throw new CoreError(
 			'bad-bundle',
@@ -76,36 +124,37 @@ export function pipelineFromFiles(
 	if (manifest.formatVersion !== BUNDLE_FORMAT_VERSION) {
 		throw new CoreError(
 			'bad-bundle',
-			`This bundle has format version ${String(manifest.formatVersion)}; this runtime reads version ${BUNDLE_FORMAT_VERSION}.`
+			`This bundle has format version ${String(manifest.formatVersion)}; this runtime reads version ${BUNDLE_FORMAT_VERSION}. Export the model again from the app.`
 		);
 	}
-	const recipe = parseJson(recipeText, BUNDLE_FILES.recipe);
-	const model = parseJson(modelText, BUNDLE_FILES.model);
+	checkManifest(manifest);
+	await checkBundleFiles(manifest, read);
+	const recipe = parseJson(required(read, BUNDLE_FILES.recipe), BUNDLE_FILES.recipe);
+	const model = parseJson(required(read, BUNDLE_FILES.model), BUNDLE_FILES.model);
 	if (!isRecord(recipe) || !Array.isArray(recipe.steps) || !Array.isArray(recipe.inputs)) {
 		throw new CoreError('bad-bundle', `${BUNDLE_FILES.recipe} is not a fitted recipe.`);
 	}
 	if (!isRecord(model) || typeof model.kind !== 'string')
 		throw new CoreError('bad-bundle', `${BUNDLE_FILES.model} is not a model.`);
-	const checked = manifest as unknown as Manifest;
+	const fitted = recipe as unknown as FittedRecipe;
+	checkManifestMatches(manifest, fitted, model as unknown as Model);
 	const pipeline: Pipeline = {
 		schema: {
-			columns: checked.inputSchema.map(({ name, kind }) => ({ name, kind })),
-			missingTokens: checked.missingTokens
+			columns: manifest.inputSchema.map(({ name, kind }) => ({ name, kind })),
+			missingTokens: manifest.missingTokens
 		},
-		recipe: recipe as unknown as FittedRecipe,
+		recipe: fitted,
 		model: model as unknown as Model,
-		target: checked.target
+		target: manifest.target
 	};
-	return { manifest: checked, pipeline };
+	return { manifest, pipeline };
 }
 
 /** Returns the files of a bundle zip, by name. */
-export function unzipBundle(zip: Uint8Array): Map<string, string> {
-	let files: Record<string, Uint8Array>;
+export function unzipBundle(zip: Uint8Array): Map<string, Uint8Array> {
 	try {
-		files = unzipSync(zip);
+		return new Map(Object.entries(unzipSync(zip)));
 	} catch {
 		throw new CoreError('bad-bundle', 'The bundle is not a readable zip file.');
 	}
-	return new Map(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
 }

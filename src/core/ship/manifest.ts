@@ -1,3 +1,4 @@
+import { NODE_ENGINE } from './deploy-files';
 import type { Kpi, Verdict } from '../evaluate/verdict';
 import type { MetricValues } from '../evaluate/metric-catalogue';
 import type { ColumnKind } from '../table/table';
@@ -43,9 +44,9 @@ export interface Manifest {
 	runtime: { node: string; dependencies: string[]; usage: string };
 	/**
 	 * The lowercase hex SHA-256 of every other file of the bundle, by name, so an altered file
-	 * fails to load; set when the bundle is written.
+	 * fails to load; set when the bundle is written (`toBundle`).
 	 */
-	files?: Record<string, string>;
+	files: Record<string, string>;
 }
 
 /** What the Ship stage knows when it builds a manifest. */
@@ -106,7 +107,7 @@ function outputFields(target: TargetSpec): Manifest['outputSchema'] {
 }
 
 /** Returns the bundle's manifest. */
-export function buildManifest(input: ManifestInput): Manifest {
+export function buildManifest(input: ManifestInput): Omit<Manifest, 'files'> {
 	const { pipeline } = input;
 	return {
 		format: BUNDLE_FORMAT,
@@ -130,7 +131,7 @@ export function buildManifest(input: ManifestInput): Manifest {
 		lineage: input.lineage,
 		appVersion: input.appVersion,
 		runtime: {
-			node: '>=18',
+			node: NODE_ENGINE,
 			dependencies: [],
 			usage: [
 				'node predict.mjs rows.csv > predictions.csv',

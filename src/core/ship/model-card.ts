@@ -58,7 +58,7 @@ function evaluationSections(evaluation: EvaluationRecord | null | undefined): st
  * flagged (the score is then optimistic) and the fairness measures are listed.
  */
 export function buildModelCard(
-	manifest: Manifest,
+	manifest: Omit<Manifest, 'files'>,
 	brief: CardBrief,
 	evaluation?: EvaluationRecord | null
 ): string {

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
 	BUNDLE_FILES,
-	pipelineFromFiles,
+	loadBundle,
 	toBundle,
-	unzipBundle
+	unzipBundle,
+	type BundleReader,
+	type ManifestDraft
 } from '../../../src/core/ship/bundle';
-import {
-	BUNDLE_FORMAT_VERSION,
-	buildManifest,
-	type Manifest
-} from '../../../src/core/ship/manifest';
+import { BUNDLE_FORMAT_VERSION, buildManifest } from '../../../src/core/ship/manifest';
+import { checkManifest, MANIFEST_SCHEMA } from '../../../src/core/ship/manifest-schema';
 import { predictRaw, type Pipeline } from '../../../src/core/ship/pipeline';
 import { expectCoreError, ingestText } from '../helpers';
 
@@ -44,7 +43,7 @@ const pipeline: Pipeline = {
 	target: { name: 'y', task: 'binary', classes: ['no', 'yes'], positive: 'yes', threshold: 0.5 }
 };
 
-function manifest(): Manifest {
+function manifest(): ManifestDraft {
 	return buildManifest({
 		name: 'm',
 		version: '1.2.3',
@@ -86,57 +85,134 @@ describe('buildManifest', () => {
 	});
 });
 
+const EXTRAS = {
+	modelCard: '# m\n',
+	runtimeSource: '// runtime\n',
+	serverSource: '// server\n',
+	exampleCsv: 'x,c\n1,a\n'
+};
+
+/** The files of a freshly written bundle, and a reader over them with some files replaced. */
+async function bundleFiles() {
+	const files = unzipBundle(await toBundle(manifest(), pipeline, EXTRAS));
+	const reader =
+		(changes: Record<string, string | null> = {}): BundleReader =>
+		(name) =>
+			name in changes
+				? changes[name] === null
+					? null
+					: new TextEncoder().encode(changes[name]!)
+				: (files.get(name) ?? null);
+	const text = (name: string) => new TextDecoder().decode(files.get(name)!);
+	return { files, reader, text };
+}
+
 describe('bundle', () => {
 	it('round-trips through zip bytes to a pipeline that predicts identically', async () => {
-		const zip = toBundle(manifest(), pipeline, {
-			modelCard: '# m\n',
-			runtimeSource: '// runtime\n',
-			serverSource: '// server\n',
-			exampleCsv: 'x,c\n1,a\n'
-		});
-		const files = unzipBundle(zip);
+		const { files, reader } = await bundleFiles();
 		expect([...files.keys()].sort()).toEqual(Object.values(BUNDLE_FILES).sort());
-		const loaded = pipelineFromFiles(
-			files.get('manifest.json')!,
-			files.get('recipe.json')!,
-			files.get('model.json')!
-		);
+		const loaded = await loadBundle(reader());
 		expect(loaded.pipeline).toEqual(pipeline);
+		// The manifest is sealed with the SHA-256 of every other file.
+		expect(Object.keys(loaded.manifest.files).sort()).toEqual(
+			Object.values(BUNDLE_FILES)
+				.filter((f) => f !== BUNDLE_FILES.manifest)
+				.sort()
+		);
 		const { raw } = await ingestText('x,c\n2,b\n?,z\nabc,a\n');
 		expect(predictRaw(loaded.pipeline, raw)).toEqual(predictRaw(pipeline, raw));
 	});
 
-	it('gives the same bytes for the same content', () => {
-		const extras = { modelCard: '', runtimeSource: '', serverSource: '', exampleCsv: '' };
-		expect(toBundle(manifest(), pipeline, extras)).toEqual(toBundle(manifest(), pipeline, extras));
+	it('publishes the schema its manifest satisfies', async () => {
+		const { text } = await bundleFiles();
+		expect(JSON.parse(text(BUNDLE_FILES.schema))).toEqual(MANIFEST_SCHEMA);
+		expect(() => checkManifest(JSON.parse(text(BUNDLE_FILES.manifest)))).not.toThrow();
+	});
+
+	it('gives the same bytes for the same content', async () => {
+		expect(await toBundle(manifest(), pipeline, EXTRAS)).toEqual(
+			await toBundle(manifest(), pipeline, EXTRAS)
+		);
+	});
+
+	it('fails loudly on an altered or missing file, naming it', async () => {
+		const { reader, text } = await bundleFiles();
+		const model = JSON.parse(text(BUNDLE_FILES.model));
+		model.weights[0][0] = 5;
+		await expectCoreError(
+			() => loadBundle(reader({ [BUNDLE_FILES.model]: JSON.stringify(model, null, 2) + '\n' })),
+			'bad-bundle',
+			/model\.json was altered after the bundle was exported/
+		);
+		await expectCoreError(
+			() => loadBundle(reader({ [BUNDLE_FILES.server]: '// changed\n' })),
+			'bad-bundle',
+			/server\.mjs was altered/
+		);
+		await expectCoreError(
+			() => loadBundle(reader({ [BUNDLE_FILES.recipe]: null })),
+			'bad-bundle',
+			/recipe\.json is missing/
+		);
+	});
+
+	it('fails loudly on a manifest off its schema, or one that does not match its model', async () => {
+		const { reader, text } = await bundleFiles();
+		const sealed = JSON.parse(text(BUNDLE_FILES.manifest));
+		const withManifest = (change: (m: typeof sealed) => void) => {
+			const m = structuredClone(sealed);
+			change(m);
+			return reader({ [BUNDLE_FILES.manifest]: JSON.stringify(m) });
+		};
+		await expectCoreError(
+			() => loadBundle(withManifest((m) => (m.inputSchema[0].kind = 'money'))),
+			'bad-bundle',
+			/at \/inputSchema\/0\/kind/
+		);
+		await expectCoreError(
+			() => loadBundle(withManifest((m) => (m.files['model.json'] = 'abc'))),
+			'bad-bundle',
+			/at \/files\/model\.json/
+		);
+		await expectCoreError(
+			() => loadBundle(withManifest((m) => (m.inputSchema[0].name = 'z'))),
+			'bad-bundle',
+			/input columns \(z, c\) are not the recipe's \(x, c\)/
+		);
+		await expectCoreError(
+			() => loadBundle(withManifest((m) => (m.target.classes = ['no', 'maybe']))),
+			'bad-bundle',
+			/classes no, maybe, the model has no, yes/
+		);
+		await expectCoreError(
+			() => loadBundle(withManifest((m) => (m.model.features = 4))),
+			'bad-bundle',
+			/says 4 features, the recipe makes 3/
+		);
 	});
 
 	it('rejects files that are not a bundle, naming the file', async () => {
-		const m = JSON.stringify(manifest());
-		const r = JSON.stringify(pipeline.recipe);
-		const mo = JSON.stringify(pipeline.model);
+		const { reader, text } = await bundleFiles();
+		const m = text(BUNDLE_FILES.manifest);
+		const manifestOf = (t: string) => reader({ [BUNDLE_FILES.manifest]: t });
 		await expectCoreError(
-			() => pipelineFromFiles('{', r, mo),
+			() => loadBundle(manifestOf('{')),
 			'bad-bundle',
 			/manifest\.json is not valid JSON/
 		);
 		await expectCoreError(
-			() => pipelineFromFiles('{"format":"other"}', r, mo),
+			() => loadBundle(manifestOf('{"format":"other"}')),
 			'bad-bundle',
 			/not a Shipshape bundle/
 		);
 		await expectCoreError(
 			() =>
-				pipelineFromFiles(
-					m.replace(`"formatVersion":${BUNDLE_FORMAT_VERSION}`, '"formatVersion":99'),
-					r,
-					mo
+				loadBundle(
+					manifestOf(m.replace(`"formatVersion": ${BUNDLE_FORMAT_VERSION}`, '"formatVersion": 1'))
 				),
 			'bad-bundle',
-			/version 99/
+			/format version 1; this runtime reads version 2. Export the model again/
 		);
-		await expectCoreError(() => pipelineFromFiles(m, '[]', mo), 'bad-bundle', /recipe\.json/);
-		await expectCoreError(() => pipelineFromFiles(m, r, '{}'), 'bad-bundle', /model\.json/);
 		await expectCoreError(
 			() => unzipBundle(Uint8Array.from([1, 2, 3])),
 			'bad-bundle',

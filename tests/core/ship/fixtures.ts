@@ -1,7 +1,8 @@
 import { evaluateTest } from '../../../src/core/evaluate/evaluate-test';
 import type { ModelSpec } from '../../../src/core/models/model';
 import { defaultRecipe } from '../../../src/core/prepare/recipe';
-import { buildManifest, type Manifest } from '../../../src/core/ship/manifest';
+import type { ManifestDraft } from '../../../src/core/ship/bundle';
+import { buildManifest } from '../../../src/core/ship/manifest';
 import type { Pipeline, TargetSpec } from '../../../src/core/ship/pipeline';
 import type { ColumnSchema, DatasetSchema } from '../../../src/core/table/schema';
 import type { ColumnKind } from '../../../src/core/table/table';
@@ -50,7 +51,7 @@ export async function fitPipeline(target: TargetSpec, spec: ModelSpec): Promise<
 }
 
 /** Returns the manifest of a trained model after its one look at the test rows. */
-export async function shippedManifest(target: TargetSpec): Promise<Manifest> {
+export async function shippedManifest(target: TargetSpec): Promise<ManifestDraft> {
 	const pipeline = await fitPipeline(target, { kind: 'linear', l2: 1 });
 	const baseline = await fitPipeline(target, { kind: 'baseline' });
 	const rows = target.task === 'regression' ? ROWS.regression : ROWS.binary;

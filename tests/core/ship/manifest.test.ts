@@ -70,7 +70,7 @@ describe('buildManifest', () => {
 			)
 		});
 		expect(manifest.runtime).toEqual({
-			node: '>=18',
+			node: '>=20',
 			dependencies: [],
 			usage:
 				'node predict.mjs rows.csv > predictions.csv\nPORT=8080 node server.mjs  # POST /predict, GET /health, GET /metrics'

@@ -69,7 +69,7 @@ describe('buildModelCard', () => {
 		expect(card).toContain(
 			'```\nnode predict.mjs rows.csv > predictions.csv\nPORT=8080 node server.mjs  # POST /predict, GET /health, GET /metrics\n```'
 		);
-		expect(card).toContain('Node.js >=18, no dependencies.');
+		expect(card).toContain('Node.js >=20, no dependencies.');
 	});
 
 	const LOOKS: TestLook[] = [

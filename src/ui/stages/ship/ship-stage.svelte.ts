@@ -1,8 +1,8 @@
 import { kpiOf } from '../../../core/brief/brief';
 import { judgedPipeline } from '../../../core/evaluate/evaluation-record';
-import { buildManifest, type Manifest } from '../../../core/ship/manifest';
+import { buildManifest } from '../../../core/ship/manifest';
 import { buildModelCard } from '../../../core/ship/model-card';
-import { toBundle } from '../../../core/ship/bundle';
+import { toBundle, type ManifestDraft } from '../../../core/ship/bundle';
 import { rawRows } from '../../../core/table/table';
 import { toCsv } from '../../../core/table/to-csv';
 import { download } from '../../download';
@@ -36,7 +36,7 @@ export class ShipStage {
 		const { evaluation } = this.session.project;
 		return this.run && evaluation ? judgedPipeline(this.run.pipeline, evaluation) : null;
 	});
-	manifest = $derived.by((): Manifest | null => {
+	manifest = $derived.by((): ManifestDraft | null => {
 		const { project } = this.session;
 		const { evaluation, dataset, brief } = project;
 		const kpi = kpiOf(brief);
@@ -100,7 +100,7 @@ export class ShipStage {
 		});
 		const manifest = this.manifest!;
 		const modelCard = buildModelCard(manifest, project.brief, project.evaluation);
-		const zip = toBundle(manifest, this.pipeline!, {
+		const zip = await toBundle(manifest, this.pipeline!, {
 			modelCard,
 			runtimeSource: built.predictSource,
 			serverSource: built.serverSource,
