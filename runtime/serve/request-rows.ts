@@ -6,6 +6,7 @@ import { listLines, parseCsv } from '../../src/core/table/parse-csv';
 import type { DatasetSchema } from '../../src/core/table/schema';
 import { cellText, findColumn, type RawColumn, type RawTable } from '../../src/core/table/table';
 import { CoreError } from '../../src/core/util/core-error';
+import { jsonCellText } from '../../src/core/monitor/prediction-log';
 
 /** Why one row of a request has no prediction; `column` is null when the whole row is wrong. */
 export interface RowError {
@@ -36,23 +37,8 @@ function kindOfValue(value: unknown): string {
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/**
- * Returns the cell text of a JSON value as the app would read it from a CSV: a number as
- * `String(n)`, a boolean as `true`/`false` (words the app reads as booleans), null as the empty
- * cell (missing), a string as it is; or null for a value that is not a cell (an object, an array).
- */
-export function cellOfJson(value: unknown): string | null {
-	switch (typeof value) {
-		case 'number':
-			return String(value);
-		case 'string':
-			return value;
-		case 'boolean':
-			return value ? 'true' : 'false';
-		default:
-			return value === null ? '' : null;
-	}
-}
+/** The cell text of a JSON value, as the app reads it from a CSV (the one definition, in core). */
+export const cellOfJson = jsonCellText;
 
 function sortedIgnored(fields: Set<string>): string[] {
 	return [...fields].sort().slice(0, MAX_IGNORED_FIELDS);

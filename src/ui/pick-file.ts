@@ -1,11 +1,11 @@
-/** What the file chooser offers: CSV and other delimited text. */
+/** What the file chooser offers by default: CSV and other delimited text. */
 const ACCEPT = '.csv,.tsv,.txt,text/csv,text/plain';
 
-/** Opens the browser's file chooser and hands over what the user picked. */
-export function pickFile(onPick: (files: FileList | null) => void): void {
+/** Opens the browser's file chooser (offering `accept`) and hands over what the user picked. */
+export function pickFile(onPick: (files: FileList | null) => void, accept = ACCEPT): void {
 	const input = document.createElement('input');
 	input.type = 'file';
-	input.accept = ACCEPT;
+	input.accept = accept;
 	input.addEventListener('change', () => onPick(input.files), { once: true });
 	input.click();
 }

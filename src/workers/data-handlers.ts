@@ -13,7 +13,15 @@ import { profileDataset } from '../core/profile/profile-dataset';
 import { baselineCheckOnDataset } from '../core/brief/baseline-check';
 import type { TaskContext } from '../core/util/task';
 import { rawRows, selectRawRows, type RawTable } from '../core/table/table';
-import { partRows, revealTestRows, sameAssignment, type Split } from '../core/split/split';
+import {
+	partRows,
+	revealTestRows,
+	sameAssignment,
+	type OpenPart,
+	type Split
+} from '../core/split/split';
+import { monitorBatch } from '../core/monitor/monitor-batch';
+import { readBatch } from '../core/monitor/read-batch';
 import { previewOnDataset } from '../core/prepare/preview';
 import { columnHints } from '../core/prepare/column-hints';
 import { lintDataset } from '../core/prepare/lint-dataset';
@@ -73,6 +81,11 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 			);
 		return held;
 	};
+	/** Returns an open part's rows (at most `limit`): the one way rows of the table go out. */
+	const openRows = (split: Split, part: OpenPart, limit?: number): RawTable => {
+		const rows = partRows(heldSplit(split), part);
+		return selectRawRows(loaded().dataset.raw, rows.subarray(0, limit ?? rows.length));
+	};
 	return {
 		async ingest({ file, fileName, choices }, ctx) {
 			// Replace the current dataset only once the new one has loaded: a failure or a cancel keeps it.
@@ -111,10 +124,7 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 			return split;
 		},
 		async rows({ split, part, limit }) {
-			const rows = partRows(heldSplit(split), part);
-			return transferred(
-				selectRawRows(loaded().dataset.raw, rows.subarray(0, limit ?? rows.length))
-			);
+			return transferred(openRows(split, part, limit));
 		},
 		async revealTest({ split, revealedAt }) {
 			const rowIds = revealTestRows(heldSplit(split), { revealedAt });
@@ -138,6 +148,12 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 		async baselineCheck({ target, spec, split, seed }, ctx) {
 			const held = split && heldSplit(split);
 			return baselineCheckOnDataset(loaded().dataset, { target, spec, split: held, seed }, ctx);
+		},
+		async monitor({ file, fileName, split, pipeline, ...against }, ctx) {
+			// The reference is the train part, read here: the monitor never sees test rows.
+			const reference = openRows(split, 'train');
+			const batch = await readBatch(blobSource(file), fileName, pipeline.schema, ctx);
+			return monitorBatch({ pipeline, reference, batch, ...against });
 		}
 	};
 }

@@ -10,6 +10,11 @@ import type { DatasetPreview, PreviewRequest } from '../core/prepare/preview';
 import type { Recipe } from '../core/prepare/recipe';
 import type { ColumnHints } from '../core/prepare/column-hints';
 import type { LeakFinding } from '../core/prepare/leakage/leakage';
+import type { MetricValues } from '../core/evaluate/metric-catalogue';
+import type { Kpi } from '../core/evaluate/verdict';
+import type { DriftOptions } from '../core/monitor/drift-options';
+import type { MonitorReport } from '../core/monitor/monitor-batch';
+import type { Pipeline } from '../core/ship/pipeline';
 import type { DatasetSplitReport } from '../core/split/dataset-split-report';
 import type { TargetSummary } from '../core/brief/target';
 import type { ProfileResult } from '../core/profile/profile-dataset';
@@ -89,7 +94,29 @@ export type DataApi = {
 	 * rows, or before the split on a seeded hold-out; never on test rows.
 	 */
 	baselineCheck: Method<BaselineCheckRequest, BaselineCheck, ProgressEvent>;
+	/**
+	 * The monitor's check of a batch file (a CSV, or the server's JSONL prediction log) against
+	 * the split's train rows, which the worker reads itself: never test rows.
+	 */
+	monitor: Method<MonitorRequest, MonitorReport, ProgressEvent>;
 };
+
+/** What the monitor checks: the batch file, the shipped pipeline, and what to hold it against. */
+export interface MonitorRequest {
+	file: Blob;
+	fileName: string;
+	/** The project's split: its train rows are the reference. */
+	split: Split;
+	/** The shipped pipeline: the evaluated run's, at the threshold the test judged. */
+	pipeline: Pipeline;
+	/** The target column as the project reads it. */
+	target: ColumnSchema;
+	options: DriftOptions;
+	/** The brief's KPIs, primary first, held against a labelled batch. */
+	kpis: Kpi[];
+	/** The model's metrics on the test set, quoted beside a missed KPI. */
+	testMetrics: MetricValues;
+}
 
 export type SplitReportResult = DatasetSplitReport;
 

@@ -13,11 +13,15 @@ export function datasetPath(name: string): string {
 	return path;
 }
 
-/** Drops a file on the page (on the drop zone when there is one), as a user dragging it from the desktop would. */
+/**
+ * Drops a file on the page (on the element with test id `zoneId` when there is one, else on the
+ * page), as a user dragging it from the desktop would.
+ */
 export async function dropFile(
 	page: Page,
 	fileName: string,
-	content: Uint8Array | string
+	content: Uint8Array | string,
+	zoneId = 'drop-zone'
 ): Promise<void> {
 	const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
 	const dataTransfer = await page.evaluateHandle(
@@ -28,7 +32,7 @@ export async function dropFile(
 		},
 		{ name: fileName, data: Array.from(bytes) }
 	);
-	const zone = page.getByTestId('drop-zone');
+	const zone = page.getByTestId(zoneId);
 	const target = (await zone.count()) > 0 ? zone.first() : page.locator('main');
 	await target.dispatchEvent('drop', { dataTransfer });
 }

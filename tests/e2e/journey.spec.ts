@@ -97,12 +97,17 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 	const files = unzipSync(new Uint8Array(readFileSync(await bundleFile.path())));
 	for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
 	expect(Object.keys(files).sort()).toEqual([
+		'Dockerfile',
 		'MODEL_CARD.md',
+		'deployment.yaml',
 		'example.csv',
 		'manifest.json',
+		'manifest.schema.json',
 		'model.json',
+		'package.json',
 		'predict.mjs',
-		'recipe.json'
+		'recipe.json',
+		'server.mjs'
 	]);
 	const lines = readFileSync(datasetPath('titanic.csv'), 'utf8').split('\n');
 	const [header, ...rows] = appPredictions;
@@ -120,6 +125,8 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 		files['manifest.json'] ? new TextDecoder().decode(files['manifest.json']) : '{}'
 	);
 	expect(manifest.verdict.pass).toBe(true);
+	// Sealed: the SHA-256 of every other file, which predict.mjs checked before it predicted.
+	expect(Object.keys(manifest.files)).toHaveLength(Object.keys(files).length - 1);
 	expect(manifest.inputSchema.map((f: { name: string }) => f.name)).toEqual([
 		'Pclass',
 		'Sex',

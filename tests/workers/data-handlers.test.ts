@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { NO_CHOICES } from '../../src/core/table/dataset';
 import { countParts, type Split } from '../../src/core/split/split';
+import { defaultRecipe } from '../../src/core/prepare/recipe';
+import { trainRun } from '../../src/core/train/train-run';
 import { dataHandlers } from '../../src/workers/data-handlers';
 import { Transfer } from '../../src/workers/host';
 import { expectCoreError } from '../core/helpers';
@@ -105,6 +107,62 @@ describe('the data worker checks the baselines on open rows only', () => {
 		const forged: Split = { ...split, assignment: allTrain, counts: countParts(allTrain) };
 		await expectCoreError(
 			() => handlers.baselineCheck({ target, spec, split: forged, seed: 1 }, {}),
+			'split-changed'
+		);
+	});
+});
+
+describe('the data worker monitors a batch against the train rows only', () => {
+	async function shipped() {
+		const { handlers, split, target } = await loadedWithSplit();
+		const schema = {
+			columns: [{ name: 'id', kind: 'number' as const }, target],
+			missingTokens: ['']
+		};
+		const inputs = [schema.columns[0]];
+		const { pipeline } = await trainRun({
+			train: unwrap(await handlers.rows({ split, part: 'train' }, {})),
+			val: unwrap(await handlers.rows({ split, part: 'val' }, {})),
+			schema,
+			target: {
+				name: 'y',
+				task: 'binary',
+				classes: ['no', 'yes'],
+				positive: 'yes',
+				threshold: 0.5
+			},
+			recipe: defaultRecipe(inputs),
+			spec: { kind: 'linear', l2: 1 },
+			seed: 1
+		});
+		const request = {
+			file: new Blob(['id,y\n100,yes\n101,no\n102,no\n']),
+			fileName: 'batch.csv',
+			split,
+			pipeline,
+			target,
+			options: {},
+			kpis: [],
+			testMetrics: {}
+		};
+		return { handlers, split, request };
+	}
+
+	it('compares the batch with the split’s train rows', async () => {
+		const { handlers, split, request } = await shipped();
+		const report = unwrap(await handlers.monitor(request, {}));
+		expect(report.drift.referenceRows).toBe(split.counts.train);
+		expect(report.drift.currentRows).toBe(3);
+		expect(report.drift.columns.map((c) => c.name)).toEqual(['id', 'y', 'prediction']);
+		expect(report.performance?.rows).toBe(3);
+	});
+
+	it('refuses a split it did not make', async () => {
+		const { handlers, split, request } = await shipped();
+		const allTrain = new Int8Array(split.assignment.length);
+		const forged: Split = { ...split, assignment: allTrain, counts: countParts(allTrain) };
+		await expectCoreError(
+			() => handlers.monitor({ ...request, split: forged }, {}),
 			'split-changed'
 		);
 	});

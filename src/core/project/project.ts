@@ -12,6 +12,7 @@ import type { Pipeline } from '../ship/pipeline';
 import { DEFAULT_SPLIT_PLAN, type Split, type SplitPlan } from '../split/split';
 import type { ReadChoices } from '../table/dataset';
 import { isRecipeStep, type RecipeStep } from '../prepare/recipe';
+import { resolveDriftOptions, type DriftOptions } from '../monitor/drift-options';
 import { COLUMN_KINDS, type ColumnKind } from '../table/table';
 import { STAGES, type StageName } from './stages';
 
@@ -78,6 +79,8 @@ export interface Project {
 	 */
 	looks: TestLook[];
 	shippedAt: string | null;
+	/** The monitor's drift thresholds as the user edited them; absent means the defaults. */
+	driftOptions?: DriftOptions;
 }
 
 /** Returns a new, empty project. */
@@ -121,10 +124,14 @@ export function parseProject(value: unknown): Project | null {
 			(Array.isArray(candidate.recipe) && candidate.recipe.every(isRecipeStep)));
 	if (!valid) return null;
 	const base = emptyProject();
-	const { kindOverrides, ...rest } = candidate as typeof candidate & { kindOverrides?: unknown };
+	const { kindOverrides, driftOptions, ...rest } = candidate as typeof candidate & {
+		kindOverrides?: unknown;
+	};
+	const drift = driftOptionsOf(driftOptions);
 	return {
 		...base,
 		...rest,
+		...(drift ? { driftOptions: drift } : {}),
 		reading: { ...base.reading, ...(rest.reading as object), ...fromKindOverrides(kindOverrides) },
 		brief: parseBrief(candidate.brief as object),
 		...evaluationAndLooks(candidate)
@@ -159,6 +166,17 @@ function fromKindOverrides(value: unknown): Partial<ReadChoices> {
 		)
 		.map(([name, kind]) => [name, { kind }]);
 	return { columns } as Partial<ReadChoices>;
+}
+
+/** Returns saved drift thresholds that are still valid; undefined (the defaults) otherwise. */
+function driftOptionsOf(value: unknown): DriftOptions | undefined {
+	if (!isObject(value)) return undefined;
+	try {
+		resolveDriftOptions(value as DriftOptions);
+		return value as DriftOptions;
+	} catch {
+		return undefined;
+	}
 }
 
 function isObject(value: unknown): value is object {

@@ -118,6 +118,14 @@ describe('parseProject', () => {
 		}
 	});
 
+	it('keeps the monitor’s drift thresholds, and drops saved ones that are no longer valid', () => {
+		const driftOptions = { thresholds: { ks: 0.01, wasserstein: 0.2 }, datasetDriftShare: 0.3 };
+		const saved = { ...emptyProject(), driftOptions };
+		expect(parseProject(structuredClone(saved))).toEqual(saved);
+		for (const bad of [{ datasetDriftShare: 2 }, { thresholds: { ks: 'low' } }, 'strict', [0.1]])
+			expect(parseProject({ ...emptyProject(), driftOptions: bad })).toEqual(emptyProject());
+	});
+
 	it('fills fields an older save lacks with the defaults', () => {
 		const parsed = parseProject({
 			version: PROJECT_VERSION,

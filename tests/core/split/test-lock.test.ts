@@ -33,6 +33,8 @@ describe('the test lock', () => {
 		// No other handler selects rows of the table by index; the recipe preview fits on train.
 		expect(worker.match(/selectRawRows\(/g)).toHaveLength(2);
 		expect(worker).toMatch(/const rows = split \? partRows\(heldSplit\(split\), 'train'\) : null;/);
+		// The monitor's reference is the train part, read through the same path as `rows`.
+		expect(worker).toMatch(/const reference = openRows\(split, 'train'\);/);
 	});
 
 	it('reads the assignment of every row only in the split module itself', () => {
