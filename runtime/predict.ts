@@ -1,12 +1,12 @@
 // The bundle's batch predictor: `node predict.mjs rows.csv > predictions.csv`. Built into one
 // dependency-free file from src/core, so it predicts with exactly the code the app used.
 import { readFileSync } from 'node:fs';
-import { CoreError } from '../src/core/util/core-error';
 import { decodeText } from '../src/core/table/decode-text';
 import { parseCsv } from '../src/core/table/parse-csv';
 import { toCsv } from '../src/core/table/to-csv';
 import { loadBundle } from '../src/core/ship/bundle';
 import { predictRaw, predictionCells } from '../src/core/ship/pipeline';
+import { failureMessage } from './failure-message';
 
 const EXIT_BAD_INPUT = 2;
 const EXIT_SOME_ROWS_FAILED = 3;
@@ -45,13 +45,7 @@ async function main(args: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
 	(code) => (process.exitCode = code),
 	(error: unknown) => {
-		const message =
-			error instanceof CoreError
-				? error.message
-				: error instanceof Error
-					? `${error.name}: ${error.message}`
-					: String(error);
-		process.stderr.write(`predict.mjs: ${message}\n`);
+		process.stderr.write(`predict.mjs: ${failureMessage(error)}\n`);
 		process.exitCode = EXIT_BAD_INPUT;
 	}
 );

@@ -18,6 +18,7 @@ import { PredictionBatcher } from './serve/batcher';
 import { handleRequest, type ServerState } from './serve/handler';
 import { ServerMetrics } from './serve/metrics';
 import { PredictionLog } from './serve/prediction-log';
+import { failureMessage } from './failure-message';
 
 const HOST = '0.0.0.0';
 const DEFAULT_PORT = 8080;
@@ -143,12 +144,6 @@ async function main(args: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-	const message =
-		error instanceof CoreError
-			? error.message
-			: error instanceof Error
-				? `${error.name}: ${error.message}`
-				: String(error);
-	process.stderr.write(`server.mjs: cannot start: ${message}\n`);
+	process.stderr.write(`server.mjs: cannot start: ${failureMessage(error)}\n`);
 	process.exit(EXIT_BAD_START);
 });

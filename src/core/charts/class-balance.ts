@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { VEGA_LITE_SCHEMA } from './chart-base';
 
 const BAR_HEIGHT = 22;
 
@@ -8,7 +9,7 @@ export function classBalanceSpec(
 	classes: readonly { label: string; count: number }[]
 ): TopLevelSpec {
 	return {
-		$schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+		$schema: VEGA_LITE_SCHEMA,
 		description: `Rows per class of ${target}`,
 		width: 'container',
 		autosize: { type: 'fit-x', contains: 'padding' },

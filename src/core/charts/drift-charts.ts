@@ -2,14 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ColumnDrift } from '../monitor/column-drift';
 import type { DriftBins } from '../monitor/drift-bins';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-// Fits the container's width; the figure carries the label and a table alternative (see
-// profile-charts.ts), so marks get no ARIA labels of their own.
-const FIT = {
-	width: 'container',
-	autosize: { type: 'fit-x', contains: 'padding' },
-	config: { aria: false }
-} as const;
+import { FIT_WIDTH as FIT, VEGA_LITE_SCHEMA as SCHEMA } from './chart-base';
 const HISTOGRAM_HEIGHT = 140;
 /** Height per label of a category chart: two bars, reference and current. */
 const LABEL_HEIGHT = 26;

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CalibrationBin, LiftPoint, PrPoint, Residuals, RocPoint } from '../evaluate/curves';
 import type { CostPoint } from '../evaluate/threshold';
+import { VEGA_LITE_SCHEMA } from './chart-base';
 
 const HEIGHT = 260;
 const GREY = '#888';
@@ -8,7 +9,7 @@ const GREY = '#888';
 /** Returns what every evaluation chart shares: schema, description, a width that fits. */
 function frame(description: string) {
 	return {
-		$schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+		$schema: VEGA_LITE_SCHEMA,
 		description,
 		width: 'container',
 		autosize: { type: 'fit-x', contains: 'padding' },

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Trial } from '../tune/trial';
+import { VEGA_LITE_SCHEMA } from './chart-base';
 
 const HEIGHT = 220;
 
@@ -30,7 +31,7 @@ export function learningCurvesSpec(trials: readonly Trial[]): TopLevelSpec {
 		])
 	);
 	return {
-		$schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+		$schema: VEGA_LITE_SCHEMA,
 		description: 'Loss per iteration of each tuning trial, on train and on validation',
 		width: 'container',
 		autosize: { type: 'fit-x', contains: 'padding' },

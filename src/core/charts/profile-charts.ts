@@ -3,15 +3,7 @@ import type { ColumnProfile } from '../profile/column-stats';
 import type { MissingnessMap } from '../profile/missingness';
 import type { ColumnRelation, RelationMeasure } from '../profile/relations';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-// Charts fit their container's width. Marks carry no ARIA labels of their own: each chart is a
-// labelled figure with a table or text alternative, and a label per mark made the missingness
-// map's SVG 150 KB for the page to parse.
-const FIT = {
-	width: 'container',
-	autosize: { type: 'fit-x', contains: 'padding' },
-	config: { aria: false }
-} as const;
+import { FIT_WIDTH as FIT, VEGA_LITE_SCHEMA as SCHEMA } from './chart-base';
 const SMALL_HEIGHT = 110;
 const BAR_HEIGHT = 18;
 const CELL = 22;

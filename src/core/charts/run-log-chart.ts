@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { metricInfo, type MetricName } from '../evaluate/metric-catalogue';
 import { MODEL_FAMILIES } from '../models/registry';
 import type { LoggedRun, SpecLabel } from '../project/run-log';
+import { VEGA_LITE_SCHEMA } from './chart-base';
 
 const HEIGHT = 220;
 
@@ -30,7 +31,7 @@ export function runLogChartSpec(
 		legend: { orient: 'bottom', labelLimit: 320 }
 	} as const;
 	return {
-		$schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+		$schema: VEGA_LITE_SCHEMA,
 		description: `Validation ${metricLabel} of each run, in training order`,
 		width: 'container',
 		autosize: { type: 'fit-x', contains: 'padding' },

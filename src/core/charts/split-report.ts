@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SplitPart } from '../split/split';
 import type { PartReport, SplitReport } from '../split/split-report';
+import { VEGA_LITE_SCHEMA } from './chart-base';
 
 const BAR_HEIGHT = 22;
 
@@ -12,7 +13,7 @@ const PART_AXIS = { field: 'part', type: 'nominal', sort: null, title: 'part' } 
 /** Returns what every split chart shares: a width that fits its container, a height per bar. */
 function frame(bars: number) {
 	return {
-		$schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+		$schema: VEGA_LITE_SCHEMA,
 		width: 'container',
 		autosize: { type: 'fit-x', contains: 'padding' },
 		// A fixed height per bar: a step height makes Vega-Lite drop the fit and warn in the console.
