@@ -60,6 +60,19 @@ export function predictRequests(pipeline: Pipeline, requests: RequestRows[]): Re
 		for (const cell of invalid)
 			if (cell.row >= start && cell.row < end)
 				errors.push({ row: cell.row - start, column: cell.column, reason: cell.problem });
+		// A number model can overflow (a weight times 1e308): JSON has no Infinity or NaN, so the
+		// row gets an error rather than a null prediction a client or the Monitor would misread.
+		if (predicted.prediction.kind === 'values')
+			for (let i = 0; i < rows.raw.rowCount; i++)
+				if (
+					!Number.isFinite(predicted.prediction.values[start + i]) &&
+					!errors.some((e) => e.row === i)
+				)
+					errors.push({
+						row: i,
+						column: null,
+						reason: 'the model predicts no finite number for this row (a value too large?)'
+					});
 		errors.sort((a, b) => a.row - b.row || rank(a) - rank(b));
 		const bad = new Set(errors.map((e) => e.row));
 		const offset = start;

@@ -159,6 +159,30 @@ describe('bundle server.mjs', () => {
 		expect([first.probability_0, first.probability_1]).toEqual(Array.from(prediction.proba));
 	});
 
+	it('gives a row whose predicted number overflows an error, not a null prediction', () => {
+		// y = 2x: x = 1e308 is a finite input whose prediction is Infinity, which JSON cannot carry.
+		const doubling: Pipeline = {
+			schema: { columns: [{ name: 'x', kind: 'number' }], missingTokens: [''] },
+			recipe: { inputs: [{ name: 'x', kind: 'number' }], steps: [], features: ['x'] },
+			model: {
+				kind: 'linear',
+				task: 'regression',
+				classes: null,
+				features: ['x'],
+				weights: [[2]],
+				intercepts: [0]
+			},
+			target: { name: 'y', task: 'regression' }
+		} as unknown as Pipeline;
+		const [answer] = predictRequests(doubling, [
+			rowsFromJson([{ x: 1 }, { x: 1e308 }], doubling.schema)
+		]);
+		expect(answer.predictions).toEqual([{ prediction: 2 }, null]);
+		expect(answer.errors).toEqual([
+			{ row: 1, column: null, reason: expect.stringMatching(/no finite number/) }
+		]);
+	});
+
 	it('predicts requests batched together exactly as alone, with errors at their own rows', async () => {
 		const rows = jsonRows(6);
 		rows[4].Pclass = 'first';

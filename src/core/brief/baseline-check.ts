@@ -7,8 +7,7 @@ import { defaultRecipe, type FittedRecipe } from '../prepare/recipe';
 import { oneHotName } from '../prepare/steps/one-hot';
 import { outputColumns, scoringColumns, type TargetSpec } from '../ship/pipeline';
 import { partRows, type Split } from '../split/split';
-import { groupCodes } from '../split/split-columns';
-import { datasetSchema, typedColumn, type Dataset } from '../table/dataset';
+import { datasetSchema, queryCodes, type Dataset } from '../table/dataset';
 import { typeTable, type ColumnSchema, type DatasetSchema } from '../table/schema';
 import { isMissingAt, selectRawRows, type RawTable } from '../table/table';
 import { trainRun, type TrainRequest } from '../train/train-run';
@@ -218,7 +217,7 @@ export function baselineCheckOnDataset(
 	let rows: CheckRows;
 	let basis: string;
 	// A ranking holds out whole queries.
-	const queries = spec.task === 'ranking' ? groupCodes(typedColumn(dataset, spec.query)) : null;
+	const queries = spec.task === 'ranking' ? queryCodes(dataset, spec.query) : null;
 	if (!split) {
 		const candidates = targetRows(dataset, [target, ...scoringColumns(spec)]);
 		rows = holdoutRows(candidates, seed, HOLDOUT_SHARE, queries);

@@ -112,6 +112,8 @@ export interface TestEvaluation extends TestScores {
 	predictions: { header: string[]; cells: string[][] };
 }
 
+/** Below this many test queries (ranking), intervals over resampled queries mean little. */
+const FEW_TEST_QUERIES = 20;
 /** Below this many test rows, intervals are wide enough to say so. */
 const FEW_TEST_ROWS = 100;
 
@@ -234,7 +236,13 @@ function warningsOf(truth: EncodedTarget, rows: number): string[] {
 		warnings.push(
 			`The test set has only ${rows} rows: every figure below is uncertain, as its interval shows.`
 		);
-	if (truth.kind === 'values') {
+	if (truth.kind === 'values' && truth.queries) {
+		const queries = new Set(truth.queries).size;
+		if (queries < FEW_TEST_QUERIES)
+			warnings.push(
+				`The test set has only ${queries} quer${queries === 1 ? 'y' : 'ies'}: the intervals resample whole queries, so with this few they cannot show how much the scores would vary.`
+			);
+	} else if (truth.kind === 'values') {
 		const mape = mapeWarning(truth.y);
 		if (mape) warnings.push(mape);
 	}

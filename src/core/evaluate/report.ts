@@ -229,7 +229,7 @@ function queriesSection(result: TestEvaluation): DocSection | null {
 			formatScore(q.ndcgAt10),
 			formatScore(q.mapAt10)
 		]);
-	const text = `Each query's rows ranked by the model's score; the headline NDCG and MAP are the means over the ${queries.length} test queries. The ${rows.length} worst by NDCG@10:`;
+	const text = `Each query's rows ranked by the model's score; the headline NDCG and MAP are their means over the ${queries.length} test queries where each is defined (MAP leaves out queries whose rows are all relevant or all irrelevant). The ${rows.length} worst by NDCG@10:`;
 	return {
 		title: 'Scores per query',
 		blocks: [

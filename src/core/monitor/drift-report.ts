@@ -12,7 +12,10 @@ export type SchemaFinding =
 
 /** Whether the dataset as a whole drifted: enough of its compared columns are flagged. */
 export interface DatasetDrift {
-	/** Columns flagged (distribution drift or a missing-rate alert). */
+	/**
+	 * Columns flagged: distribution drift or a missing-rate alert. Evidently counts distribution
+	 * drift only, so this share can reach the threshold sooner than Evidently's would.
+	 */
 	drifted: number;
 	/** Columns compared: in both tables with the same kind. */
 	total: number;

@@ -1,5 +1,5 @@
-// The checks a bundle passes before it predicts: every file is the one the manifest was sealed
-// with (SHA-256), and the manifest describes the model it ships (inputs, features, target).
+// The checks a bundle passes before it predicts: every file is the one the manifest listed
+// (by SHA-256), and the manifest describes the model it ships (inputs, features, target).
 import type { Model } from '../models/model';
 import type { FittedRecipe } from '../prepare/recipe';
 import { CoreError } from '../util/core-error';
@@ -17,16 +17,27 @@ export async function fileHashes(
 }
 
 /**
- * Throws `bad-bundle` unless every file the manifest lists is present with the SHA-256 the
- * manifest records: an altered, truncated or missing file names itself.
+ * Throws `bad-bundle` unless the manifest lists exactly the bundle's `files` (never another
+ * name, so nothing outside the bundle is read) and each is present with the SHA-256 the manifest
+ * records: an altered, truncated or missing file names itself. This catches corruption and an
+ * edit of a file alone; it is no signature: whoever edits a file and its hash in manifest.json,
+ * or manifest.json itself, is not detected.
  */
 export async function checkBundleFiles(
 	manifest: Pick<Manifest, 'files'>,
-	read: (name: string) => Uint8Array | null
+	read: (name: string) => Uint8Array | null,
+	files: readonly string[]
 ): Promise<void> {
 	const listed = Object.entries(manifest.files ?? {});
-	if (listed.length === 0)
-		throw new CoreError('bad-bundle', 'manifest.json lists no files to check the bundle against.');
+	const unlisted = files.filter((name) => !(name in (manifest.files ?? {})));
+	if (unlisted.length > 0)
+		throw new CoreError('bad-bundle', `manifest.json lists no SHA-256 for ${unlisted.join(', ')}.`);
+	const foreign = listed.find(([name]) => !files.includes(name));
+	if (foreign)
+		throw new CoreError(
+			'bad-bundle',
+			`manifest.json lists "${foreign[0]}", which is not a bundle file.`
+		);
 	for (const [name, expected] of listed) {
 		const bytes = read(name);
 		if (!bytes) throw new CoreError('bad-bundle', `${name} is missing from the bundle.`);

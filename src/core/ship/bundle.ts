@@ -23,6 +23,11 @@ export const BUNDLE_FILES = {
 	deployment: 'deployment.yaml'
 } as const;
 
+/** The files the manifest lists with their SHA-256: all but itself. */
+const SEALED_FILES: readonly string[] = Object.values(BUNDLE_FILES).filter(
+	(name) => name !== BUNDLE_FILES.manifest
+);
+
 /** The environment variable server.mjs reads the prediction log's path from. */
 export const PREDICTION_LOG_ENV = 'PREDICTION_LOG';
 
@@ -64,8 +69,8 @@ function bundleFiles(
 }
 
 /**
- * Returns the bundle as zip bytes: every file, and the manifest sealed with the SHA-256 of each
- * (so an altered file fails to load) and checked against its schema. The same content gives the
+ * Returns the bundle as zip bytes: every file, and the manifest listing the SHA-256 of each
+ * (so a corrupted or singly edited file fails to load; this is no signature) and checked against its schema. The same content gives the
  * same bytes.
  */
 export async function toBundle(
@@ -108,7 +113,7 @@ function required(read: BundleReader, name: string): Uint8Array {
 /**
  * Returns the manifest and pipeline of a bundle (the trust boundary for bundles), after checking
  * that the manifest is a Shipshape manifest of this format version matching its JSON Schema,
- * that every file has the SHA-256 the manifest was sealed with, and that the manifest describes
+ * that every file has the SHA-256 the manifest lists, and that the manifest describes
  * the model it ships. Throws `bad-bundle` naming the file and the problem.
  */
 export async function loadBundle(
@@ -128,7 +133,7 @@ export async function loadBundle(
 		);
 	}
 	checkManifest(manifest);
-	await checkBundleFiles(manifest, read);
+	await checkBundleFiles(manifest, read, SEALED_FILES);
 	const recipe = parseJson(required(read, BUNDLE_FILES.recipe), BUNDLE_FILES.recipe);
 	const model = parseJson(required(read, BUNDLE_FILES.model), BUNDLE_FILES.model);
 	if (!isRecord(recipe) || !Array.isArray(recipe.steps) || !Array.isArray(recipe.inputs)) {

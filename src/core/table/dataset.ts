@@ -248,11 +248,24 @@ export function splitDataset(
 			: { ...plan, stratify: plan.stratify && !regression };
 	const inputs: SplitInputs = { strata };
 	if (kind === 'time') inputs.time = timeValues(splitColumn(dataset, plan, target.name));
-	if (kind === 'group') inputs.groups = groupCodes(splitColumn(dataset, plan, target.name));
+	if (kind === 'group')
+		inputs.groups =
+			task === 'ranking' && query
+				? queryCodes(dataset, query)
+				: groupCodes(splitColumn(dataset, plan, target.name));
 	if (plan.keepDuplicatesTogether && (kind === 'random' || kind === 'stratified'))
 		inputs.keepTogether = duplicateKeys(dataset.raw, [target.name, ...identifierColumns(dataset)]);
 	const split = splitByPlan(dataset.raw.rowCount, resolved, inputs);
 	return plan.folds ? { ...split, folds: developmentFolds(split, plan.folds, inputs) } : split;
+}
+
+/**
+ * Returns each row's query code, the column read as categories (as scoring reads it: its cells
+ * only name the query, so "1" and "1.0" are two queries everywhere); -1 where missing.
+ */
+export function queryCodes(dataset: Dataset, query: string): Int32Array {
+	const schema = datasetSchema(dataset, [{ name: query, kind: 'category' }]);
+	return groupCodes(typeTable(dataset.raw, schema).table.columns[0]);
 }
 
 /** Refuses a ranking plan that is not a group split on the query; marks rows without a query -1. */
@@ -273,7 +286,7 @@ function dropWithoutQuery(
 			`A ranking task keeps each query's rows together: split by group on its query column "${query}".`,
 			{ column: query }
 		);
-	const codes = groupCodes(typedColumn(dataset, query));
+	const codes = queryCodes(dataset, query);
 	codes.forEach((code, row) => {
 		if (code < 0) strata[row] = -1;
 	});

@@ -154,6 +154,22 @@ describe('bundle', () => {
 			'bad-bundle',
 			/recipe\.json is missing/
 		);
+		// A file taken off the list is not thereby unchecked; a name off the bundle is never read.
+		const sealed = JSON.parse(text(BUNDLE_FILES.manifest));
+		const unlisted = structuredClone(sealed);
+		delete unlisted.files[BUNDLE_FILES.model];
+		await expectCoreError(
+			() => loadBundle(reader({ [BUNDLE_FILES.manifest]: JSON.stringify(unlisted) })),
+			'bad-bundle',
+			/lists no SHA-256 for model\.json/
+		);
+		const foreign = structuredClone(sealed);
+		foreign.files['../../etc/passwd'] = sealed.files[BUNDLE_FILES.model];
+		await expectCoreError(
+			() => loadBundle(reader({ [BUNDLE_FILES.manifest]: JSON.stringify(foreign) })),
+			'bad-bundle',
+			/lists "\.\.\/\.\.\/etc\/passwd", which is not a bundle file/
+		);
 	});
 
 	it('fails loudly on a manifest off its schema, or one that does not match its model', async () => {

@@ -239,7 +239,10 @@ export interface FlatValueTree {
 
 const flatTrees = new WeakMap<ValueTree, FlatValueTree>();
 
-/** Returns the tree in typed arrays, built once per tree object and then cached. */
+/**
+ * Returns the tree in typed arrays, built once per tree object and then cached: a fitted tree is
+ * never changed (one changed after its first prediction would be predicted from the old copy).
+ */
 export function flatValueTree(tree: ValueTree): FlatValueTree {
 	let flat = flatTrees.get(tree);
 	if (!flat) {

@@ -135,7 +135,8 @@ export class DefineStage {
 			this.refusals++;
 			return;
 		}
-		this.changeTargetOrTask({ ...this.brief, queryColumn: name });
+		// The task is the same, so its metric and KPIs stay; the split and runs go.
+		this.changeTargetOrTask({ ...this.brief, queryColumn: name }, true);
 	}
 
 	/**
@@ -214,13 +215,13 @@ export class DefineStage {
 	}
 
 	/** Changing what is predicted voids the split and the runs: ask first when there are some. */
-	private changeTargetOrTask(next: Brief): void {
+	private changeTargetOrTask(next: Brief, keepKpis = false): void {
 		const { project } = this.session;
 		const hasResults = project.split !== null || project.runs.length > 0;
 		if (
 			hasResults &&
 			!this.session.deps.confirm(
-				'Changing the target or the task discards the split, the runs and the evaluation. Go on?'
+				`Changing the ${keepKpis ? 'query column' : 'target or the task'} discards the split, the runs and the evaluation. Go on?`
 			)
 		) {
 			this.refusals++;
@@ -228,13 +229,17 @@ export class DefineStage {
 		}
 		const metric = next.task ? metricsForTask(next.task)[0] : null;
 		// The KPIs start again from the new task's defaults; tidyBrief drops what no longer fits.
-		const brief = tidyBrief({
-			...next,
-			positiveClass: next.task === 'binary' ? next.positiveClass : null,
-			metric,
-			kpiThreshold: metric ? metricInfo(metric).suggestedKpi : null,
-			extraKpis: []
-		});
+		const brief = tidyBrief(
+			keepKpis
+				? next
+				: {
+						...next,
+						positiveClass: next.task === 'binary' ? next.positiveClass : null,
+						metric,
+						kpiThreshold: metric ? metricInfo(metric).suggestedKpi : null,
+						extraKpis: []
+					}
+		);
 		const outputs = outputColumnsOf(brief);
 		const features = project.features?.filter((f) => !outputs.includes(f)) ?? null;
 		const query = brief.queryColumn;

@@ -8,6 +8,7 @@ import {
 } from '../../../../src/core/models/boosting/boosting';
 import type { FitEvent, TrainData } from '../../../../src/core/models/model';
 import type { FeatureMatrix } from '../../../../src/core/prepare/recipe';
+import { leafOf } from '../../../../src/core/models/tree/tree';
 import { createRng } from '../../../../src/core/util/rng';
 import { expectClose, expectCoreError, featureMatrix } from '../../helpers';
 import { accuracy, proba, values } from '../predictions';
@@ -313,5 +314,29 @@ describe('boosted trees', () => {
 			'cancelled'
 		);
 		expect(rounds).toBe(3);
+	});
+});
+
+describe('predictBoosting over blocks of rows', () => {
+	it("adds each row's trees in tree order, as one walk per tree would: the same numbers to the bit", async () => {
+		// 700 rows (not a whole number of 256-row blocks), some features missing (NaN goes left).
+		const rng = createRng(5);
+		const points = Array.from({ length: 700 }, () => [
+			rng.next() < 0.1 ? NaN : rng.next() * 4 - 2,
+			rng.next() * 3,
+			rng.next() < 0.5 ? 0 : 1
+		]);
+		const x = featureMatrix(points);
+		const y = Float64Array.from(points, ([a, b, c]) => (Number.isNaN(a) ? 1 : a * a) + b - c);
+		const { model } = await fitBoosting(
+			{ ...DEFAULT_BOOSTING_SPEC, iterations: 30, earlyStopping: 0 },
+			{ task: 'regression', x, y },
+			3
+		);
+		const expected = new Float64Array(x.rows).fill(model.init[0]);
+		for (const tree of model.trees)
+			for (let i = 0; i < x.rows; i++)
+				expected[i] += tree.value[leafOf(tree, x.values, i * x.width)];
+		expect(values(predictBoosting(model, x))).toEqual(expected);
 	});
 });
