@@ -9,6 +9,7 @@ import {
 	DEFAULT_BINS,
 	errorMeasureOf,
 	groupRows,
+	checkLength,
 	meanAt,
 	rowErrors,
 	SMALL_SLICE_ROWS,
@@ -173,8 +174,7 @@ export function errorsByFeature(
 ): ErrorsByFeature {
 	const { bins = DEFAULT_BINS, minRows = SMALL_SLICE_ROWS } = options;
 	const errors = rowErrors(truth, prediction, decision);
-	if (errors.length !== table.rowCount)
-		throw new CoreError('row-mismatch', 'The rows and the predictions do not match in number.');
+	checkLength(table.rowCount, errors.length);
 	const columns: FeatureErrors[] = [];
 	const skipped: string[] = [];
 	for (const column of table.columns) {

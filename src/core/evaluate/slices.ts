@@ -104,7 +104,8 @@ export function rowErrors(
 	);
 }
 
-function checkLength(expected: number, actual: number): void {
+/** Throws `row-mismatch` unless there are as many predictions as rows. */
+export function checkLength(expected: number, actual: number): void {
 	if (expected !== actual)
 		throw new CoreError(
 			'row-mismatch',

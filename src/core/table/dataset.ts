@@ -229,6 +229,8 @@ export function splitDataset(
 ): Split {
 	const column = typeTable(dataset.raw, datasetSchema(dataset, [target])).table.columns[0];
 	let strata: Int32Array;
+	// A ranking's groups: its queries, read once to drop rows without one and to split by.
+	let queryGroups: Int32Array | null = null;
 	if (predictsValues(task)) {
 		if (column.kind !== 'number')
 			throw new CoreError(
@@ -236,7 +238,7 @@ export function splitDataset(
 				`${taskLabel(task)} needs a numeric target; "${target.name}" is not.`
 			);
 		strata = Int32Array.from(column.values, (v) => (Number.isNaN(v) ? -1 : 0));
-		if (task === 'ranking') dropWithoutQuery(strata, dataset, plan, query);
+		if (task === 'ranking') queryGroups = rankingGroups(strata, dataset, plan, query);
 	} else {
 		strata = encodeClasses(column, classes);
 	}
@@ -249,10 +251,7 @@ export function splitDataset(
 	const inputs: SplitInputs = { strata };
 	if (kind === 'time') inputs.time = timeValues(splitColumn(dataset, plan, target.name));
 	if (kind === 'group')
-		inputs.groups =
-			task === 'ranking' && query
-				? queryCodes(dataset, query)
-				: groupCodes(splitColumn(dataset, plan, target.name));
+		inputs.groups = queryGroups ?? groupCodes(splitColumn(dataset, plan, target.name));
 	if (plan.keepDuplicatesTogether && (kind === 'random' || kind === 'stratified'))
 		inputs.keepTogether = duplicateKeys(dataset.raw, [target.name, ...identifierColumns(dataset)]);
 	const split = splitByPlan(dataset.raw.rowCount, resolved, inputs);
@@ -268,13 +267,16 @@ export function queryCodes(dataset: Dataset, query: string): Int32Array {
 	return groupCodes(typeTable(dataset.raw, schema).table.columns[0]);
 }
 
-/** Refuses a ranking plan that is not a group split on the query; marks rows without a query -1. */
-function dropWithoutQuery(
+/**
+ * Refuses a ranking plan that is not a group split on the query; marks rows without a query -1
+ * in `strata`; returns each row's query code, the groups of the split.
+ */
+function rankingGroups(
 	strata: Int32Array,
 	dataset: Dataset,
 	plan: SplitPlan,
 	query: string | null
-): void {
+): Int32Array {
 	if (!query)
 		throw new CoreError(
 			'missing-query',
@@ -290,6 +292,7 @@ function dropWithoutQuery(
 	codes.forEach((code, row) => {
 		if (code < 0) strata[row] = -1;
 	});
+	return codes;
 }
 
 /** Returns the typed time or group column a plan names, refusing a missing one or the target. */
