@@ -61,6 +61,18 @@ export class LeakageLint {
 		);
 	}
 
+	/**
+	 * The findings to show: the current ones, or, while the lint runs again for a new split, the
+	 * last ones made for this data and target (shown as being checked again). Keeping them in view
+	 * keeps the panels below from jumping under the user's pointer.
+	 */
+	get shown(): LeakFinding[] | null {
+		const answer = this.findings.answer;
+		const key = this.key();
+		if (!answer || answer.of.dataset !== key.dataset) return null;
+		return answer.of.target === key.target && answer.of.task === key.task ? answer.value : null;
+	}
+
 	/** Columns the model does not read: not inputs, or dropped by a recipe step. */
 	get leftOut(): string[] {
 		const dropped = this.session.project.recipe.flatMap((s) =>

@@ -85,6 +85,17 @@ export class RecipeEditor {
 		);
 	}
 
+	/**
+	 * The preview of the step at `index` to show: from the current preview, or from the last one
+	 * while a newer one is fitted, when that one had this very step there. Kept in view (dimmed)
+	 * so the panels below do not jump under the user's pointer when the new one arrives.
+	 */
+	stepPreview(index: number): DatasetPreview['steps'][number] | null {
+		const answer = this.preview.answer;
+		if (!answer || answer.of.steps[index] !== this.steps[index]) return null;
+		return answer.value.steps[index] ?? null;
+	}
+
 	private key(): PreviewKey {
 		const { recipe, project } = this.session;
 		const inputs = recipe.inputs.map((c) => `${c.name}:${c.kind}`).join('\n');
