@@ -11,6 +11,7 @@ import {
 import { sameAssignment, type SplitPlan } from '../core/split/split';
 import { stageStatuses, type StageName } from '../core/project/stages';
 import type { TargetSummary } from '../core/brief/target';
+import type { ColumnSchema } from '../core/table/schema';
 import type { ProfileResult } from '../core/profile/profile-dataset';
 import { CoreError, toErrorValue, type ErrorValue } from '../core/util/core-error';
 import type { ProgressEvent } from '../core/util/task';
@@ -55,6 +56,11 @@ export class Session {
 	target = $derived<TargetSummary | null>(
 		this.dataset?.targets.find((t) => t.name === this.project.brief.target) ?? null
 	);
+	/** The target column as the data is read now (name and kind), or null without a target. */
+	targetColumn = $derived.by<ColumnSchema | null>(() => {
+		const report = this.dataset?.reports.find((r) => r.name === this.project.brief.target);
+		return report ? { name: report.name, kind: report.kind } : null;
+	});
 	/** The model's input columns (the user's choice or the default), and the recipe over them. */
 	inputs = $derived(
 		chooseInputs(

@@ -22,6 +22,7 @@ import {
 } from '../core/split/split';
 import { monitorBatch } from '../core/monitor/monitor-batch';
 import { readBatch } from '../core/monitor/read-batch';
+import { referenceStats } from '../core/monitor/reference-stats';
 import { previewOnDataset } from '../core/prepare/preview';
 import { columnHints } from '../core/prepare/column-hints';
 import { lintDataset } from '../core/prepare/lint-dataset';
@@ -154,6 +155,9 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 			const reference = openRows(split, 'train');
 			const batch = await readBatch(blobSource(file), fileName, pipeline.schema, ctx);
 			return monitorBatch({ pipeline, reference, batch, ...against });
+		},
+		async referenceStats({ split, pipeline, target }) {
+			return referenceStats(pipeline, openRows(split, 'train'), target);
 		}
 	};
 }

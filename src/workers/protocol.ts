@@ -14,6 +14,7 @@ import type { MetricValues } from '../core/evaluate/metric-catalogue';
 import type { Kpi } from '../core/evaluate/verdict';
 import type { DriftOptions } from '../core/monitor/drift-options';
 import type { MonitorReport } from '../core/monitor/monitor-batch';
+import type { ReferenceStats } from '../core/monitor/reference-stats';
 import type { Pipeline } from '../core/ship/pipeline';
 import type { DatasetSplitReport } from '../core/split/dataset-split-report';
 import type { TargetSummary } from '../core/brief/target';
@@ -99,6 +100,12 @@ export type DataApi = {
 	 * the split's train rows, which the worker reads itself: never test rows.
 	 */
 	monitor: Method<MonitorRequest, MonitorReport, ProgressEvent>;
+	/** The reference statistics a bundle ships: of the split's train rows, never test rows. */
+	referenceStats: Method<
+		{ split: Split; pipeline: Pipeline; target: ColumnSchema },
+		ReferenceStats,
+		ProgressEvent
+	>;
 };
 
 /** What the monitor checks: the batch file, the shipped pipeline, and what to hold it against. */

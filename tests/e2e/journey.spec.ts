@@ -107,6 +107,7 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 		'package.json',
 		'predict.mjs',
 		'recipe.json',
+		'reference.json',
 		'server.mjs'
 	]);
 	const lines = readFileSync(datasetPath('titanic.csv'), 'utf8').split('\n');
@@ -136,6 +137,16 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 		'Fare',
 		'Embarked'
 	]);
+	// The drift reference: the 535 train rows' distribution of each input, the target, the prediction.
+	const reference = JSON.parse(new TextDecoder().decode(files['reference.json']));
+	expect(reference.rows).toBe(535);
+	expect(reference.columns.map((c: { name: string }) => c.name)).toEqual([
+		...manifest.inputSchema.map((f: { name: string }) => f.name),
+		'Survived',
+		'prediction'
+	]);
+	const sex = reference.columns.find((c: { name: string }) => c.name === 'Sex');
+	expect(sex.counts.reduce((a: number, b: number) => a + b, 0) + sex.missing).toBe(535);
 
 	// Nothing left the page's origin during the whole journey.
 	const origin = new URL(baseURL!).origin;

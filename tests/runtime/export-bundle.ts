@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRuntime } from '../../runtime/build-runtime';
 import { evaluateTest } from '../../src/core/evaluate/evaluate-test';
+import type { Kpi } from '../../src/core/evaluate/verdict';
 import type { ModelSpec } from '../../src/core/models/model';
+import { referenceStats } from '../../src/core/monitor/reference-stats';
 import { BUNDLE_FILES, toBundle, unzipBundle } from '../../src/core/ship/bundle';
 import { buildManifest, type Manifest } from '../../src/core/ship/manifest';
 import type { Pipeline } from '../../src/core/ship/pipeline';
@@ -22,20 +24,41 @@ export interface ExportedBundle {
 	files: Map<string, Uint8Array>;
 }
 
+/** The two runtimes of a bundle, as built from the current source. */
+export interface Runtimes {
+	predict: string;
+	server: string;
+}
+
+/** Builds both runtimes (a few seconds): build once to export several bundles. */
+export async function buildRuntimes(): Promise<Runtimes> {
+	return { predict: await buildRuntime('predict'), server: await buildRuntime('server') };
+}
+
+/** A KPI on the task's usual metric (any threshold: the verdict is not what these tests check). */
+function kpiOf(data: ReferenceData): Kpi {
+	const { task } = data.target;
+	if (task === 'binary') return { metric: 'roc_auc', threshold: 0.8 };
+	if (task === 'multiclass') return { metric: 'accuracy', threshold: 0.8 };
+	return { metric: 'rmse', threshold: 1 };
+}
+
 /**
  * Trains `spec` on a reference dataset's train rows (seed 42), judges it on the test rows against
- * an ROC-AUC KPI, and writes its bundle (both runtimes built from the current source) to a new
- * temporary folder. The caller removes the folder.
+ * a KPI, and writes its bundle (both runtimes built from the current source, unless given) to a
+ * new temporary folder. The caller removes the folder.
  */
 export async function exportBundle(
 	data: ReferenceData,
 	spec: ModelSpec,
-	name: string
+	name: string,
+	runtimes?: Runtimes
 ): Promise<ExportedBundle> {
 	const run = await trainRun(referenceRequest(data, spec));
 	const baseline = await trainRun(referenceRequest(data, { kind: 'baseline' }));
 	const pipeline = run.pipeline;
-	const kpi = { metric: 'roc_auc' as const, threshold: 0.8 };
+	const kpi = kpiOf(data);
+	const targetColumn = data.schema.columns.find((c) => c.name === data.target.name)!;
 	const evaluation = await evaluateTest(
 		referenceEvaluation(data, pipeline, baseline.pipeline, [kpi])
 	);
@@ -62,9 +85,10 @@ export async function exportBundle(
 	});
 	const zip = await toBundle(draft, pipeline, {
 		modelCard: `# ${name}\n`,
-		runtimeSource: await buildRuntime('predict'),
-		serverSource: await buildRuntime('server'),
-		exampleCsv: ''
+		runtimeSource: runtimes?.predict ?? (await buildRuntime('predict')),
+		serverSource: runtimes?.server ?? (await buildRuntime('server')),
+		exampleCsv: '',
+		reference: referenceStats(pipeline, data.parts.train, targetColumn)
 	});
 	const dir = mkdtempSync(join(tmpdir(), `shipshape-${name}-`));
 	const files = unzipBundle(zip);

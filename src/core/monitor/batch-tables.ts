@@ -86,18 +86,12 @@ export function compareTables(input: CompareInput): ComparedTables {
 	};
 	const labels = hasTarget ? target.name : null;
 	const { current, problems } = typeBatch(raw, compared, options, where, labels);
-	const reference = typeTable(input.reference, compared).table.columns;
 	const name = predictionName(compared.columns.map((c) => c.name));
 	const predictions = batchPredictions(pipeline, batch, name, options, where);
 	if (predictions.problem) problems.push(predictions.problem);
 	const predicted = predictions.column;
-	const referencePredicted =
-		predicted && predictionColumn(predictRaw(pipeline, input.reference), name);
 	return {
-		reference: {
-			rowCount: input.reference.rowCount,
-			columns: referencePredicted ? [...reference, referencePredicted] : reference
-		},
+		reference: typeReference(pipeline, input.reference, compared, predicted ? name : null),
 		current: { rowCount: raw.rowCount, columns: predicted ? [...current, predicted] : current },
 		problems,
 		prediction: predicted ? name : null,
@@ -111,6 +105,23 @@ export function compareTables(input: CompareInput): ComparedTables {
 		predicted: predictions.predicted,
 		where
 	};
+}
+
+/**
+ * Returns the reference rows typed by `compared`, with the pipeline's predictions of them as the
+ * column `prediction` (none when null): the monitor's reference, and what a bundle's reference
+ * statistics describe.
+ */
+export function typeReference(
+	pipeline: Pipeline,
+	reference: RawTable,
+	compared: DatasetSchema,
+	prediction: string | null
+): Table {
+	const columns = typeTable(reference, compared).table.columns;
+	if (prediction === null) return { rowCount: reference.rowCount, columns };
+	const predicted = predictionColumn(predictRaw(pipeline, reference), prediction);
+	return { rowCount: reference.rowCount, columns: [...columns, predicted] };
 }
 
 /** Returns the batch's compared columns typed as the model reads them, and their problems. */

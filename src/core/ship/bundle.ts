@@ -1,6 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { CoreError } from '../util/core-error';
 import type { Model } from '../models/model';
+import type { ReferenceStats } from '../monitor/reference-stats';
 import type { FittedRecipe } from '../prepare/recipe';
 import { checkBundleFiles, checkManifestMatches, fileHashes } from './bundle-check';
 import { deploymentYaml, dockerfile, packageJson } from './deploy-files';
@@ -14,6 +15,7 @@ export const BUNDLE_FILES = {
 	schema: 'manifest.schema.json',
 	recipe: 'recipe.json',
 	model: 'model.json',
+	reference: 'reference.json',
 	card: 'MODEL_CARD.md',
 	predict: 'predict.mjs',
 	server: 'server.mjs',
@@ -40,6 +42,8 @@ export interface BundleExtras {
 	serverSource: string;
 	/** A few input rows to try the bundle on. */
 	exampleCsv: string;
+	/** The train rows' distribution of every monitored column, for drift checks outside the app. */
+	reference: ReferenceStats;
 }
 
 /** A manifest before the bundle is written: everything but the files' SHA-256. */
@@ -58,6 +62,7 @@ function bundleFiles(
 		[BUNDLE_FILES.schema]: json(MANIFEST_SCHEMA),
 		[BUNDLE_FILES.recipe]: json(pipeline.recipe),
 		[BUNDLE_FILES.model]: json(pipeline.model),
+		[BUNDLE_FILES.reference]: json(extras.reference),
 		[BUNDLE_FILES.card]: strToU8(extras.modelCard),
 		[BUNDLE_FILES.predict]: strToU8(extras.runtimeSource),
 		[BUNDLE_FILES.server]: strToU8(extras.serverSource),

@@ -105,6 +105,8 @@ encoded as none of the known labels.
 ## Limitations
 
 The model is only as good as the data it was trained on: check that new rows come from the same
-population before trusting its predictions.
+population before trusting its predictions. \`reference.json\` holds the training rows' distribution
+of every input, the target and the prediction (each distinct value or label with its count, never a
+whole row): the reference the drift checks compare new rows with.
 `;
 }

@@ -4,7 +4,15 @@
 // journey (tests/e2e/monitor.spec.ts) expects exactly these flags.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compareTables } from '../../../src/core/monitor/batch-tables';
+import { driftReport } from '../../../src/core/monitor/drift-report';
 import { monitorBatch, type MonitorReport } from '../../../src/core/monitor/monitor-batch';
+import {
+	columnStats,
+	referenceStats,
+	statsTable,
+	type ReferenceStats
+} from '../../../src/core/monitor/reference-stats';
 import { readBatch, type MonitorBatch } from '../../../src/core/monitor/read-batch';
 import { chooseInputs } from '../../../src/core/prepare/inputs';
 import { defaultRecipe } from '../../../src/core/prepare/recipe';
@@ -122,6 +130,43 @@ describe("monitor: housing_drift_current.csv against California housing's train 
 		const bedrooms = report.drift.columns.find((c) => c.name === 'total_bedrooms')!;
 		expect(bedrooms.distributionDrifted).toBe(false);
 		expect(bedrooms.missing).toMatchObject({ referenceMissing: 119, currentMissing: 483 });
+	});
+
+	it("gives the same drift report from a bundle's reference statistics as from the train rows", () => {
+		const stats: ReferenceStats = JSON.parse(
+			JSON.stringify(referenceStats(pipeline, reference, TARGET))
+		);
+		expect(stats.columns.map((c) => [c.name, c.kind])).toEqual([
+			...pipeline.schema.columns.map((c) => [c.name, c.kind]),
+			[TARGET.name, 'number'],
+			['prediction', 'number']
+		]);
+		const bedrooms = stats.columns.find((c) => c.name === 'total_bedrooms')!;
+		expect([bedrooms.rows, bedrooms.missing]).toEqual([12384, 119]);
+		// Only distributions: no cell of the rows in order.
+		const income = stats.columns.find((c) => c.name === 'median_income')!;
+		expect(income.kind === 'number' && income.values).toEqual(
+			[...new Set(income.kind === 'number' ? income.values : [])].sort((a, b) => a - b)
+		);
+		const rebuilt = statsTable(stats);
+		expect(rebuilt.columns.map(columnStats)).toEqual(stats.columns);
+		const { reference: typed, current } = compareTables({
+			pipeline,
+			reference,
+			batch,
+			target: TARGET
+		});
+		const fromRows = driftReport(typed, current);
+		const fromStats = driftReport(rebuilt, current);
+		expect(fromStats.alerts).toEqual(fromRows.alerts);
+		expect(fromStats.datasetDrift).toEqual(fromRows.datasetDrift);
+		for (const [i, column] of fromStats.columns.entries()) {
+			const expected = fromRows.columns[i];
+			expect({ ...column, statistic: 0, psi: 0 }).toEqual({ ...expected, statistic: 0, psi: 0 });
+			// The rows' order is gone, so sums over them may round differently in the last bits.
+			expectRelative(column.statistic, expected.statistic!, 1e-12);
+			expectRelative(column.psi, expected.psi!, 1e-12);
+		}
 	});
 
 	it('scores the labelled batch: worse than on validation, and past the KPI', () => {

@@ -9,6 +9,7 @@ import {
 } from '../../../src/core/ship/bundle';
 import { BUNDLE_FORMAT_VERSION, buildManifest } from '../../../src/core/ship/manifest';
 import { checkManifest, MANIFEST_SCHEMA } from '../../../src/core/ship/manifest-schema';
+import type { ReferenceStats } from '../../../src/core/monitor/reference-stats';
 import { predictRaw, type Pipeline } from '../../../src/core/ship/pipeline';
 import { expectCoreError, ingestText } from '../helpers';
 
@@ -89,7 +90,19 @@ const EXTRAS = {
 	modelCard: '# m\n',
 	runtimeSource: '// runtime\n',
 	serverSource: '// server\n',
-	exampleCsv: 'x,c\n1,a\n'
+	exampleCsv: 'x,c\n1,a\n',
+	reference: {
+		source: 'train rows',
+		rows: 3,
+		target: 'y',
+		prediction: 'prediction',
+		columns: [
+			{ name: 'x', kind: 'number', rows: 3, missing: 1, values: [1, 3], counts: [1, 1] },
+			{ name: 'c', kind: 'category', rows: 3, missing: 0, labels: ['a', 'b'], counts: [2, 1] },
+			{ name: 'y', kind: 'category', rows: 3, missing: 0, labels: ['no', 'yes'], counts: [2, 1] },
+			{ name: 'prediction', kind: 'category', rows: 3, missing: 0, labels: ['yes'], counts: [3] }
+		]
+	} satisfies ReferenceStats
 };
 
 /** The files of a freshly written bundle, and a reader over them with some files replaced. */
@@ -148,6 +161,13 @@ describe('bundle', () => {
 			() => loadBundle(reader({ [BUNDLE_FILES.server]: '// changed\n' })),
 			'bad-bundle',
 			/server\.mjs was altered/
+		);
+		const reference = JSON.parse(text(BUNDLE_FILES.reference));
+		reference.columns[0].counts[0] = 2;
+		await expectCoreError(
+			() => loadBundle(reader({ [BUNDLE_FILES.reference]: JSON.stringify(reference) })),
+			'bad-bundle',
+			/reference\.json was altered/
 		);
 		await expectCoreError(
 			() => loadBundle(reader({ [BUNDLE_FILES.recipe]: null })),

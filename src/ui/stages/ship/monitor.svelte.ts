@@ -117,17 +117,16 @@ export class Monitor {
 	}
 
 	private async check(): Promise<void> {
-		const { project, dataset } = this.session;
+		const { project, targetColumn: target } = this.session;
 		const batch = this.batch;
 		const pipeline = this.pipeline();
-		const report = dataset?.reports.find((r) => r.name === project.brief.target);
-		if (!batch || !pipeline || !project.split || !report) return;
+		if (!batch || !pipeline || !project.split || !target) return;
 		const request = {
 			file: batch.file,
 			fileName: batch.name,
 			split: project.split,
 			pipeline,
-			target: { name: report.name, kind: report.kind },
+			target,
 			options: project.driftOptions ?? {},
 			kpis: kpisOf(project.brief),
 			testMetrics: project.evaluation?.result.metrics ?? {}

@@ -72,9 +72,10 @@ export class ShipStage {
 
 	/** Builds the bundle zip and offers it as a download; records when the model was shipped. */
 	async downloadBundle(): Promise<void> {
-		const { project } = this.session;
+		const { project, targetColumn: target } = this.session;
 		const run = this.run;
-		if (!run || !project.split) return;
+		const pipeline = this.pipeline;
+		if (!run || !pipeline || !project.split || !target) return;
 		const split = project.split;
 		const built = await this.session.run('Building the bundle', async (ctx) => {
 			const { predictSource, serverSource } = await import('virtual:bundle-runtime');
@@ -83,13 +84,18 @@ export class ShipStage {
 				{ split, part: 'train', limit: EXAMPLE_ROWS },
 				ctx
 			);
-			const inputs = this.pipeline!.schema.columns.map((c) => c.name);
+			const inputs = pipeline.schema.columns.map((c) => c.name);
 			const columns = example.columns.filter((c) => inputs.includes(c.name));
 			const exampleCsv = toCsv(
 				columns.map((c) => c.name),
 				rawRows({ rowCount: example.rowCount, columns }, 0, EXAMPLE_ROWS)
 			);
-			return { predictSource, serverSource, exampleCsv };
+			const reference = await this.session.deps.data.call(
+				'referenceStats',
+				{ split, pipeline, target },
+				ctx
+			);
+			return { predictSource, serverSource, exampleCsv, reference };
 		});
 		if (!built) return;
 		const shippedAt = this.session.deps.now().toISOString();
@@ -100,11 +106,12 @@ export class ShipStage {
 		});
 		const manifest = this.manifest!;
 		const modelCard = buildModelCard(manifest, project.brief, project.evaluation);
-		const zip = await toBundle(manifest, this.pipeline!, {
+		const zip = await toBundle(manifest, pipeline, {
 			modelCard,
 			runtimeSource: built.predictSource,
 			serverSource: built.serverSource,
-			exampleCsv: built.exampleCsv
+			exampleCsv: built.exampleCsv,
+			reference: built.reference
 		});
 		download(`${manifest.name}-bundle.zip`, zip as Uint8Array<ArrayBuffer>, 'application/zip');
 	}
