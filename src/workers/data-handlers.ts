@@ -23,6 +23,7 @@ import {
 import { monitorBatch } from '../core/monitor/monitor-batch';
 import { readBatch } from '../core/monitor/read-batch';
 import { referenceStats } from '../core/monitor/reference-stats';
+import { compareVersions, retrainData } from '../core/registry/retrain';
 import { previewOnDataset } from '../core/prepare/preview';
 import { columnHints } from '../core/prepare/column-hints';
 import { lintDataset } from '../core/prepare/lint-dataset';
@@ -158,6 +159,20 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 		},
 		async referenceStats({ split, pipeline, target }) {
 			return referenceStats(pipeline, openRows(split, 'train'), target);
+		},
+		async retrainData({ file, fileName, split, schema, target, seed }, ctx) {
+			const batch = await readBatch(blobSource(file), fileName, schema, ctx);
+			if (batch.kind === 'log')
+				throw new CoreError(
+					'no-labels',
+					`${fileName} is a prediction log: it holds the model's answers, not the true ones. Retrain on a CSV of new rows with their "${target.name}" values.`
+				);
+			const train = openRows(split, 'train');
+			const val = openRows(split, 'val');
+			return retrainData(train, val, batch.raw, fileName, schema, target, seed);
+		},
+		async compareVersions({ live, candidate, parts, target }) {
+			return compareVersions(live, candidate, parts, target);
 		}
 	};
 }

@@ -15,6 +15,7 @@ import type { Kpi } from '../core/evaluate/verdict';
 import type { DriftOptions } from '../core/monitor/drift-options';
 import type { MonitorReport } from '../core/monitor/monitor-batch';
 import type { ReferenceStats } from '../core/monitor/reference-stats';
+import type { EvaluationPart, PartScores, RetrainData } from '../core/registry/retrain';
 import type { Pipeline } from '../core/ship/pipeline';
 import type { DatasetSplitReport } from '../core/split/dataset-split-report';
 import type { TargetSummary } from '../core/brief/target';
@@ -22,7 +23,7 @@ import type { ProfileResult } from '../core/profile/profile-dataset';
 import type { ColumnReport, InferChoices } from '../core/table/infer-kinds';
 import type { PartRead, PartRequest } from '../core/table/ingest';
 import type { DatasetSummary, ReadChoices } from '../core/table/dataset';
-import type { ColumnSchema } from '../core/table/schema';
+import type { ColumnSchema, DatasetSchema } from '../core/table/schema';
 import type { RawTable } from '../core/table/table';
 import type { CrossValidation, DevelopmentFolds } from '../core/tune/cross-validate';
 import type { TrainRequest, TrainResult } from '../core/train/train-run';
@@ -106,7 +107,28 @@ export type DataApi = {
 		ReferenceStats,
 		ProgressEvent
 	>;
+	/**
+	 * What retraining on a labelled batch fits on (the split's train rows and the batch's added
+	 * rows) and is judged on (validation rows and the batch's held-out rows): never test rows.
+	 */
+	retrainData: Method<RetrainRequest, RetrainData, ProgressEvent>;
+	/** Both versions' scores on each part of the fixed evaluation set. */
+	compareVersions: Method<
+		{ live: Pipeline; candidate: Pipeline; parts: EvaluationPart[]; target: ColumnSchema },
+		PartScores[]
+	>;
 };
+
+/** What a retraining reads: the batch file, the split, and how the project reads its columns. */
+export interface RetrainRequest {
+	file: Blob;
+	fileName: string;
+	split: Split;
+	/** The fit's schema: the inputs, the target and any scoring column. */
+	schema: DatasetSchema;
+	target: ColumnSchema;
+	seed: number;
+}
 
 /** What the monitor checks: the batch file, the shipped pipeline, and what to hold it against. */
 export interface MonitorRequest {

@@ -64,3 +64,22 @@ export async function splitAndTrainLinear(page: Page): Promise<void> {
 	await page.getByRole('button', { name: /^Train linear/ }).click();
 	await expect(page.getByTestId('run-run-2')).toBeVisible();
 }
+
+/** Loads California housing, trains the linear model, reveals the test set and opens Ship. */
+export async function shipHousingModel(page: Page): Promise<void> {
+	await page.goto('/');
+	await dropDataset(page, 'california_housing.csv');
+	await expect(page.getByTestId('dataset-chip')).toHaveText('california_housing.csv');
+	await page.getByLabel('Target column').selectOption('median_house_value');
+	await expect(page.getByRole('radio', { name: /Regression \(inferred\)/ })).toBeChecked();
+	await page.getByLabel(/^KPI/).fill('80000');
+	await page.getByLabel(/^KPI/).blur();
+	await page.getByRole('button', { name: 'Continue to Prepare' }).click();
+	await splitAndTrainLinear(page);
+	await page.getByRole('button', { name: 'Continue to Evaluate' }).click();
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: 'Reveal the test set' }).click();
+	await expect(page.getByTestId('verdict')).toContainText('RMSE on test');
+	await page.getByRole('button', { name: 'Continue to Ship' }).click();
+	await expect(page.getByTestId('monitor')).toBeVisible();
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { datasetPath, dropDataset, dropFile, splitAndTrainLinear } from './helpers';
+import { datasetPath, dropFile, shipHousingModel } from './helpers';
 
 // MANIFEST.json: housing_drift_current.csv is California housing with four columns drifted on
 // purpose. tests/core/monitor/housing-monitor.test.ts checks the same figures in the core.
@@ -13,25 +13,6 @@ const STEADY = [
 	'households',
 	'median_house_value'
 ];
-
-/** Loads California housing, trains the linear model, reveals the test set and opens Ship. */
-async function shipHousingModel(page: Page): Promise<void> {
-	await page.goto('/');
-	await dropDataset(page, 'california_housing.csv');
-	await expect(page.getByTestId('dataset-chip')).toHaveText('california_housing.csv');
-	await page.getByLabel('Target column').selectOption('median_house_value');
-	await expect(page.getByRole('radio', { name: /Regression \(inferred\)/ })).toBeChecked();
-	await page.getByLabel(/^KPI/).fill('80000');
-	await page.getByLabel(/^KPI/).blur();
-	await page.getByRole('button', { name: 'Continue to Prepare' }).click();
-	await splitAndTrainLinear(page);
-	await page.getByRole('button', { name: 'Continue to Evaluate' }).click();
-	page.once('dialog', (dialog) => dialog.accept());
-	await page.getByRole('button', { name: 'Reveal the test set' }).click();
-	await expect(page.getByTestId('verdict')).toContainText('RMSE on test');
-	await page.getByRole('button', { name: 'Continue to Ship' }).click();
-	await expect(page.getByTestId('monitor')).toBeVisible();
-}
 
 /** Asserts which rows of the drift table are flagged. */
 async function expectFlags(page: Page, flagged: string[], steady: string[]): Promise<void> {

@@ -13,6 +13,7 @@ import { DEFAULT_SPLIT_PLAN, type Split, type SplitPlan } from '../split/split';
 import type { ReadChoices } from '../table/dataset';
 import { isRecipeStep, type RecipeStep } from '../prepare/recipe';
 import { resolveDriftOptions, type DriftOptions } from '../monitor/drift-options';
+import type { Registry } from '../registry/versions';
 import { COLUMN_KINDS, type ColumnKind } from '../table/table';
 import { STAGES, type StageName } from './stages';
 
@@ -81,6 +82,11 @@ export interface Project {
 	shippedAt: string | null;
 	/** The monitor's drift thresholds as the user edited them; absent means the defaults. */
 	driftOptions?: DriftOptions;
+	/**
+	 * Every shipped and retrained model version; absent before the first ship. Nothing clears it:
+	 * what was shipped stays on record.
+	 */
+	versions?: Registry;
 }
 
 /** Returns a new, empty project. */
@@ -120,6 +126,7 @@ export function parseProject(value: unknown): Project | null {
 		objectOrNull(candidate.evaluation) &&
 		(candidate.audit === undefined || Array.isArray(candidate.audit)) &&
 		(candidate.reading === undefined || isObject(candidate.reading)) &&
+		(candidate.versions === undefined || isRegistry(candidate.versions)) &&
 		(candidate.recipe === undefined ||
 			(Array.isArray(candidate.recipe) && candidate.recipe.every(isRecipeStep)));
 	if (!valid) return null;
@@ -166,6 +173,14 @@ function fromKindOverrides(value: unknown): Partial<ReadChoices> {
 		)
 		.map(([name, kind]) => [name, { kind }]);
 	return { columns } as Partial<ReadChoices>;
+}
+
+function isRegistry(value: unknown): boolean {
+	return (
+		isObject(value) &&
+		Array.isArray((value as Partial<Registry>).versions) &&
+		Array.isArray((value as Partial<Registry>).events)
+	);
 }
 
 /** Returns saved drift thresholds that are still valid; undefined (the defaults) otherwise. */

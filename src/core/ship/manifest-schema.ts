@@ -49,47 +49,66 @@ export const MANIFEST_SCHEMA = {
 	title: 'Shipshape model bundle manifest',
 	description:
 		'What the model is, what it reads and writes, how good it was on test, its lineage, and the SHA-256 of each bundle file.',
-	...object({
-		format: { const: BUNDLE_FORMAT },
-		formatVersion: { const: BUNDLE_FORMAT_VERSION },
-		name,
-		version: name,
-		created: { type: 'string', format: 'date-time' },
-		task: { enum: [...TASK_KINDS] },
-		target,
-		inputSchema: {
-			type: 'array',
-			minItems: 1,
-			items: object({ name, kind: { enum: [...COLUMN_KINDS] }, allowedCategories: texts }, [
-				'allowedCategories'
-			])
+	...object(
+		{
+			format: { const: BUNDLE_FORMAT },
+			formatVersion: { const: BUNDLE_FORMAT_VERSION },
+			name,
+			version: name,
+			created: { type: 'string', format: 'date-time' },
+			task: { enum: [...TASK_KINDS] },
+			target,
+			inputSchema: {
+				type: 'array',
+				minItems: 1,
+				items: object({ name, kind: { enum: [...COLUMN_KINDS] }, allowedCategories: texts }, [
+					'allowedCategories'
+				])
+			},
+			missingTokens: texts,
+			outputSchema: {
+				type: 'array',
+				minItems: 2,
+				items: object({ name, kind: { enum: ['label', 'number', 'text'] }, description: text })
+			},
+			model: object({
+				family: name,
+				spec: { type: 'object' },
+				features: { type: 'integer', minimum: 1 }
+			}),
+			metrics: object({ validation: metrics, test: metrics, baselineTest: metrics }),
+			kpi: object({ metric: name, threshold: { type: 'number' } }),
+			verdict: object({ pass: { type: 'boolean' }, summary: text }),
+			lineage: object({
+				dataFingerprint: text,
+				fileName: text,
+				recipeHash: text,
+				seed: { type: 'integer' },
+				backend: text,
+				testRevealedAt: text
+			}),
+			appVersion: text,
+			retrained: object({
+				fromVersion: { type: 'integer', minimum: 1 },
+				fileName: text,
+				addedRows: { type: 'integer', minimum: 0 },
+				trainRows: { type: 'integer', minimum: 0 },
+				evaluation: {
+					type: 'array',
+					items: object({
+						name: text,
+						rows: { type: 'integer', minimum: 0 },
+						live: metrics,
+						candidate: metrics
+					})
+				},
+				approval: text
+			}),
+			runtime: object({ node: text, dependencies: texts, usage: text }),
+			files: { type: 'object', minProperties: 1, additionalProperties: sha256 }
 		},
-		missingTokens: texts,
-		outputSchema: {
-			type: 'array',
-			minItems: 2,
-			items: object({ name, kind: { enum: ['label', 'number', 'text'] }, description: text })
-		},
-		model: object({
-			family: name,
-			spec: { type: 'object' },
-			features: { type: 'integer', minimum: 1 }
-		}),
-		metrics: object({ validation: metrics, test: metrics, baselineTest: metrics }),
-		kpi: object({ metric: name, threshold: { type: 'number' } }),
-		verdict: object({ pass: { type: 'boolean' }, summary: text }),
-		lineage: object({
-			dataFingerprint: text,
-			fileName: text,
-			recipeHash: text,
-			seed: { type: 'integer' },
-			backend: text,
-			testRevealedAt: text
-		}),
-		appVersion: text,
-		runtime: object({ node: text, dependencies: texts, usage: text }),
-		files: { type: 'object', minProperties: 1, additionalProperties: sha256 }
-	})
+		['retrained']
+	)
 };
 
 const validator = new Validator(MANIFEST_SCHEMA as object, '2020-12', false);

@@ -16,6 +16,20 @@ export interface InputField {
 	allowedCategories?: string[];
 }
 
+/** How a retrained version was made and judged (it never met the test set). */
+export interface RetrainedLineage {
+	fromVersion: number;
+	/** The labelled batch it was retrained on. */
+	fileName: string;
+	addedRows: number;
+	/** Train rows in all: the project's, and the batch rows added. */
+	trainRows: number;
+	/** Its scores beside the version it replaced, on each part of the fixed evaluation set. */
+	evaluation: { name: string; rows: number; live: MetricValues; candidate: MetricValues }[];
+	/** The note the user approved it with. */
+	approval: string;
+}
+
 /** The deploy manifest: what the model is, what it reads and writes, how good it is, and its lineage. */
 export interface Manifest {
 	format: typeof BUNDLE_FORMAT;
@@ -41,6 +55,8 @@ export interface Manifest {
 		testRevealedAt: string;
 	};
 	appVersion: string;
+	/** Present on a retrained version: its metrics.test are empty, as it never met the test set. */
+	retrained?: RetrainedLineage;
 	runtime: { node: string; dependencies: string[]; usage: string };
 	/**
 	 * The lowercase hex SHA-256 of every other file of the bundle, by name, so an altered file
@@ -63,6 +79,7 @@ export interface ManifestInput {
 	verdict: Pick<Verdict, 'pass' | 'summary'>;
 	lineage: Manifest['lineage'];
 	appVersion: string;
+	retrained?: RetrainedLineage;
 }
 
 function inputFields(pipeline: Pipeline): InputField[] {
@@ -130,6 +147,7 @@ export function buildManifest(input: ManifestInput): Omit<Manifest, 'files'> {
 		verdict: { pass: input.verdict.pass, summary: input.verdict.summary },
 		lineage: input.lineage,
 		appVersion: input.appVersion,
+		...(input.retrained ? { retrained: input.retrained } : {}),
 		runtime: {
 			node: NODE_ENGINE,
 			dependencies: [],

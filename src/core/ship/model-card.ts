@@ -1,9 +1,11 @@
 import { looksOf, type EvaluationRecord, type TestLook } from '../evaluate/evaluation-record';
 import type { FairnessReport } from '../evaluate/fairness';
 import { metricInfo } from '../evaluate/metric-catalogue';
-import { fairnessSummary, looksFlag, metricsTable } from '../evaluate/report-document';
-import { markdownBlock, markdownSections, type DocSection } from '../util/printable';
-import type { Manifest } from './manifest';
+import { fairnessSummary, formatScore, looksFlag, metricsTable } from '../evaluate/report-document';
+import { markdownBlock, markdownSections, type DocBlock, type DocSection } from '../util/printable';
+import type { Manifest, RetrainedLineage } from './manifest';
+import type { MetricValues } from '../evaluate/metric-catalogue';
+import type { Kpi } from '../evaluate/verdict';
 
 /** The plain-language parts of the brief that a model card repeats. */
 export interface CardBrief {
@@ -52,6 +54,31 @@ function evaluationSections(evaluation: EvaluationRecord | null | undefined): st
 	return sections.length > 0 ? `${markdownSections(sections)}\n\n` : '';
 }
 
+/** Returns the card's evaluation of a retrained version: the fixed evaluation set, not the test set. */
+function retrainedSection(retrained: RetrainedLineage, kpi: Kpi): string {
+	const { label } = metricInfo(kpi.metric);
+	const cell = (values: MetricValues) => {
+		const value = values[kpi.metric];
+		return value === undefined || value === null ? '–' : formatScore(value);
+	};
+	const table: DocBlock = {
+		kind: 'table',
+		header: ['Rows', `${label}, this version`, `${label}, version ${retrained.fromVersion}`],
+		rows: retrained.evaluation.map((p) => [
+			`${p.name} (${p.rows})`,
+			cell(p.candidate),
+			cell(p.live)
+		])
+	};
+	return `## Retraining (version ${retrained.fromVersion} retrained; not judged on the test set)
+
+Retrained on ${retrained.fileName}: ${retrained.addedRows} labelled rows added, ${retrained.trainRows} train rows in all. The test set was revealed once, for version 1; this version was compared with version ${retrained.fromVersion} on rows neither was trained on:
+
+${markdownBlock(table)}
+
+Approved with the note: ${retrained.approval}`;
+}
+
 /**
  * Returns MODEL_CARD.md: what the model is for, how it was evaluated, and how to run it. Given the
  * evaluation record, the test metrics carry their 95 % intervals, later looks at the test set are
@@ -67,6 +94,11 @@ export function buildModelCard(
 	const { test, baselineTest } = manifest.metrics;
 	const metrics = metricsTable(test, baselineTest, evaluation?.result.intervals ?? null);
 	const once = evaluation && looksOf(evaluation).length > 1 ? 'first' : 'once';
+	const judged = manifest.retrained
+		? retrainedSection(manifest.retrained, manifest.kpi)
+		: `## Evaluation (test set, revealed ${once} at ${lineage.testRevealedAt})
+
+${markdownBlock(metrics)}`;
 	return `# Model card: ${manifest.name} ${manifest.version}
 
 ## Purpose
@@ -86,13 +118,11 @@ ${purposeItems(brief)
 
 ${inputs}
 
-## Evaluation (test set, revealed ${once} at ${lineage.testRevealedAt})
-
-${markdownBlock(metrics)}
+${judged}
 
 KPI: ${metricInfo(kpi.metric).label} ${metricInfo(kpi.metric).higherIsBetter ? '≥' : '≤'} ${kpi.threshold}. Verdict: **${manifest.verdict.pass ? 'pass' : 'fail'}**: ${manifest.verdict.summary}
 
-${evaluationSections(evaluation)}## Use
+${manifest.retrained ? '' : evaluationSections(evaluation)}## Use
 
 \`\`\`
 ${manifest.runtime.usage}

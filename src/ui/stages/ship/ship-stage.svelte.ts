@@ -1,5 +1,12 @@
 import { kpiOf } from '../../../core/brief/brief';
 import { judgedPipeline } from '../../../core/evaluate/evaluation-record';
+import {
+	retrainedLineage,
+	retrainedVerdict,
+	versionName
+} from '../../../core/registry/version-manifest';
+import { EMPTY_REGISTRY, liveVersion, shipFirst } from '../../../core/registry/versions';
+import { specLabel } from '../train/train-stage.svelte';
 import { buildManifest } from '../../../core/ship/manifest';
 import { buildModelCard } from '../../../core/ship/model-card';
 import { toBundle, type ManifestDraft } from '../../../core/ship/bundle';
@@ -31,11 +38,17 @@ export class ShipStage {
 		() =>
 			this.session.project.runs.find((r) => r.id === this.session.project.evaluation?.runId) ?? null
 	);
+	/** Every version shipped or retrained, and their history. */
+	registry = $derived.by(() => this.session.project.versions ?? EMPTY_REGISTRY);
+	/** The version shipped now; null before the first download. */
+	live = $derived.by(() => liveVersion(this.registry));
 	/** The evaluated run's pipeline with the threshold the evaluation chose: what the test judged. */
-	pipeline = $derived.by(() => {
+	evaluated = $derived.by(() => {
 		const { evaluation } = this.session.project;
 		return this.run && evaluation ? judgedPipeline(this.run.pipeline, evaluation) : null;
 	});
+	/** What the bundle ships and the monitor checks: the live version, else the evaluated model. */
+	pipeline = $derived.by(() => this.live?.pipeline ?? this.evaluated);
 	manifest = $derived.by((): ManifestDraft | null => {
 		const { project } = this.session;
 		const { evaluation, dataset, brief } = project;
@@ -43,9 +56,9 @@ export class ShipStage {
 		const run = this.run;
 		const pipeline = this.pipeline;
 		if (!evaluation || !dataset || !kpi || !run || !pipeline) return null;
-		return buildManifest({
+		const base = {
 			name: `${slug(dataset.fileName)}-${slug(brief.target ?? '')}`,
-			version: '1.0.0',
+			version: versionName(this.live?.number ?? 1),
 			created: project.shippedAt ?? evaluation.revealedAt,
 			pipeline,
 			spec: run.spec,
@@ -63,6 +76,26 @@ export class ShipStage {
 				testRevealedAt: evaluation.revealedAt
 			},
 			appVersion: APP_VERSION
+		};
+		const live = this.live;
+		const retrained = live && retrainedLineage(live);
+		if (!live?.retrain || !retrained) return buildManifest(base);
+		// A retrained version never met the test set: no test scores, its own verdict and lineage.
+		return buildManifest({
+			...base,
+			created: live.liveSpans.at(-1)?.from ?? live.createdAt,
+			spec: live.spec,
+			validation: live.valMetrics,
+			test: {},
+			baselineTest: {},
+			verdict: retrainedVerdict(live, kpi),
+			lineage: {
+				...base.lineage,
+				recipeHash: live.retrain.recipeHash,
+				seed: live.retrain.seed,
+				backend: live.retrain.backend
+			},
+			retrained
 		});
 	});
 
@@ -99,10 +132,28 @@ export class ShipStage {
 		});
 		if (!built) return;
 		const shippedAt = this.session.deps.now().toISOString();
+		const current = this.session.project;
+		const registry = current.versions ?? EMPTY_REGISTRY;
+		// The first download ships version 1: the evaluated model, live from now on.
+		const versions =
+			registry.versions.length > 0
+				? registry
+				: shipFirst(registry, {
+						reason: `Shipped ${run.id}, ${specLabel(run.spec)}, evaluated on the test set`,
+						runId: run.id,
+						spec: run.spec,
+						pipeline,
+						valMetrics: run.valMetrics,
+						createdAt: shippedAt
+					});
+		const shipped = liveVersion(versions)!;
 		this.session.update({
-			...this.session.project,
+			...current,
 			shippedAt,
-			audit: this.session.audit(`Shipped ${run.id} as a bundle`)
+			versions,
+			audit: this.session.audit(
+				`Shipped version ${shipped.number} (${versionName(shipped.number)}) as a bundle`
+			)
 		});
 		const manifest = this.manifest!;
 		const modelCard = buildModelCard(manifest, project.brief, project.evaluation);

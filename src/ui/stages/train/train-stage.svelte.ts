@@ -44,6 +44,37 @@ export function runRecord(
 	};
 }
 
+/**
+ * Returns what every fit needs from the project (the target, schema, recipe and split), or
+ * null after telling the user what is missing.
+ */
+export async function fitSetup(session: Session): Promise<FitSetup | null> {
+	const { project, dataset, target, inputs, recipe } = session;
+	const targetSpec = target && toTargetSpec(project.brief, target);
+	const split = project.split;
+	if (!targetSpec || !split || !dataset) return null;
+	if (inputs.length === 0) {
+		session.fail('no-features', 'No feature column is selected. Choose at least one in Prepare.');
+		return null;
+	}
+	const targetKind = dataset.reports.find((r) => r.name === targetSpec.name)!.kind;
+	const schema = {
+		columns: [
+			...inputs,
+			{ name: targetSpec.name, kind: targetKind },
+			...scoringColumns(targetSpec)
+		],
+		missingTokens: [...dataset.missingTokens],
+		...(dataset.dialect.decimal === ',' ? { decimalComma: true } : {})
+	};
+	return {
+		base: { schema, target: targetSpec, recipe },
+		split,
+		fingerprint: dataset.fingerprint,
+		recipeHash: await recipeHash(recipe)
+	};
+}
+
 /** The Train stage: fits the chosen family (and the baseline it must beat) in the train worker. */
 export class TrainStage {
 	readonly session: Session;
@@ -57,38 +88,9 @@ export class TrainStage {
 		this.session = session;
 	}
 
-	/**
-	 * Returns what every fit needs from the project (the target, schema, recipe and split), or
-	 * null after telling the user what is missing.
-	 */
-	async setup(): Promise<FitSetup | null> {
-		const { project, dataset, target, inputs, recipe } = this.session;
-		const targetSpec = target && toTargetSpec(project.brief, target);
-		const split = project.split;
-		if (!targetSpec || !split || !dataset) return null;
-		if (inputs.length === 0) {
-			this.session.fail(
-				'no-features',
-				'No feature column is selected. Choose at least one in Prepare.'
-			);
-			return null;
-		}
-		const targetKind = dataset.reports.find((r) => r.name === targetSpec.name)!.kind;
-		const schema = {
-			columns: [
-				...inputs,
-				{ name: targetSpec.name, kind: targetKind },
-				...scoringColumns(targetSpec)
-			],
-			missingTokens: [...dataset.missingTokens],
-			...(dataset.dialect.decimal === ',' ? { decimalComma: true } : {})
-		};
-		return {
-			base: { schema, target: targetSpec, recipe },
-			split,
-			fingerprint: dataset.fingerprint,
-			recipeHash: await recipeHash(recipe)
-		};
+	/** What every fit needs from the project, or null after saying what is missing (`fitSetup`). */
+	setup(): Promise<FitSetup | null> {
+		return fitSetup(this.session);
 	}
 
 	/** Trains the baseline when the split has none yet, then the chosen family; logs both as runs. */

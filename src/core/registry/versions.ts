@@ -1,0 +1,240 @@
+import type { MetricValues } from '../evaluate/metric-catalogue';
+import type { ModelSpec } from '../models/model';
+import type { Pipeline } from '../ship/pipeline';
+import { CoreError } from '../util/core-error';
+import type { PartScores } from './retrain';
+
+/**
+ * Where a version stands: `live` is the one shipped (exactly one once anything is shipped), a
+ * `candidate` waits for a decision, `retired` was live once (and can be rolled back to),
+ * `rejected` never went live.
+ */
+export type VersionStatus = 'live' | 'candidate' | 'retired' | 'rejected';
+
+/** How a retrained version was made. */
+export interface RetrainSource {
+	/** The version that was live when it was trained. */
+	from: number;
+	fileName: string;
+	/** Batch rows added to the project's train rows. */
+	added: number;
+	/** Batch rows held out for the evaluation set. */
+	heldOut: number;
+	/** Batch rows without a label, left out. */
+	unlabelled: number;
+	trainRows: number;
+	/** How it was fitted: the recipe (by hash), the seed and where the numbers were computed. */
+	recipeHash: string;
+	seed: number;
+	backend: string;
+}
+
+/** One model version: what it is, why it exists, how it compared, and when it was live. */
+export interface ModelVersion {
+	number: number;
+	createdAt: string;
+	/** Why it exists, in a sentence. */
+	reason: string;
+	/** The run it was shipped from (version 1), or null for a retrained version. */
+	runId: string | null;
+	spec: ModelSpec;
+	pipeline: Pipeline;
+	/** Its scores on the validation rows, as its run logged them. */
+	valMetrics: MetricValues;
+	status: VersionStatus;
+	retrain: RetrainSource | null;
+	/** A candidate's scores beside the live version's, on the fixed evaluation set. */
+	comparison: PartScores[] | null;
+	/** The user's decision on a candidate, with their note. */
+	decision: { approved: boolean; note: string; at: string } | null;
+	/** When it was live: each span from its start until it ended (null while live). */
+	liveSpans: { from: string; until: string | null }[];
+}
+
+/** Every version of the project's model, and what happened to them, oldest first. */
+export interface Registry {
+	versions: ModelVersion[];
+	events: { at: string; text: string }[];
+}
+
+export const EMPTY_REGISTRY: Registry = { versions: [], events: [] };
+
+/** Returns the live version, or null before anything is shipped. */
+export function liveVersion(registry: Registry): ModelVersion | null {
+	return registry.versions.find((v) => v.status === 'live') ?? null;
+}
+
+/** Returns the candidate waiting for a decision, or null. */
+export function openCandidate(registry: Registry): ModelVersion | null {
+	return registry.versions.find((v) => v.status === 'candidate') ?? null;
+}
+
+function find(registry: Registry, number: number): ModelVersion {
+	const version = registry.versions.find((v) => v.number === number);
+	if (!version) throw new CoreError('no-version', `There is no version ${number}.`);
+	return version;
+}
+
+/** Returns the registry with `version` replaced by `change` applied to it, and an event. */
+function withChanges(
+	registry: Registry,
+	changes: Map<number, Partial<ModelVersion>>,
+	event: { at: string; text: string }
+): Registry {
+	return {
+		versions: registry.versions.map((v) => {
+			const change = changes.get(v.number);
+			return change ? { ...v, ...change } : v;
+		}),
+		events: [...registry.events, event]
+	};
+}
+
+/** Ends the live span of `version`. */
+function ended(version: ModelVersion, at: string): ModelVersion['liveSpans'] {
+	return version.liveSpans.map((s) => (s.until === null ? { ...s, until: at } : s));
+}
+
+/** What a new version is made of. */
+export type NewVersion = Pick<
+	ModelVersion,
+	'reason' | 'runId' | 'spec' | 'pipeline' | 'valMetrics' | 'createdAt'
+>;
+
+/**
+ * Returns the registry with its first version, live: the evaluated model as it is shipped. Throws
+ * `already-shipped` when it has versions already.
+ */
+export function shipFirst(registry: Registry, first: NewVersion): Registry {
+	if (registry.versions.length > 0)
+		throw new CoreError('already-shipped', 'Version 1 is already in the registry.');
+	const version: ModelVersion = {
+		...first,
+		number: 1,
+		status: 'live',
+		retrain: null,
+		comparison: null,
+		decision: null,
+		liveSpans: [{ from: first.createdAt, until: null }]
+	};
+	return {
+		versions: [version],
+		events: [{ at: first.createdAt, text: `Version 1 live: ${first.reason}` }]
+	};
+}
+
+/**
+ * Returns the registry with a retrained candidate, compared with the live version. Throws
+ * `candidate-open` while another candidate waits for a decision, and `nothing-live` before a
+ * version is shipped.
+ */
+export function addCandidate(
+	registry: Registry,
+	candidate: NewVersion & { retrain: RetrainSource; comparison: PartScores[] }
+): Registry {
+	const open = openCandidate(registry);
+	if (open)
+		throw new CoreError(
+			'candidate-open',
+			`Version ${open.number} is still a candidate: approve or reject it first.`
+		);
+	if (!liveVersion(registry))
+		throw new CoreError('nothing-live', 'Ship a version before retraining it.');
+	const number = Math.max(...registry.versions.map((v) => v.number)) + 1;
+	const version: ModelVersion = {
+		...candidate,
+		number,
+		status: 'candidate',
+		decision: null,
+		liveSpans: []
+	};
+	return {
+		versions: [...registry.versions, version],
+		events: [
+			...registry.events,
+			{
+				at: candidate.createdAt,
+				text: `Version ${number} trained as a candidate: ${candidate.reason}`
+			}
+		]
+	};
+}
+
+/**
+ * Returns the registry with the user's decision on the candidate `number`: approved, it goes live
+ * and the live version retires; rejected, it stays out. Throws `not-candidate` for a version
+ * that is no candidate and `no-note` without a note.
+ */
+export function decide(
+	registry: Registry,
+	number: number,
+	approved: boolean,
+	note: string,
+	at: string
+): Registry {
+	const version = find(registry, number);
+	if (version.status !== 'candidate')
+		throw new CoreError(
+			'not-candidate',
+			`Version ${number} is ${version.status}, not a candidate.`
+		);
+	const text = note.trim();
+	if (!text)
+		throw new CoreError(
+			'no-note',
+			`Say why you ${approved ? 'approve' : 'reject'} version ${number}: the note is kept with it.`
+		);
+	const decision = { approved, note: text, at };
+	if (!approved)
+		return withChanges(registry, new Map([[number, { status: 'rejected', decision }]]), {
+			at,
+			text: `Version ${number} rejected: ${text}`
+		});
+	const live = liveVersion(registry)!;
+	return withChanges(
+		registry,
+		new Map<number, Partial<ModelVersion>>([
+			[live.number, { status: 'retired', liveSpans: ended(live, at) }],
+			[number, { status: 'live', decision, liveSpans: [{ from: at, until: null }] }]
+		]),
+		{ at, text: `Version ${number} approved and live (version ${live.number} retired): ${text}` }
+	);
+}
+
+/**
+ * Returns the registry with the retired version `number` live again and the live one retired.
+ * Throws `not-retired` for a version that was never live or is live now.
+ */
+export function rollBack(registry: Registry, number: number, at: string): Registry {
+	const version = find(registry, number);
+	if (version.status !== 'retired')
+		throw new CoreError(
+			'not-retired',
+			`Version ${number} is ${version.status}: only a version that was live before can be rolled back to.`
+		);
+	const live = liveVersion(registry)!;
+	return withChanges(
+		registry,
+		new Map<number, Partial<ModelVersion>>([
+			[live.number, { status: 'retired', liveSpans: ended(live, at) }],
+			[number, { status: 'live', liveSpans: [...version.liveSpans, { from: at, until: null }] }]
+		]),
+		{ at, text: `Rolled back to version ${number} (version ${live.number} retired)` }
+	);
+}
+
+export const REGISTRY_FORMAT = 'shipshape-registry';
+
+/**
+ * Returns the registry as an exportable JSON document: every version with its pipeline, scores,
+ * decision and live spans, and the history of events.
+ */
+export function registryDocument(registry: Registry, project: string, exportedAt: string): string {
+	return (
+		JSON.stringify(
+			{ format: REGISTRY_FORMAT, formatVersion: 1, project, exportedAt, ...registry },
+			null,
+			2
+		) + '\n'
+	);
+}
