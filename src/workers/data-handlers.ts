@@ -23,6 +23,7 @@ import {
 import { monitorBatch } from '../core/monitor/monitor-batch';
 import { readBatch } from '../core/monitor/read-batch';
 import { referenceStats } from '../core/monitor/reference-stats';
+import { simulateTraffic } from '../core/monitor/simulate';
 import { compareVersions, retrainData } from '../core/registry/retrain';
 import { previewOnDataset } from '../core/prepare/preview';
 import { columnHints } from '../core/prepare/column-hints';
@@ -170,6 +171,12 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 			const train = openRows(split, 'train');
 			const val = openRows(split, 'val');
 			return retrainData(train, val, batch.raw, fileName, schema, target, seed);
+		},
+		async simulate({ split, pipeline, target, plan, options, kpis }) {
+			// Held-back rows replayed: validation rows, never test rows.
+			const reference = openRows(split, 'train');
+			const pool = openRows(split, 'val');
+			return simulateTraffic({ pipeline, reference, pool, target, plan, options, kpis });
 		},
 		async compareVersions({ live, candidate, parts, target }) {
 			return compareVersions(live, candidate, parts, target);

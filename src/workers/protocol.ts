@@ -15,6 +15,7 @@ import type { Kpi } from '../core/evaluate/verdict';
 import type { DriftOptions } from '../core/monitor/drift-options';
 import type { MonitorReport } from '../core/monitor/monitor-batch';
 import type { ReferenceStats } from '../core/monitor/reference-stats';
+import type { SimulationPlan, SimulationResult } from '../core/monitor/simulate';
 import type { EvaluationPart, PartScores, RetrainData } from '../core/registry/retrain';
 import type { Pipeline } from '../core/ship/pipeline';
 import type { DatasetSplitReport } from '../core/split/dataset-split-report';
@@ -112,12 +113,27 @@ export type DataApi = {
 	 * rows) and is judged on (validation rows and the batch's held-out rows): never test rows.
 	 */
 	retrainData: Method<RetrainRequest, RetrainData, ProgressEvent>;
+	/**
+	 * "Simulate production": the split's validation rows replayed as traffic with injected drift,
+	 * each batch checked against the train rows; never test rows.
+	 */
+	simulate: Method<SimulateRequest, SimulationResult, ProgressEvent>;
 	/** Both versions' scores on each part of the fixed evaluation set. */
 	compareVersions: Method<
 		{ live: Pipeline; candidate: Pipeline; parts: EvaluationPart[]; target: ColumnSchema },
 		PartScores[]
 	>;
 };
+
+/** What a simulation replays, and what it holds each batch against. */
+export interface SimulateRequest {
+	split: Split;
+	pipeline: Pipeline;
+	target: ColumnSchema;
+	plan: SimulationPlan;
+	options: DriftOptions;
+	kpis: Kpi[];
+}
 
 /** What a retraining reads: the batch file, the split, and how the project reads its columns. */
 export interface RetrainRequest {
