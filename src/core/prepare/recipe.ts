@@ -299,10 +299,12 @@ function frameRows(frame: Frame): number {
 	return c.kind === 'category' || c.kind === 'text' ? c.codes.length : c.values.length;
 }
 
+/** Rows copied into the matrix at a time: their part of it stays in the cache for every column. */
+const MATRIX_BLOCK_ROWS = 256;
+
 function toMatrix(frame: Frame, rowCount: number): FeatureMatrix {
 	const width = frame.length;
-	const values = new Float64Array(rowCount * width);
-	frame.forEach((column, j) => {
+	const columns = frame.map((column) => {
 		if (column.kind !== 'number')
 			throw new CoreError(
 				'not-encoded',
@@ -311,8 +313,16 @@ function toMatrix(frame: Frame, rowCount: number): FeatureMatrix {
 					: `Column "${column.name}" holds ${column.kind}; add an encoding step (one-hot) so the model gets numbers.`,
 				{ column: column.name }
 			);
-		for (let i = 0; i < rowCount; i++) values[i * width + j] = column.values[i];
+		return column.values;
 	});
+	const values = new Float64Array(rowCount * width);
+	for (let start = 0; start < rowCount; start += MATRIX_BLOCK_ROWS) {
+		const end = Math.min(rowCount, start + MATRIX_BLOCK_ROWS);
+		for (let j = 0; j < width; j++) {
+			const column = columns[j];
+			for (let i = start; i < end; i++) values[i * width + j] = column[i];
+		}
+	}
 	return { rows: rowCount, width, values, features: frame.map((c) => c.name) };
 }
 

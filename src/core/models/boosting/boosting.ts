@@ -13,7 +13,7 @@ import {
 	checkTrainRows
 } from '../model';
 import { binMatrix, fitBins, MAX_BINS } from '../tree/bins';
-import { flatLeafValue, flatValueTree, leafOf, type ValueTree } from '../tree/tree';
+import { compiledValueTree, leafOf, type ValueTree } from '../tree/tree';
 import { growLeafwise, HistogramPool, type GrownTree, type LeafwiseOptions } from './grow-leafwise';
 import { boostingData, STRIDE, type BoostingData } from './histograms';
 
@@ -414,17 +414,12 @@ function rawScores(model: BoostingModel, x: FeatureMatrix): Float64Array {
 	const k = model.outputs;
 	const raw = new Float64Array(x.rows * k);
 	for (let i = 0; i < x.rows; i++) raw.set(model.init, i * k);
-	const trees = model.trees.map(flatValueTree);
+	const trees = model.trees.map(compiledValueTree);
 	// Each row adds its trees' values in tree order, as one tree after another over all rows
 	// would: the same sums, but a block of rows is read once per tree from the cache, not memory.
 	for (let start = 0; start < x.rows; start += PREDICT_BLOCK_ROWS) {
 		const end = Math.min(x.rows, start + PREDICT_BLOCK_ROWS);
-		for (let t = 0; t < trees.length; t++) {
-			const tree = trees[t];
-			const out = t % k;
-			for (let i = start; i < end; i++)
-				raw[i * k + out] += flatLeafValue(tree, x.values, i * x.width);
-		}
+		for (let t = 0; t < trees.length; t++) trees[t](x.values, x.width, start, end, raw, k, t % k);
 	}
 	return raw;
 }
