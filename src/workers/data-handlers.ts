@@ -24,7 +24,7 @@ import { monitorBatch } from '../core/monitor/monitor-batch';
 import { readBatch } from '../core/monitor/read-batch';
 import { referenceStats } from '../core/monitor/reference-stats';
 import { simulateTraffic } from '../core/monitor/simulate';
-import { compareVersions, retrainData } from '../core/registry/retrain';
+import { judgeCandidate, retrainData } from '../core/registry/retrain';
 import { previewOnDataset } from '../core/prepare/preview';
 import { columnHints } from '../core/prepare/column-hints';
 import { lintDataset } from '../core/prepare/lint-dataset';
@@ -152,9 +152,10 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 			const held = split && heldSplit(split);
 			return baselineCheckOnDataset(loaded().dataset, { target, spec, split: held, seed }, ctx);
 		},
-		async monitor({ file, fileName, split, pipeline, ...against }, ctx) {
-			// The reference is the train part, read here: the monitor never sees test rows.
-			const reference = openRows(split, 'train');
+		async monitor({ file, fileName, split, pipeline, reference: stats, ...against }, ctx) {
+			// The reference is a retrained version's statistics, or the train part, read here: the
+			// monitor never sees test rows.
+			const reference = stats ?? openRows(split, 'train');
 			const batch = await readBatch(blobSource(file), fileName, pipeline.schema, ctx);
 			return monitorBatch({ pipeline, reference, batch, ...against });
 		},
@@ -172,14 +173,14 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 			const val = openRows(split, 'val');
 			return retrainData(train, val, batch.raw, fileName, schema, target, seed);
 		},
-		async simulate({ split, pipeline, target, plan, options, kpis }) {
+		async simulate({ split, pipeline, reference: stats, target, plan, options, kpis }) {
 			// Held-back rows replayed: validation rows, never test rows.
-			const reference = openRows(split, 'train');
+			const reference = stats ?? openRows(split, 'train');
 			const pool = openRows(split, 'val');
 			return simulateTraffic({ pipeline, reference, pool, target, plan, options, kpis });
 		},
-		async compareVersions({ live, candidate, parts, target }) {
-			return compareVersions(live, candidate, parts, target);
+		async judgeCandidate({ live, candidate, parts, train, target }) {
+			return judgeCandidate(live, candidate, parts, train, target);
 		}
 	};
 }

@@ -16,7 +16,7 @@ import type { DriftOptions } from '../core/monitor/drift-options';
 import type { MonitorReport } from '../core/monitor/monitor-batch';
 import type { ReferenceStats } from '../core/monitor/reference-stats';
 import type { SimulationPlan, SimulationResult } from '../core/monitor/simulate';
-import type { EvaluationPart, PartScores, RetrainData } from '../core/registry/retrain';
+import type { CandidateJudgement, EvaluationPart, RetrainData } from '../core/registry/retrain';
 import type { Pipeline } from '../core/ship/pipeline';
 import type { DatasetSplitReport } from '../core/split/dataset-split-report';
 import type { TargetSummary } from '../core/brief/target';
@@ -118,10 +118,19 @@ export type DataApi = {
 	 * each batch checked against the train rows; never test rows.
 	 */
 	simulate: Method<SimulateRequest, SimulationResult, ProgressEvent>;
-	/** Both versions' scores on each part of the fixed evaluation set. */
-	compareVersions: Method<
-		{ live: Pipeline; candidate: Pipeline; parts: EvaluationPart[]; target: ColumnSchema },
-		PartScores[]
+	/**
+	 * Both versions' scores on each part of the fixed evaluation set, and the reference statistics
+	 * of the rows the candidate was trained on.
+	 */
+	judgeCandidate: Method<
+		{
+			live: Pipeline;
+			candidate: Pipeline;
+			parts: EvaluationPart[];
+			train: RawTable;
+			target: ColumnSchema;
+		},
+		CandidateJudgement
 	>;
 };
 
@@ -129,6 +138,8 @@ export type DataApi = {
 export interface SimulateRequest {
 	split: Split;
 	pipeline: Pipeline;
+	/** The live version's reference statistics; null for the split's train rows. */
+	reference: ReferenceStats | null;
 	target: ColumnSchema;
 	plan: SimulationPlan;
 	options: DriftOptions;
@@ -154,6 +165,8 @@ export interface MonitorRequest {
 	split: Split;
 	/** The shipped pipeline: the evaluated run's, at the threshold the test judged. */
 	pipeline: Pipeline;
+	/** A retrained version's reference statistics; null for the split's train rows. */
+	reference: ReferenceStats | null;
 	/** The target column as the project reads it. */
 	target: ColumnSchema;
 	options: DriftOptions;

@@ -65,6 +65,11 @@ test('a labelled batch retrains the live model into a candidate that is approved
 	await expect(page.getByTestId('version-2')).toContainText('approved: Better on the recent rows');
 	await expect(page.getByTestId('version-1')).toContainText('retired');
 	await expect(page.getByTestId('candidate')).toHaveCount(0);
+	// The monitor now holds batches against what version 2 was trained on.
+	await dropFile(page, 'housing_drift_current.csv', batch, 'monitor-drop');
+	await expect(page.getByTestId('monitor-verdict')).toContainText(
+		'3000 rows against 14484 train rows'
+	);
 
 	// The bundle now ships version 2, which says how it was made and judged; node loads it.
 	const files = await downloadBundle(page);
@@ -78,6 +83,7 @@ test('a labelled batch retrains the live model into a candidate that is approved
 		approval: 'Better on the recent rows, as good on validation'
 	});
 	expect(second.metrics.test).toEqual({});
+	expect(JSON.parse(new TextDecoder().decode(files['reference.json'])).rows).toBe(14484);
 	expect(second.verdict.summary).toContain('not judged on the test set');
 	expect(new TextDecoder().decode(files['MODEL_CARD.md'])).toContain(
 		'## Retraining (version 1 retrained; not judged on the test set)'

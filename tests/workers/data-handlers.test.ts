@@ -140,6 +140,7 @@ describe('the data worker monitors a batch against the train rows only', () => {
 			fileName: 'batch.csv',
 			split,
 			pipeline,
+			reference: null,
 			target,
 			options: {},
 			kpis: [],

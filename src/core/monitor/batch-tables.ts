@@ -15,6 +15,8 @@ import {
 import { typeColumn, type TypingOptions } from '../table/type-column';
 import { CoreError } from '../util/core-error';
 import type { MonitorBatch } from './read-batch';
+import type { ReferenceStats } from './reference-stats';
+import { statsReference } from './stats-table';
 
 /** Cells of one batch column that do not fit the kind the model reads: the server refuses their rows. */
 export interface ColumnProblem {
@@ -47,11 +49,16 @@ export interface ComparedTables {
 	where: (row: number) => string;
 }
 
+/**
+ * The monitor's reference: the rows the model was trained on, every column of the dataset as
+ * read, or their statistics (a retrained version's, or a bundle's `reference.json`).
+ */
+export type MonitorReference = RawTable | ReferenceStats;
+
 /** What `compareTables` reads. */
 export interface CompareInput {
 	pipeline: Pipeline;
-	/** The reference rows (the train part), every column of the dataset as read. */
-	reference: RawTable;
+	reference: MonitorReference;
 	batch: MonitorBatch;
 	/** The target column as the project reads it. */
 	target: ColumnSchema;
@@ -91,7 +98,14 @@ export function compareTables(input: CompareInput): ComparedTables {
 	if (predictions.problem) problems.push(predictions.problem);
 	const predicted = predictions.column;
 	return {
-		reference: typeReference(pipeline, input.reference, compared, predicted ? name : null),
+		reference:
+			'source' in input.reference
+				? statsReference(
+						input.reference,
+						compared.columns.map((c) => c.name),
+						predicted ? name : null
+					)
+				: typeReference(pipeline, input.reference, compared, predicted ? name : null),
 		current: { rowCount: raw.rowCount, columns: predicted ? [...current, predicted] : current },
 		problems,
 		prediction: predicted ? name : null,

@@ -2,9 +2,8 @@ import { metricInfo, type MetricValues } from '../evaluate/metric-catalogue';
 import type { Kpi } from '../evaluate/verdict';
 import type { Pipeline } from '../ship/pipeline';
 import type { ColumnSchema } from '../table/schema';
-import type { RawTable } from '../table/table';
 import { batchPerformance, type BatchPerformance } from './batch-performance';
-import { compareTables, type ColumnProblem } from './batch-tables';
+import { compareTables, type ColumnProblem, type MonitorReference } from './batch-tables';
 import { formatStat, type DriftAlertKind } from './drift-alerts';
 import type { DriftOptions } from './drift-options';
 import { driftReport, type DriftReport } from './drift-report';
@@ -27,8 +26,8 @@ export interface MonitorAlert {
 export interface MonitorInput {
 	/** The shipped pipeline (the evaluated run's, at the threshold the test judged). */
 	pipeline: Pipeline;
-	/** The reference rows: the project's train rows, every column as read. */
-	reference: RawTable;
+	/** The reference: the project's train rows, every column as read, or a version's statistics. */
+	reference: MonitorReference;
 	batch: MonitorBatch;
 	/** The target column as the project reads it. */
 	target: ColumnSchema;

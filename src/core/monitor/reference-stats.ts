@@ -1,8 +1,6 @@
 import type { Pipeline } from '../ship/pipeline';
 import type { ColumnSchema } from '../table/schema';
-import { MISSING_BOOLEAN, type Column, type RawTable, type Table } from '../table/table';
-import { assertNever } from '../util/assert-never';
-import { CoreError } from '../util/core-error';
+import type { Column, RawTable } from '../table/table';
 import { predictionName, typeReference } from './batch-tables';
 import { columnSample } from './column-sample';
 
@@ -73,62 +71,4 @@ export function referenceStats(
 		prediction,
 		columns: table.columns.map(columnStats)
 	};
-}
-
-/**
- * Returns a table whose drift samples are exactly the statistics' (values in ascending order,
- * missing cells last). Text and date columns keep only their missing cells, which is all the
- * monitor checks of them. Throws `bad-reference` for statistics that do not add up.
- */
-export function statsTable(stats: ReferenceStats): Table {
-	return { rowCount: stats.rows, columns: stats.columns.map((c) => statsColumn(c, stats.rows)) };
-}
-
-function statsColumn(stats: ColumnStats, rows: number): Column {
-	const { name, missing } = stats;
-	const counted = 'counts' in stats ? stats.counts.reduce((a, b) => a + b, 0) : rows - missing;
-	if (stats.rows !== rows || counted + missing !== rows || missing < 0) {
-		throw new CoreError(
-			'bad-reference',
-			`The reference statistics of "${name}" count ${counted + missing} rows, not ${rows}.`,
-			{ column: name }
-		);
-	}
-	const kind = stats.kind;
-	switch (kind) {
-		case 'number': {
-			const values = new Float64Array(rows).fill(NaN);
-			expand(stats.counts, (i, at) => (values[at] = stats.values[i]));
-			return { kind, name, values };
-		}
-		case 'category': {
-			const codes = new Int32Array(rows).fill(-1);
-			expand(stats.counts, (i, at) => (codes[at] = i));
-			return { kind, name, codes, levels: [...stats.labels] };
-		}
-		case 'boolean': {
-			const values = new Uint8Array(rows).fill(MISSING_BOOLEAN);
-			const truth = stats.labels.map((l) => (l === stats.words[1] ? 1 : 0));
-			expand(stats.counts, (i, at) => (values[at] = truth[i]));
-			return { kind, name, values, words: stats.words };
-		}
-		case 'text': {
-			const codes = new Int32Array(rows).fill(-1).fill(0, 0, rows - missing);
-			return { kind, name, codes, levels: [''] };
-		}
-		case 'date': {
-			const values = new Float64Array(rows).fill(NaN).fill(0, 0, rows - missing);
-			return { kind, name, values, offsets: null };
-		}
-		default:
-			return assertNever(kind as never);
-	}
-}
-
-/** Calls `set(i, at)` for each of the `counts[i]` cells of entry i, filled from the first row. */
-function expand(counts: readonly number[], set: (i: number, at: number) => void): void {
-	let at = 0;
-	counts.forEach((count, i) => {
-		for (let k = 0; k < count; k++) set(i, at++);
-	});
 }

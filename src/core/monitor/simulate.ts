@@ -13,7 +13,9 @@ import {
 import { CoreError } from '../util/core-error';
 import { createRng, type Rng } from '../util/rng';
 import { meanStd, quantile } from '../util/stats';
+import type { MonitorReference } from './batch-tables';
 import type { DriftOptions } from './drift-options';
+import { statsTable } from './stats-table';
 import { monitorBatch, type MonitorAlertKind } from './monitor-batch';
 
 /** The group of a regression target that a label shift over-samples. */
@@ -60,8 +62,9 @@ export interface SimulatedCheck {
 	kind: MonitorAlertKind;
 	column: string | null;
 	/**
-	 * The drift should reach it: a column drifted on purpose (the target, for a label shift), the
-	 * predictions, or the whole batch. Any other column firing is sampling noise.
+	 * The drift should reach it: a column drifted on purpose (every column, for a label shift, as
+	 * the inputs that go with the outcome move with it), the predictions, or the whole batch. Any
+	 * other firing is sampling noise, and so is every firing of a replay without drift.
 	 */
 	expected: boolean;
 	/** Batches in which it fired, ascending. */
@@ -82,8 +85,8 @@ export interface SimulationResult {
 /** What a simulation replays and holds the batches against. */
 export interface SimulationInput {
 	pipeline: Pipeline;
-	/** The reference: the train rows, as the monitor reads them. */
-	reference: RawTable;
+	/** The reference: the train rows (or a retrained version's statistics), as the monitor reads it. */
+	reference: MonitorReference;
 	/** The rows replayed: held back from training (the validation rows). */
 	pool: RawTable;
 	target: ColumnSchema;
@@ -122,10 +125,26 @@ function checkPlan(input: SimulationInput): void {
 				refuse(`A share must be above 0 and at most 1, not ${injection.share}.`);
 		}
 		if (injection.kind === 'label-shift') continue;
-		const kind = typedColumn(input.pool, input, injection.column).kind;
+		const typed = typedColumn(input.pool, input, injection.column);
 		const wanted = injection.kind === 'new-category' ? 'category' : 'number';
-		if (kind !== wanted)
-			refuse(`"${injection.column}" is a ${kind} column; this drift needs a ${wanted} column.`);
+		if (typed.kind !== wanted)
+			refuse(
+				`"${injection.column}" is a ${typed.kind} column; this drift needs a ${wanted} column.`
+			);
+		if (injection.kind === 'new-category') {
+			const label = injection.label.trim();
+			if (label === '') refuse('A new category needs a label.');
+			if (typed.kind === 'category' && typed.levels.includes(label))
+				refuse(`"${label}" is already a label of "${injection.column}": choose a new one.`);
+			if (input.pipeline.schema.missingTokens.includes(label))
+				refuse(`"${label}" is read as a missing value: choose a label that is not.`);
+		} else {
+			const raw = findColumn(input.pool.columns, injection.column)!;
+			if (!raw.numbers || !raw.codes.some((c) => c === NUMBER_CELL))
+				refuse(
+					`"${injection.column}" holds no plain numbers in the file (its cells are quoted or formatted), so this simulation cannot move them.`
+				);
+		}
 		if (
 			injection.kind === 'scale' &&
 			!(Number.isFinite(injection.factor) && injection.factor > 0 && injection.factor !== 1)
@@ -137,8 +156,6 @@ function checkPlan(input: SimulationInput): void {
 			refuse(
 				`A shift moves by a number of standard deviations other than 0, not ${injection.sds}.`
 			);
-		if (injection.kind === 'new-category' && injection.label.trim() === '')
-			refuse('A new category needs a label.');
 	}
 }
 
@@ -235,14 +252,23 @@ export function simulateTraffic(input: SimulationInput): SimulationResult {
 	};
 	const deltas = plan.injections.map((injection) => {
 		if (injection.kind !== 'shift') return 0;
-		const column = typedColumn(input.reference, input, injection.column);
-		return injection.sds * (column.kind === 'number' ? meanStd(column.values).std : NaN);
+		const column =
+			'source' in input.reference
+				? statsTable(input.reference).columns.find((c) => c.name === injection.column)
+				: typedColumn(input.reference, input, injection.column);
+		if (!column) refuse(`"${injection.column}" is not in the reference.`);
+		const sd = column.kind === 'number' ? meanStd(column.values).std : NaN;
+		if (!(sd > 0))
+			refuse(
+				`"${injection.column}" has a single value in the reference: a shift in standard deviations would not move it.`
+			);
+		return injection.sds * sd;
 	});
 	const metric = input.kpis?.[0]?.metric ?? null;
 	const batches: SimulatedBatch[] = [];
 	let prediction: string | null = null;
 	for (let batch = 1; batch <= plan.batches; batch++) {
-		const drifting = batch >= plan.onset;
+		const drifting = plan.injections.length > 0 && batch >= plan.onset;
 		const rows = batchRows(
 			rng,
 			plan.rowsPerBatch,
@@ -270,17 +296,22 @@ export function simulateTraffic(input: SimulationInput): SimulationResult {
 			metric: (metric && report.performance?.metrics?.[metric]) ?? null
 		});
 	}
-	const drifted = new Set<string | null>([null, prediction]);
-	for (const injection of plan.injections)
-		drifted.add(injection.kind === 'label-shift' ? target.name : injection.column);
-	return { plan, metric, batches, checks: checksOf(batches, plan.onset, drifted) };
+	// What the drift can reach: the columns drifted on purpose, the predictions and the whole
+	// batch; with a label shift every column, as inputs that go with the outcome move with it.
+	const drifted = (name: string | null) =>
+		plan.injections.length > 0 &&
+		(name === null ||
+			name === prediction ||
+			plan.injections.some((i) => i.kind === 'label-shift' || i.column === name));
+	const onset = plan.injections.length > 0 ? plan.onset : Infinity;
+	return { plan, metric, batches, checks: checksOf(batches, onset, drifted) };
 }
 
 /** Returns every check that fired, in the order it first did. */
 function checksOf(
 	batches: readonly SimulatedBatch[],
 	onset: number,
-	drifted: ReadonlySet<string | null>
+	drifted: (column: string | null) => boolean
 ): SimulatedCheck[] {
 	const checks = new Map<string, SimulatedCheck>();
 	for (const { batch, fired } of batches) {
@@ -288,7 +319,7 @@ function checksOf(
 			const key = `${kind}\u0000${column ?? ''}`;
 			let check = checks.get(key);
 			if (!check) {
-				const expected = drifted.has(column);
+				const expected = drifted(column);
 				check = { kind, column, expected, batches: [], firstAfterOnset: null, falseAlarms: 0 };
 				checks.set(key, check);
 			}

@@ -1,5 +1,6 @@
 import type { MetricValues } from '../evaluate/metric-catalogue';
 import { batchPerformance } from '../monitor/batch-performance';
+import { referenceStats, type ReferenceStats } from '../monitor/reference-stats';
 import { predictRaw, type Pipeline } from '../ship/pipeline';
 import { concatRawTables } from '../table/concat-raw';
 import { typeTable, type ColumnSchema, type DatasetSchema } from '../table/schema';
@@ -107,6 +108,29 @@ export interface PartScores {
 	candidate: MetricValues | null;
 	/** Why a part could not be scored (a class one model never saw...); null when it was. */
 	problem: string | null;
+}
+
+/** A candidate judged: its scores beside the live version's, and its drift reference. */
+export interface CandidateJudgement {
+	comparison: PartScores[];
+	reference: ReferenceStats;
+}
+
+/**
+ * Returns the candidate's scores beside the live version's on the evaluation set, and the
+ * reference statistics of what it was trained on (`train`: the rows it was fitted on).
+ */
+export function judgeCandidate(
+	live: Pipeline,
+	candidate: Pipeline,
+	parts: readonly EvaluationPart[],
+	train: RawTable,
+	target: ColumnSchema
+): CandidateJudgement {
+	return {
+		comparison: compareVersions(live, candidate, parts, target),
+		reference: referenceStats(candidate, train, target)
+	};
 }
 
 /** Returns the live and the candidate pipelines' scores on each part of the evaluation set. */

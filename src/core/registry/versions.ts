@@ -1,5 +1,6 @@
 import type { MetricValues } from '../evaluate/metric-catalogue';
 import type { ModelSpec } from '../models/model';
+import type { ReferenceStats } from '../monitor/reference-stats';
 import type { Pipeline } from '../ship/pipeline';
 import { CoreError } from '../util/core-error';
 import type { PartScores } from './retrain';
@@ -35,8 +36,14 @@ export interface ModelVersion {
 	createdAt: string;
 	/** Why it exists, in a sentence. */
 	reason: string;
-	/** The run it was shipped from (version 1), or null for a retrained version. */
+	/** The run it was shipped from (a version evaluated on the test set), or null if retrained. */
 	runId: string | null;
+	/**
+	 * The run whose test-set evaluation this version descends from: its own run, or for a
+	 * retrained version the evaluated run of the version it was retrained from. The manifest's
+	 * test scores and verdict are that evaluation's, so only its versions ship with them.
+	 */
+	evaluatedRun: string;
 	spec: ModelSpec;
 	pipeline: Pipeline;
 	/** Its scores on the validation rows, as its run logged them. */
@@ -45,6 +52,12 @@ export interface ModelVersion {
 	retrain: RetrainSource | null;
 	/** A candidate's scores beside the live version's, on the fixed evaluation set. */
 	comparison: PartScores[] | null;
+	/**
+	 * What a retrained version was trained on, as the drift checks read it (the train rows and
+	 * the batch rows added): its monitor's reference and its bundle's `reference.json`. Absent
+	 * for version 1, whose reference is the project's train rows.
+	 */
+	reference?: ReferenceStats;
 	/** The user's decision on a candidate, with their note. */
 	decision: { approved: boolean; note: string; at: string } | null;
 	/** When it was live: each span from its start until it ended (null while live). */
@@ -98,28 +111,66 @@ function ended(version: ModelVersion, at: string): ModelVersion['liveSpans'] {
 /** What a new version is made of. */
 export type NewVersion = Pick<
 	ModelVersion,
-	'reason' | 'runId' | 'spec' | 'pipeline' | 'valMetrics' | 'createdAt'
+	'reason' | 'runId' | 'evaluatedRun' | 'spec' | 'pipeline' | 'valMetrics' | 'createdAt'
 >;
 
+/** Throws `candidate-open` while a candidate waits for a decision. */
+function refuseWhileCandidate(registry: Registry): void {
+	const open = openCandidate(registry);
+	if (open)
+		throw new CoreError(
+			'candidate-open',
+			`Version ${open.number} is still a candidate: approve or reject it first.`
+		);
+}
+
+/** Returns the number the next version gets. */
+export function nextNumber(registry: Registry): number {
+	return Math.max(0, ...registry.versions.map((v) => v.number)) + 1;
+}
+
 /**
- * Returns the registry with its first version, live: the evaluated model as it is shipped. Throws
- * `already-shipped` when it has versions already.
+ * Returns the registry with the model evaluated on the test set shipped as a new version, live
+ * (version 1 the first time); the live version, if any, retires. Throws `candidate-open` while a
+ * candidate waits for a decision, and `already-shipped` when that run is live already.
  */
-export function shipFirst(registry: Registry, first: NewVersion): Registry {
-	if (registry.versions.length > 0)
-		throw new CoreError('already-shipped', 'Version 1 is already in the registry.');
+export function shipEvaluated(registry: Registry, shipped: NewVersion): Registry {
+	refuseWhileCandidate(registry);
+	const live = liveVersion(registry);
+	if (
+		live &&
+		live.evaluatedRun === shipped.evaluatedRun &&
+		!live.retrain &&
+		live.runId === shipped.runId
+	)
+		throw new CoreError(
+			'already-shipped',
+			`${shipped.runId} is version ${live.number}, live already.`
+		);
+	const number = nextNumber(registry);
 	const version: ModelVersion = {
-		...first,
-		number: 1,
+		...shipped,
+		number,
 		status: 'live',
 		retrain: null,
 		comparison: null,
 		decision: null,
-		liveSpans: [{ from: first.createdAt, until: null }]
+		liveSpans: [{ from: shipped.createdAt, until: null }]
 	};
+	const retired = live ? ` (version ${live.number} retired)` : '';
 	return {
-		versions: [version],
-		events: [{ at: first.createdAt, text: `Version 1 live: ${first.reason}` }]
+		versions: [
+			...registry.versions.map((v) =>
+				v === live
+					? { ...v, status: 'retired' as const, liveSpans: ended(v, shipped.createdAt) }
+					: v
+			),
+			version
+		],
+		events: [
+			...registry.events,
+			{ at: shipped.createdAt, text: `Version ${number} live${retired}: ${shipped.reason}` }
+		]
 	};
 }
 
@@ -130,17 +181,21 @@ export function shipFirst(registry: Registry, first: NewVersion): Registry {
  */
 export function addCandidate(
 	registry: Registry,
-	candidate: NewVersion & { retrain: RetrainSource; comparison: PartScores[] }
+	candidate: NewVersion & {
+		retrain: RetrainSource;
+		comparison: PartScores[];
+		reference: ReferenceStats;
+	}
 ): Registry {
-	const open = openCandidate(registry);
-	if (open)
+	refuseWhileCandidate(registry);
+	const live = liveVersion(registry);
+	if (!live) throw new CoreError('nothing-live', 'Ship a version before retraining it.');
+	if (candidate.retrain.from !== live.number || candidate.evaluatedRun !== live.evaluatedRun)
 		throw new CoreError(
-			'candidate-open',
-			`Version ${open.number} is still a candidate: approve or reject it first.`
+			'not-from-live',
+			`The candidate was retrained from version ${candidate.retrain.from}, but version ${live.number} is live now: retrain again.`
 		);
-	if (!liveVersion(registry))
-		throw new CoreError('nothing-live', 'Ship a version before retraining it.');
-	const number = Math.max(...registry.versions.map((v) => v.number)) + 1;
+	const number = nextNumber(registry);
 	const version: ModelVersion = {
 		...candidate,
 		number,
@@ -203,14 +258,33 @@ export function decide(
 
 /**
  * Returns the registry with the retired version `number` live again and the live one retired.
- * Throws `not-retired` for a version that was never live or is live now.
+ * Throws `not-retired` for a version that was never live or is live now, `candidate-open` while a
+ * candidate (compared with the live version) waits, and `other-evaluation` for a version that
+ * descends from another test-set evaluation than `evaluatedRun`, the project's current one (its
+ * manifest's scores would not be its own).
  */
-export function rollBack(registry: Registry, number: number, at: string): Registry {
+export function rollBack(
+	registry: Registry,
+	number: number,
+	at: string,
+	evaluatedRun: string
+): Registry {
 	const version = find(registry, number);
 	if (version.status !== 'retired')
 		throw new CoreError(
 			'not-retired',
 			`Version ${number} is ${version.status}: only a version that was live before can be rolled back to.`
+		);
+	const open = openCandidate(registry);
+	if (open)
+		throw new CoreError(
+			'candidate-open',
+			`Version ${open.number} was compared with the live version: approve or reject it before rolling back.`
+		);
+	if (version.evaluatedRun !== evaluatedRun)
+		throw new CoreError(
+			'other-evaluation',
+			`Version ${number} comes from ${version.evaluatedRun}, evaluated on the test set before the project's current evaluation (${evaluatedRun}); its scores are gone with that evaluation, so it cannot be shipped again.`
 		);
 	const live = liveVersion(registry)!;
 	return withChanges(

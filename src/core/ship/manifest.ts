@@ -5,8 +5,11 @@ import type { ColumnKind } from '../table/table';
 import type { Pipeline, TargetSpec } from './pipeline';
 
 export const BUNDLE_FORMAT = 'shipshape-bundle';
-/** 2: the manifest lists the SHA-256 of every other file (`files`) and has a JSON Schema. */
-export const BUNDLE_FORMAT_VERSION = 2;
+/**
+ * 2: the manifest lists the SHA-256 of every other file (`files`) and has a JSON Schema.
+ * 3: the bundle has `reference.json`, and a retrained version's manifest its `retrained` block.
+ */
+export const BUNDLE_FORMAT_VERSION = 3;
 
 /** One input column of the bundle: its kind and, for labels, the values seen in training. */
 export interface InputField {

@@ -136,7 +136,8 @@ encoded as none of the known labels.
 
 The model is only as good as the data it was trained on: check that new rows come from the same
 population before trusting its predictions. \`reference.json\` holds the training rows' distribution
-of every input, the target and the prediction (each distinct value or label with its count, never a
-whole row): the reference the drift checks compare new rows with.
+of every input, the target and the prediction, the reference the drift checks compare new rows
+with: each distinct value or label with its count. It never links values into rows, but for a
+number column it lists every value the training rows hold, so share it as you would those columns.
 `;
 }

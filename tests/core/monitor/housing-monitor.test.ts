@@ -10,9 +10,9 @@ import { monitorBatch, type MonitorReport } from '../../../src/core/monitor/moni
 import {
 	columnStats,
 	referenceStats,
-	statsTable,
 	type ReferenceStats
 } from '../../../src/core/monitor/reference-stats';
+import { statsTable } from '../../../src/core/monitor/stats-table';
 import { readBatch, type MonitorBatch } from '../../../src/core/monitor/read-batch';
 import { chooseInputs } from '../../../src/core/prepare/inputs';
 import { defaultRecipe } from '../../../src/core/prepare/recipe';
@@ -167,6 +167,27 @@ describe("monitor: housing_drift_current.csv against California housing's train 
 			expectRelative(column.statistic, expected.statistic!, 1e-12);
 			expectRelative(column.psi, expected.psi!, 1e-12);
 		}
+		// The monitor itself, given the statistics as its reference, flags the same columns.
+		const fromStatsReport = monitorBatch({ pipeline, reference: stats, batch, target: TARGET });
+		expect(fromStatsReport.drift.columns.map((c) => [c.name, c.drifted])).toEqual(
+			report.drift.columns.map((c) => [c.name, c.drifted])
+		);
+		expect(fromStatsReport.drift.referenceRows).toBe(12384);
+		// A batch without labels compares the inputs and the predictions only.
+		if (batch.kind !== 'csv') throw new Error('the batch is a CSV');
+		const columns = batch.raw.columns.filter((c) => c.name !== TARGET.name);
+		const unlabelled: MonitorBatch = { ...batch, raw: { ...batch.raw, columns } };
+		const inputsOnly = monitorBatch({
+			pipeline,
+			reference: stats,
+			batch: unlabelled,
+			target: TARGET
+		});
+		expect(inputsOnly.drift.schema).toEqual([]);
+		expect(inputsOnly.drift.columns.map((c) => c.name)).toEqual([
+			...pipeline.schema.columns.map((c) => c.name),
+			'prediction'
+		]);
 	});
 
 	it('scores the labelled batch: worse than on validation, and past the KPI', () => {

@@ -126,6 +126,19 @@ describe('simulate production', () => {
 		expect(firing(result, 'distribution-drift', TARGET.name)?.firstAfterOnset).toBe(3);
 		expect(firing(result, 'distribution-drift', 'prediction')?.firstAfterOnset).toBe(3);
 		expect(firing(result, 'distribution-drift', TARGET.name)?.falseAlarms).toBe(0);
+		// Inputs that go with the outcome move with it: expected, not false alarms.
+		expect(result.checks.every((c) => c.expected)).toBe(true);
+	});
+
+	it('without drift, a replay is all false alarms, and no batch is marked drifting', () => {
+		const result = simulateTraffic({ ...base, plan: plan({ rowsPerBatch: 100 }) });
+		expect(result.batches.every((b) => !b.drifting)).toBe(true);
+		expect(result.checks.length).toBeGreaterThan(0);
+		for (const check of result.checks) {
+			expect(check.expected).toBe(false);
+			expect(check.falseAlarms).toBe(check.batches.length);
+			expect(check.firstAfterOnset).toBeNull();
+		}
 	});
 
 	it('gives the same replay for the same seed', () => {
@@ -169,5 +182,16 @@ describe('simulate production', () => {
 			/A number target shifts by "above the median"/
 		);
 		await expectCoreError(run({ rowsPerBatch: 5 }), 'bad-simulation', /rows per batch/);
+		const label = (text: string) =>
+			run({
+				injections: [{ kind: 'new-category', column: 'ocean_proximity', label: text, share: 0.5 }]
+			});
+		await expectCoreError(
+			label('INLAND'),
+			'bad-simulation',
+			/"INLAND" is already a label of "ocean_proximity"/
+		);
+		await expectCoreError(label('NA'), 'bad-simulation', /"NA" is read as a missing value/);
+		await expectCoreError(label(' '), 'bad-simulation', /needs a label/);
 	});
 });

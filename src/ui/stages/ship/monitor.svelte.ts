@@ -4,6 +4,7 @@ import type { MonitorReport } from '../../../core/monitor/monitor-batch';
 import { CoreError } from '../../../core/util/core-error';
 import type { Session } from '../../session.svelte';
 import type { Pipeline } from '../../../core/ship/pipeline';
+import type { ReferenceStats } from '../../../core/monitor/reference-stats';
 
 /** What the file chooser offers for a batch: a CSV, or the server's JSONL prediction log. */
 export const BATCH_ACCEPT =
@@ -77,6 +78,8 @@ export class Monitor {
 	readonly session: Session;
 	/** The shipped pipeline (the Ship stage's), read when a check starts. */
 	private readonly pipeline: () => Pipeline | null;
+	/** The live version's reference statistics; null for the split's train rows. */
+	private readonly reference: () => ReferenceStats | null;
 	/** The batch last chosen, kept to check it again with new thresholds. */
 	batch = $state.raw<{ file: Blob; name: string } | null>(null);
 	report = $state.raw<MonitorReport | null>(null);
@@ -90,9 +93,14 @@ export class Monitor {
 		this.report?.drift.columns.filter((c) => c.drifted || this.picked.includes(c.name)) ?? []
 	);
 
-	constructor(session: Session, pipeline: () => Pipeline | null) {
+	constructor(
+		session: Session,
+		pipeline: () => Pipeline | null,
+		reference: () => ReferenceStats | null = () => null
+	) {
 		this.session = session;
 		this.pipeline = pipeline;
+		this.reference = reference;
 		this.form = thresholdForm(session.project.driftOptions);
 	}
 
@@ -126,10 +134,12 @@ export class Monitor {
 			fileName: batch.name,
 			split: project.split,
 			pipeline,
+			reference: this.reference(),
 			target,
 			options: project.driftOptions ?? {},
 			kpis: kpisOf(project.brief),
-			testMetrics: project.evaluation?.result.metrics ?? {}
+			// A retrained version never met the test set: no test score to quote beside its own.
+			testMetrics: this.reference() ? {} : (project.evaluation?.result.metrics ?? {})
 		};
 		const result = await this.session.run(`Checking ${batch.name}`, (ctx) =>
 			this.session.deps.data.call('monitor', request, ctx)

@@ -5,7 +5,13 @@ import {
 	retrainedVerdict,
 	versionName
 } from '../../../core/registry/version-manifest';
-import { EMPTY_REGISTRY, liveVersion, shipFirst } from '../../../core/registry/versions';
+import {
+	EMPTY_REGISTRY,
+	liveVersion,
+	nextNumber,
+	shipEvaluated
+} from '../../../core/registry/versions';
+import { CoreError } from '../../../core/util/core-error';
 import { specLabel } from '../train/train-stage.svelte';
 import { buildManifest } from '../../../core/ship/manifest';
 import { buildModelCard } from '../../../core/ship/model-card';
@@ -42,13 +48,21 @@ export class ShipStage {
 	registry = $derived.by(() => this.session.project.versions ?? EMPTY_REGISTRY);
 	/** The version shipped now; null before the first download. */
 	live = $derived.by(() => liveVersion(this.registry));
+	/**
+	 * The live version when it descends from the project's current test-set evaluation (the
+	 * evaluated run, or one retrained from it); null when that evaluation is not shipped yet.
+	 */
+	current = $derived.by(() => {
+		const runId = this.session.project.evaluation?.runId;
+		return this.live && this.live.evaluatedRun === runId ? this.live : null;
+	});
 	/** The evaluated run's pipeline with the threshold the evaluation chose: what the test judged. */
 	evaluated = $derived.by(() => {
 		const { evaluation } = this.session.project;
 		return this.run && evaluation ? judgedPipeline(this.run.pipeline, evaluation) : null;
 	});
-	/** What the bundle ships and the monitor checks: the live version, else the evaluated model. */
-	pipeline = $derived.by(() => this.live?.pipeline ?? this.evaluated);
+	/** What the bundle ships and the monitor checks: the current version, else the evaluated model. */
+	pipeline = $derived.by(() => this.current?.pipeline ?? this.evaluated);
 	manifest = $derived.by((): ManifestDraft | null => {
 		const { project } = this.session;
 		const { evaluation, dataset, brief } = project;
@@ -58,7 +72,7 @@ export class ShipStage {
 		if (!evaluation || !dataset || !kpi || !run || !pipeline) return null;
 		const base = {
 			name: `${slug(dataset.fileName)}-${slug(brief.target ?? '')}`,
-			version: versionName(this.live?.number ?? 1),
+			version: versionName(this.current?.number ?? nextNumber(this.registry)),
 			created: project.shippedAt ?? evaluation.revealedAt,
 			pipeline,
 			spec: run.spec,
@@ -77,7 +91,7 @@ export class ShipStage {
 			},
 			appVersion: APP_VERSION
 		};
-		const live = this.live;
+		const live = this.current;
 		const retrained = live && retrainedLineage(live);
 		if (!live?.retrain || !retrained) return buildManifest(base);
 		// A retrained version never met the test set: no test scores, its own verdict and lineage.
@@ -123,29 +137,36 @@ export class ShipStage {
 				columns.map((c) => c.name),
 				rawRows({ rowCount: example.rowCount, columns }, 0, EXAMPLE_ROWS)
 			);
-			const reference = await this.session.deps.data.call(
-				'referenceStats',
-				{ split, pipeline, target },
-				ctx
-			);
+			// A retrained version's own reference; else the split's train rows, summed up now.
+			const reference =
+				this.current?.reference ??
+				(await this.session.deps.data.call('referenceStats', { split, pipeline, target }, ctx));
 			return { predictSource, serverSource, exampleCsv, reference };
 		});
 		if (!built) return;
 		const shippedAt = this.session.deps.now().toISOString();
 		const current = this.session.project;
 		const registry = current.versions ?? EMPTY_REGISTRY;
-		// The first download ships version 1: the evaluated model, live from now on.
-		const versions =
-			registry.versions.length > 0
-				? registry
-				: shipFirst(registry, {
-						reason: `Shipped ${run.id}, ${specLabel(run.spec)}, evaluated on the test set`,
-						runId: run.id,
-						spec: run.spec,
-						pipeline,
-						valMetrics: run.valMetrics,
-						createdAt: shippedAt
-					});
+		// A download of the evaluated model that is not a version yet ships it as the next one,
+		// live from now on (version 1 the first time).
+		let versions = registry;
+		if (!this.current) {
+			try {
+				versions = shipEvaluated(registry, {
+					reason: `Shipped ${run.id}, ${specLabel(run.spec)}, evaluated on the test set`,
+					runId: run.id,
+					evaluatedRun: run.id,
+					spec: run.spec,
+					pipeline,
+					valMetrics: run.valMetrics,
+					createdAt: shippedAt
+				});
+			} catch (error) {
+				if (!(error instanceof CoreError)) throw error;
+				this.session.fail(error.code, error.message);
+				return;
+			}
+		}
 		const shipped = liveVersion(versions)!;
 		this.session.update({
 			...current,

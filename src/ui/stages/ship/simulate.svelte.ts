@@ -5,6 +5,7 @@ import {
 	type SimulationPlan,
 	type SimulationResult
 } from '../../../core/monitor/simulate';
+import type { ReferenceStats } from '../../../core/monitor/reference-stats';
 import type { Pipeline } from '../../../core/ship/pipeline';
 import type { Session } from '../../session.svelte';
 
@@ -74,6 +75,7 @@ const DEFAULT_AMOUNT: Record<Injection['kind'], number> = {
 export class Simulation {
 	readonly session: Session;
 	private readonly pipeline: () => Pipeline | null;
+	private readonly reference: () => ReferenceStats | null;
 	batches = $state(8);
 	rowsPerBatch = $state(1000);
 	onset = $state(4);
@@ -95,9 +97,14 @@ export class Simulation {
 			: [ABOVE_MEDIAN];
 	});
 
-	constructor(session: Session, pipeline: () => Pipeline | null) {
+	constructor(
+		session: Session,
+		pipeline: () => Pipeline | null,
+		reference: () => ReferenceStats | null
+	) {
 		this.session = session;
 		this.pipeline = pipeline;
+		this.reference = reference;
 		this.setKind('scale');
 	}
 
@@ -140,6 +147,7 @@ export class Simulation {
 		const request = {
 			split: project.split,
 			pipeline,
+			reference: this.reference(),
 			target,
 			plan,
 			options: project.driftOptions ?? {},

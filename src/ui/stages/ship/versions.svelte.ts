@@ -6,6 +6,7 @@ import {
 	liveVersion,
 	registryDocument,
 	rollBack,
+	type ModelVersion,
 	type Registry
 } from '../../../core/registry/versions';
 import { download } from '../../download';
@@ -22,9 +23,12 @@ export class Versions {
 	readonly session: Session;
 	registry = $derived.by<Registry>(() => this.session.project.versions ?? EMPTY_REGISTRY);
 	live = $derived.by(() => liveVersion(this.registry));
+	/** The live version when it descends from the current evaluation (the Ship stage's). */
+	readonly current: () => ModelVersion | null;
 
-	constructor(session: Session) {
+	constructor(session: Session, current: () => ModelVersion | null) {
 		this.session = session;
+		this.current = current;
 	}
 
 	private save(registry: Registry, action: string): void {
@@ -56,7 +60,7 @@ export class Versions {
 	 * the live version on the validation rows and the held-out rows.
 	 */
 	async retrain(batch: { file: Blob; name: string }): Promise<void> {
-		const live = this.live;
+		const live = this.current();
 		const evaluation = this.session.project.evaluation;
 		const target = this.session.targetColumn;
 		if (!live || !evaluation || !target) return;
@@ -81,22 +85,28 @@ export class Versions {
 			const outcome = await train.call('train', request, { signal: ctx.signal });
 			// The same decision threshold as the live model, so the two differ only by training.
 			const candidate = judgedPipeline(outcome.pipeline, evaluation);
-			const parts = rows.evaluation;
-			const comparison = await data.call(
-				'compareVersions',
-				{ live: live.pipeline, candidate, parts, target },
+			const judged = await data.call(
+				'judgeCandidate',
+				{
+					live: live.pipeline,
+					candidate,
+					parts: rows.evaluation,
+					train: rows.train,
+					target
+				},
 				ctx
 			);
-			return { rows, outcome, candidate, comparison };
+			return { rows, outcome, candidate, judged };
 		});
 		if (!made) return;
-		const { rows, outcome, candidate, comparison } = made;
+		const { rows, outcome, candidate, judged } = made;
 		const added = rows.rows.added.length;
 		this.change(
 			(registry, at) =>
 				addCandidate(registry, {
 					reason: `Retrained ${specLabel(live.spec)} on ${batch.name}: ${added} labelled rows added to ${setup.split.counts.train} train rows`,
 					runId: null,
+					evaluatedRun: live.evaluatedRun,
 					spec: live.spec,
 					pipeline: candidate,
 					valMetrics: outcome.valMetrics,
@@ -112,7 +122,8 @@ export class Versions {
 						seed,
 						backend: outcome.backend
 					},
-					comparison
+					comparison: judged.comparison,
+					reference: judged.reference
 				}),
 			`Retrained version ${live.number} on ${batch.name} into a candidate`
 		);
@@ -129,8 +140,9 @@ export class Versions {
 	/** Makes the retired version `number` live again. */
 	rollBack(number: number): boolean {
 		const from = this.live?.number;
+		const evaluatedRun = this.session.project.evaluation?.runId ?? '';
 		return this.change(
-			(registry, at) => rollBack(registry, number, at),
+			(registry, at) => rollBack(registry, number, at, evaluatedRun),
 			`Rolled back from version ${from} to version ${number}`
 		);
 	}
