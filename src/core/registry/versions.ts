@@ -1,3 +1,4 @@
+import { looksOf, type EvaluationRecord } from '../evaluate/evaluation-record';
 import type { MetricValues } from '../evaluate/metric-catalogue';
 import type { ModelSpec } from '../models/model';
 import type { ReferenceStats } from '../monitor/reference-stats';
@@ -39,11 +40,12 @@ export interface ModelVersion {
 	/** The run it was shipped from (a version evaluated on the test set), or null if retrained. */
 	runId: string | null;
 	/**
-	 * The run whose test-set evaluation this version descends from: its own run, or for a
-	 * retrained version the evaluated run of the version it was retrained from. The manifest's
-	 * test scores and verdict are that evaluation's, so only its versions ship with them.
+	 * The look at the test set whose evaluation judged this version (`testLookOf`): its own, or
+	 * for a retrained version that of the version it was retrained from. The manifest's test
+	 * scores, verdict and decision threshold are that evaluation's, so only its versions ship
+	 * with them; a later look (another run, or another threshold) makes a new evaluation.
 	 */
-	evaluatedRun: string;
+	testLook: string;
 	spec: ModelSpec;
 	pipeline: Pipeline;
 	/** Its scores on the validation rows, as its run logged them. */
@@ -111,8 +113,15 @@ function ended(version: ModelVersion, at: string): ModelVersion['liveSpans'] {
 /** What a new version is made of. */
 export type NewVersion = Pick<
 	ModelVersion,
-	'reason' | 'runId' | 'evaluatedRun' | 'spec' | 'pipeline' | 'valMetrics' | 'createdAt'
+	'reason' | 'runId' | 'testLook' | 'spec' | 'pipeline' | 'valMetrics' | 'createdAt'
 >;
+
+/** Returns the key of an evaluation's latest look at the test set: `run-3, look 2`. */
+export function testLookOf(
+	evaluation: Pick<EvaluationRecord, 'runId' | 'looks' | 'revealedAt'>
+): string {
+	return `${evaluation.runId}, look ${looksOf(evaluation as EvaluationRecord).length}`;
+}
 
 /** Throws `candidate-open` while a candidate waits for a decision. */
 function refuseWhileCandidate(registry: Registry): void {
@@ -137,12 +146,7 @@ export function nextNumber(registry: Registry): number {
 export function shipEvaluated(registry: Registry, shipped: NewVersion): Registry {
 	refuseWhileCandidate(registry);
 	const live = liveVersion(registry);
-	if (
-		live &&
-		live.evaluatedRun === shipped.evaluatedRun &&
-		!live.retrain &&
-		live.runId === shipped.runId
-	)
+	if (live && live.testLook === shipped.testLook && !live.retrain && live.runId === shipped.runId)
 		throw new CoreError(
 			'already-shipped',
 			`${shipped.runId} is version ${live.number}, live already.`
@@ -190,7 +194,7 @@ export function addCandidate(
 	refuseWhileCandidate(registry);
 	const live = liveVersion(registry);
 	if (!live) throw new CoreError('nothing-live', 'Ship a version before retraining it.');
-	if (candidate.retrain.from !== live.number || candidate.evaluatedRun !== live.evaluatedRun)
+	if (candidate.retrain.from !== live.number || candidate.testLook !== live.testLook)
 		throw new CoreError(
 			'not-from-live',
 			`The candidate was retrained from version ${candidate.retrain.from}, but version ${live.number} is live now: retrain again.`
@@ -260,14 +264,14 @@ export function decide(
  * Returns the registry with the retired version `number` live again and the live one retired.
  * Throws `not-retired` for a version that was never live or is live now, `candidate-open` while a
  * candidate (compared with the live version) waits, and `other-evaluation` for a version that
- * descends from another test-set evaluation than `evaluatedRun`, the project's current one (its
+ * descends from another test-set evaluation than `testLook`, the project's current one (its
  * manifest's scores would not be its own).
  */
 export function rollBack(
 	registry: Registry,
 	number: number,
 	at: string,
-	evaluatedRun: string
+	testLook: string
 ): Registry {
 	const version = find(registry, number);
 	if (version.status !== 'retired')
@@ -281,10 +285,10 @@ export function rollBack(
 			'candidate-open',
 			`Version ${open.number} was compared with the live version: approve or reject it before rolling back.`
 		);
-	if (version.evaluatedRun !== evaluatedRun)
+	if (version.testLook !== testLook)
 		throw new CoreError(
 			'other-evaluation',
-			`Version ${number} comes from ${version.evaluatedRun}, evaluated on the test set before the project's current evaluation (${evaluatedRun}); its scores are gone with that evaluation, so it cannot be shipped again.`
+			`Version ${number} was judged by an earlier look at the test set (${version.testLook}) than the project's current evaluation (${testLook}); its scores went with that evaluation, so it cannot be shipped again.`
 		);
 	const live = liveVersion(registry)!;
 	return withChanges(

@@ -30,7 +30,7 @@ const version: ModelVersion = {
 	createdAt: '2026-03-01T00:00:00.000Z',
 	reason: 'Retrained on b.csv',
 	runId: null,
-	evaluatedRun: 'run-2',
+	testLook: 'run-2',
 	spec: { kind: 'linear', l2: 1 },
 	pipeline,
 	valMetrics: { rmse: 10 },

@@ -43,7 +43,7 @@ function evaluated(runId = 'run-2', at = 't1') {
 	return {
 		reason: `Shipped ${runId} (linear)`,
 		runId,
-		evaluatedRun: runId,
+		testLook: runId,
 		spec,
 		pipeline,
 		valMetrics: { rmse: 2 },
@@ -55,7 +55,7 @@ function shipped(): Registry {
 	return shipEvaluated(EMPTY_REGISTRY, {
 		reason: 'Shipped run-2 (linear)',
 		runId: 'run-2',
-		evaluatedRun: 'run-2',
+		testLook: 'run-2',
 		spec,
 		pipeline,
 		valMetrics: { rmse: 2 },
@@ -67,7 +67,7 @@ function withCandidate(registry = shipped(), at = 't2'): Registry {
 	return addCandidate(registry, {
 		reason: 'Retrained on b.csv',
 		runId: null,
-		evaluatedRun: 'run-2',
+		testLook: 'run-2',
 		spec,
 		pipeline,
 		valMetrics: { rmse: 1.9 },
@@ -88,7 +88,7 @@ describe('the model registry', () => {
 
 	it('ships a model evaluated later as the next version, retiring the live one', async () => {
 		const later = shipEvaluated(shipped(), evaluated('run-5', 't2'));
-		expect(later.versions.map((v) => [v.number, v.status, v.evaluatedRun])).toEqual([
+		expect(later.versions.map((v) => [v.number, v.status, v.testLook])).toEqual([
 			[1, 'retired', 'run-2'],
 			[2, 'live', 'run-5']
 		]);

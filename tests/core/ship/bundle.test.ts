@@ -247,7 +247,9 @@ describe('bundle', () => {
 					manifestOf(m.replace(`"formatVersion": ${BUNDLE_FORMAT_VERSION}`, '"formatVersion": 1'))
 				),
 			'bad-bundle',
-			/format version 1; this runtime reads version 2. Export the model again/
+			new RegExp(
+				`format version 1; this runtime reads version ${BUNDLE_FORMAT_VERSION}. Export the model again`
+			)
 		);
 		await expectCoreError(
 			() => unzipBundle(Uint8Array.from([1, 2, 3])),

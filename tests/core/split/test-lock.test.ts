@@ -33,8 +33,13 @@ describe('the test lock', () => {
 		// No other handler selects rows of the table by index; the recipe preview fits on train.
 		expect(worker.match(/selectRawRows\(/g)).toHaveLength(2);
 		expect(worker).toMatch(/const rows = split \? partRows\(heldSplit\(split\), 'train'\) : null;/);
-		// The monitor's reference is the train part, read through the same path as `rows`.
-		expect(worker).toMatch(/const reference = openRows\(split, 'train'\);/);
+		// The monitor's reference is a retrained version's statistics or the train part, read
+		// through the same path as `rows`; every handler names an open part: train or validation.
+		expect(worker).toMatch(/const reference = stats \?\? openRows\(split, 'train'\);/);
+		const named = [...worker.matchAll(/openRows\(split, '(\w+)'\)/g)].map((m) => m[1]);
+		expect(new Set(named)).toEqual(new Set(['train', 'val']));
+		// ...and `rows` itself, which takes the part asked for (typed train or validation).
+		expect(worker.match(/openRows\(/g)?.length).toBe(named.length + 1);
 	});
 
 	it('reads the assignment of every row only in the split module itself', () => {

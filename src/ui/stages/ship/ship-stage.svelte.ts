@@ -9,7 +9,8 @@ import {
 	EMPTY_REGISTRY,
 	liveVersion,
 	nextNumber,
-	shipEvaluated
+	shipEvaluated,
+	testLookOf
 } from '../../../core/registry/versions';
 import { CoreError } from '../../../core/util/core-error';
 import { specLabel } from '../train/train-stage.svelte';
@@ -53,8 +54,9 @@ export class ShipStage {
 	 * evaluated run, or one retrained from it); null when that evaluation is not shipped yet.
 	 */
 	current = $derived.by(() => {
-		const runId = this.session.project.evaluation?.runId;
-		return this.live && this.live.evaluatedRun === runId ? this.live : null;
+		const { evaluation } = this.session.project;
+		const look = evaluation && testLookOf(evaluation);
+		return this.live && this.live.testLook === look ? this.live : null;
 	});
 	/** The evaluated run's pipeline with the threshold the evaluation chose: what the test judged. */
 	evaluated = $derived.by(() => {
@@ -122,7 +124,8 @@ export class ShipStage {
 		const { project, targetColumn: target } = this.session;
 		const run = this.run;
 		const pipeline = this.pipeline;
-		if (!run || !pipeline || !project.split || !target) return;
+		const { evaluation } = project;
+		if (!run || !pipeline || !evaluation || !project.split || !target) return;
 		const split = project.split;
 		const built = await this.session.run('Building the bundle', async (ctx) => {
 			const { predictSource, serverSource } = await import('virtual:bundle-runtime');
@@ -155,7 +158,7 @@ export class ShipStage {
 				versions = shipEvaluated(registry, {
 					reason: `Shipped ${run.id}, ${specLabel(run.spec)}, evaluated on the test set`,
 					runId: run.id,
-					evaluatedRun: run.id,
+					testLook: testLookOf(evaluation),
 					spec: run.spec,
 					pipeline,
 					valMetrics: run.valMetrics,

@@ -6,6 +6,7 @@ import {
 	liveVersion,
 	registryDocument,
 	rollBack,
+	testLookOf,
 	type ModelVersion,
 	type Registry
 } from '../../../core/registry/versions';
@@ -66,6 +67,17 @@ export class Versions {
 		if (!live || !evaluation || !target) return;
 		const setup = await fitSetup(this.session);
 		if (!setup) return;
+		// The same recipe and inputs, or the candidate would read other columns than the live one.
+		const liveRecipe =
+			live.retrain?.recipeHash ??
+			this.session.project.runs.find((r) => r.id === live.runId)?.recipeHash;
+		if (setup.recipeHash !== liveRecipe) {
+			this.session.fail(
+				'recipe-changed',
+				`The recipe or the model's inputs changed since version ${live.number} was trained, so a retrained model would not read the same columns. Put them back as they were to retrain it, or train and evaluate a new model.`
+			);
+			return;
+		}
 		const seed = this.session.project.seed;
 		const { data, train } = this.session.deps;
 		const made = await this.session.run(`Retraining on ${batch.name}`, async (ctx) => {
@@ -106,7 +118,7 @@ export class Versions {
 				addCandidate(registry, {
 					reason: `Retrained ${specLabel(live.spec)} on ${batch.name}: ${added} labelled rows added to ${setup.split.counts.train} train rows`,
 					runId: null,
-					evaluatedRun: live.evaluatedRun,
+					testLook: live.testLook,
 					spec: live.spec,
 					pipeline: candidate,
 					valMetrics: outcome.valMetrics,
@@ -140,9 +152,10 @@ export class Versions {
 	/** Makes the retired version `number` live again. */
 	rollBack(number: number): boolean {
 		const from = this.live?.number;
-		const evaluatedRun = this.session.project.evaluation?.runId ?? '';
+		const evaluation = this.session.project.evaluation;
+		const testLook = evaluation ? testLookOf(evaluation) : '';
 		return this.change(
-			(registry, at) => rollBack(registry, number, at, evaluatedRun),
+			(registry, at) => rollBack(registry, number, at, testLook),
 			`Rolled back from version ${from} to version ${number}`
 		);
 	}

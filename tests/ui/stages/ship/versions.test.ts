@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { EvaluationRecord, RunRecord } from '../../../../src/core/project/project';
+import type { ModelVersion } from '../../../../src/core/registry/versions';
+import { toErrorValue, CoreError } from '../../../../src/core/util/core-error';
+import { Session } from '../../../../src/ui/session.svelte';
+import { DefineStage } from '../../../../src/ui/stages/define/define-stage.svelte';
+import { PrepareStage } from '../../../../src/ui/stages/prepare/prepare-stage.svelte';
+import { Versions } from '../../../../src/ui/stages/ship/versions.svelte';
+import type { Client } from '../../../../src/workers/client';
+import { dataHandlers } from '../../../../src/workers/data-handlers';
+import { Transfer } from '../../../../src/workers/host';
+import type { DataApi, TrainApi } from '../../../../src/workers/protocol';
+
+const CSV = `colour,size,y\n${Array.from(
+	{ length: 40 },
+	(_, i) => `${i % 4 === 0 ? 'red' : 'blue'},${i % 3},${i % 4 === 0 ? 'yes' : 'no'}`
+).join('\n')}\n`;
+
+describe('retraining a version', () => {
+	it('is refused when the recipe or the inputs changed since the live version was trained', async () => {
+		const handlers = dataHandlers();
+		const calls: string[] = [];
+		const data: Client<DataApi> = {
+			async call(method, args, options = {}) {
+				calls.push(method);
+				const handler = handlers[method] as (a: unknown, c: unknown) => Promise<unknown>;
+				try {
+					const value = await handler(args, options);
+					return (value instanceof Transfer ? value.value : value) as never;
+				} catch (error) {
+					throw CoreError.fromValue(toErrorValue(error));
+				}
+			},
+			terminate() {}
+		};
+		const train: Client<TrainApi> = {
+			call: (method) => Promise.reject(new Error(`unexpected call ${method}`)),
+			terminate() {}
+		};
+		const session = new Session({
+			data,
+			train,
+			store: { load: async () => null, saveProject: async () => {}, saveFile: async () => {} },
+			now: () => new Date('2024-03-01T12:00:00Z'),
+			confirm: () => true
+		});
+		await session.loadFile(new Blob([CSV]), 'colours.csv');
+		new DefineStage(session).setTarget('y');
+		await new PrepareStage(session).makeSplit();
+		expect(session.project.split).not.toBeNull();
+		// Version 1 was trained from run-1 with another recipe than the project's now.
+		session.update({
+			...session.project,
+			runs: [{ id: 'run-1', recipeHash: 'an older recipe' } as RunRecord],
+			evaluation: { runId: 'run-1' } as EvaluationRecord
+		});
+		const live = {
+			number: 1,
+			runId: 'run-1',
+			testLook: 'run-1',
+			retrain: null
+		} as ModelVersion;
+		const versions = new Versions(session, () => live);
+		await versions.retrain({ file: new Blob(['colour,size,y\n']), name: 'new.csv' });
+		expect(session.error).toMatchObject({ code: 'recipe-changed' });
+		expect(session.error?.message).toMatch(/changed since version 1 was trained/);
+		expect(calls).not.toContain('retrainData');
+	});
+});
