@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../../../src/core/project/project';
-import { CoreError, toErrorValue } from '../../../../src/core/util/core-error';
+import { CoreError } from '../../../../src/core/util/core-error';
 import { Session } from '../../../../src/ui/session.svelte';
 import { DefineStage } from '../../../../src/ui/stages/define/define-stage.svelte';
 import type { ProjectStore } from '../../../../src/ui/store';
-import type { Client } from '../../../../src/workers/client';
-import { dataHandlers } from '../../../../src/workers/data-handlers';
-import { Transfer } from '../../../../src/workers/host';
-import type { DataApi, TrainApi } from '../../../../src/workers/protocol';
+import { dataClient, idleTrain } from '../../data-client';
 
 // Colour decides y on every row; size on none.
 const CSV = `colour,size,y\n${Array.from(
@@ -21,34 +18,8 @@ const noStore: ProjectStore = {
 	saveFile: async () => {}
 };
 
-const idleTrain: Client<TrainApi> = {
-	call: (method) => Promise.reject(new Error(`unexpected call ${method}`)),
-	terminate() {}
-};
-
-/** A data client on the data worker's own handlers; `failCheck` makes the check fail. */
-function dataClient(failCheck: CoreError | null) {
-	const handlers = dataHandlers();
-	const calls: string[] = [];
-	const client: Client<DataApi> = {
-		async call(method, args, options = {}) {
-			calls.push(method);
-			if (method === 'baselineCheck' && failCheck) throw failCheck;
-			const handler = handlers[method] as (a: unknown, c: unknown) => Promise<unknown>;
-			try {
-				const value = await handler(args, options);
-				return (value instanceof Transfer ? value.value : value) as never;
-			} catch (error) {
-				throw CoreError.fromValue(toErrorValue(error));
-			}
-		},
-		terminate() {}
-	};
-	return { client, calls };
-}
-
 async function setup(failCheck: CoreError | null = null) {
-	const data = dataClient(failCheck);
+	const data = dataClient((method) => (method === 'baselineCheck' ? failCheck : null));
 	const session = new Session({
 		data: data.client,
 		train: idleTrain,

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationRecord, RunRecord } from '../../../../src/core/project/project';
 import type { ModelVersion } from '../../../../src/core/registry/versions';
-import { toErrorValue, CoreError } from '../../../../src/core/util/core-error';
 import { Session } from '../../../../src/ui/session.svelte';
 import { DefineStage } from '../../../../src/ui/stages/define/define-stage.svelte';
 import { PrepareStage } from '../../../../src/ui/stages/prepare/prepare-stage.svelte';
 import { Versions } from '../../../../src/ui/stages/ship/versions.svelte';
-import type { Client } from '../../../../src/workers/client';
-import { dataHandlers } from '../../../../src/workers/data-handlers';
-import { Transfer } from '../../../../src/workers/host';
-import type { DataApi, TrainApi } from '../../../../src/workers/protocol';
+import { dataClient, idleTrain } from '../../data-client';
 
 const CSV = `colour,size,y\n${Array.from(
 	{ length: 40 },
@@ -18,28 +14,10 @@ const CSV = `colour,size,y\n${Array.from(
 
 describe('retraining a version', () => {
 	it('is refused when the recipe or the inputs changed since the live version was trained', async () => {
-		const handlers = dataHandlers();
-		const calls: string[] = [];
-		const data: Client<DataApi> = {
-			async call(method, args, options = {}) {
-				calls.push(method);
-				const handler = handlers[method] as (a: unknown, c: unknown) => Promise<unknown>;
-				try {
-					const value = await handler(args, options);
-					return (value instanceof Transfer ? value.value : value) as never;
-				} catch (error) {
-					throw CoreError.fromValue(toErrorValue(error));
-				}
-			},
-			terminate() {}
-		};
-		const train: Client<TrainApi> = {
-			call: (method) => Promise.reject(new Error(`unexpected call ${method}`)),
-			terminate() {}
-		};
+		const { client: data, calls } = dataClient();
 		const session = new Session({
 			data,
-			train,
+			train: idleTrain,
 			store: { load: async () => null, saveProject: async () => {}, saveFile: async () => {} },
 			now: () => new Date('2024-03-01T12:00:00Z'),
 			confirm: () => true
