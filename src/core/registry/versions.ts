@@ -90,24 +90,48 @@ function find(registry: Registry, number: number): ModelVersion {
 	return version;
 }
 
-/** Returns the registry with `version` replaced by `change` applied to it, and an event. */
-function withChanges(
+/**
+ * Returns the registry with each of `changed` in place of the version of its number (a new
+ * number is added at the end), and the event `text` at `at`.
+ */
+function withVersions(
 	registry: Registry,
-	changes: Map<number, Partial<ModelVersion>>,
-	event: { at: string; text: string }
+	changed: readonly ModelVersion[],
+	text: string,
+	at: string
 ): Registry {
+	const byNumber = new Map(changed.map((v) => [v.number, v]));
+	const added = changed.filter((v) => !registry.versions.some((old) => old.number === v.number));
 	return {
-		versions: registry.versions.map((v) => {
-			const change = changes.get(v.number);
-			return change ? { ...v, ...change } : v;
-		}),
-		events: [...registry.events, event]
+		versions: [...registry.versions.map((v) => byNumber.get(v.number) ?? v), ...added],
+		events: [...registry.events, { at, text }]
 	};
 }
 
-/** Ends the live span of `version`. */
-function ended(version: ModelVersion, at: string): ModelVersion['liveSpans'] {
-	return version.liveSpans.map((s) => (s.until === null ? { ...s, until: at } : s));
+/**
+ * Returns the registry with `version` (new, or one it holds) live from `at` with `change`
+ * applied, and the version live until then, if any, retired: its live span ends at `at`.
+ */
+function goLive(
+	registry: Registry,
+	version: ModelVersion,
+	change: Partial<ModelVersion>,
+	at: string,
+	text: string
+): Registry {
+	const live = liveVersion(registry);
+	const retired = live && {
+		...live,
+		status: 'retired' as const,
+		liveSpans: live.liveSpans.map((s) => (s.until === null ? { ...s, until: at } : s))
+	};
+	const made: ModelVersion = {
+		...version,
+		...change,
+		status: 'live',
+		liveSpans: [...version.liveSpans, { from: at, until: null }]
+	};
+	return withVersions(registry, retired ? [retired, made] : [made], text, at);
 }
 
 /** What a new version is made of. */
@@ -123,14 +147,13 @@ export function testLookOf(
 	return `${evaluation.runId}, look ${looksOf(evaluation as EvaluationRecord).length}`;
 }
 
-/** Throws `candidate-open` while a candidate waits for a decision. */
-function refuseWhileCandidate(registry: Registry): void {
+/** Throws `candidate-open`, with `message` about it, while a candidate waits for a decision. */
+function refuseWhileCandidate(
+	registry: Registry,
+	message = (n: number) => `Version ${n} is still a candidate: approve or reject it first.`
+): void {
 	const open = openCandidate(registry);
-	if (open)
-		throw new CoreError(
-			'candidate-open',
-			`Version ${open.number} is still a candidate: approve or reject it first.`
-		);
+	if (open) throw new CoreError('candidate-open', message(open.number));
 }
 
 /** Returns the number the next version gets. */
@@ -159,23 +182,11 @@ export function shipEvaluated(registry: Registry, shipped: NewVersion): Registry
 		retrain: null,
 		comparison: null,
 		decision: null,
-		liveSpans: [{ from: shipped.createdAt, until: null }]
+		liveSpans: []
 	};
 	const retired = live ? ` (version ${live.number} retired)` : '';
-	return {
-		versions: [
-			...registry.versions.map((v) =>
-				v === live
-					? { ...v, status: 'retired' as const, liveSpans: ended(v, shipped.createdAt) }
-					: v
-			),
-			version
-		],
-		events: [
-			...registry.events,
-			{ at: shipped.createdAt, text: `Version ${number} live${retired}: ${shipped.reason}` }
-		]
-	};
+	const text = `Version ${number} live${retired}: ${shipped.reason}`;
+	return goLive(registry, version, {}, shipped.createdAt, text);
 }
 
 /**
@@ -207,16 +218,8 @@ export function addCandidate(
 		decision: null,
 		liveSpans: []
 	};
-	return {
-		versions: [...registry.versions, version],
-		events: [
-			...registry.events,
-			{
-				at: candidate.createdAt,
-				text: `Version ${number} trained as a candidate: ${candidate.reason}`
-			}
-		]
-	};
+	const text = `Version ${number} trained as a candidate: ${candidate.reason}`;
+	return withVersions(registry, [version], text, candidate.createdAt);
 }
 
 /**
@@ -245,19 +248,15 @@ export function decide(
 		);
 	const decision = { approved, note: text, at };
 	if (!approved)
-		return withChanges(registry, new Map([[number, { status: 'rejected', decision }]]), {
-			at,
-			text: `Version ${number} rejected: ${text}`
-		});
+		return withVersions(
+			registry,
+			[{ ...version, status: 'rejected', decision }],
+			`Version ${number} rejected: ${text}`,
+			at
+		);
 	const live = liveVersion(registry)!;
-	return withChanges(
-		registry,
-		new Map<number, Partial<ModelVersion>>([
-			[live.number, { status: 'retired', liveSpans: ended(live, at) }],
-			[number, { status: 'live', decision, liveSpans: [{ from: at, until: null }] }]
-		]),
-		{ at, text: `Version ${number} approved and live (version ${live.number} retired): ${text}` }
-	);
+	const event = `Version ${number} approved and live (version ${live.number} retired): ${text}`;
+	return goLive(registry, version, { decision }, at, event);
 }
 
 /**
@@ -279,26 +278,19 @@ export function rollBack(
 			'not-retired',
 			`Version ${number} is ${version.status}: only a version that was live before can be rolled back to.`
 		);
-	const open = openCandidate(registry);
-	if (open)
-		throw new CoreError(
-			'candidate-open',
-			`Version ${open.number} was compared with the live version: approve or reject it before rolling back.`
-		);
+	refuseWhileCandidate(
+		registry,
+		(n) =>
+			`Version ${n} was compared with the live version: approve or reject it before rolling back.`
+	);
 	if (version.testLook !== testLook)
 		throw new CoreError(
 			'other-evaluation',
 			`Version ${number} was judged by an earlier look at the test set (${version.testLook}) than the project's current evaluation (${testLook}); its scores went with that evaluation, so it cannot be shipped again.`
 		);
 	const live = liveVersion(registry)!;
-	return withChanges(
-		registry,
-		new Map<number, Partial<ModelVersion>>([
-			[live.number, { status: 'retired', liveSpans: ended(live, at) }],
-			[number, { status: 'live', liveSpans: [...version.liveSpans, { from: at, until: null }] }]
-		]),
-		{ at, text: `Rolled back to version ${number} (version ${live.number} retired)` }
-	);
+	const text = `Rolled back to version ${number} (version ${live.number} retired)`;
+	return goLive(registry, version, {}, at, text);
 }
 
 export const REGISTRY_FORMAT = 'shipshape-registry';
