@@ -14,18 +14,14 @@ import {
 } from '../../../src/core/monitor/reference-stats';
 import { statsTable } from '../../../src/core/monitor/stats-table';
 import { readBatch, type MonitorBatch } from '../../../src/core/monitor/read-batch';
-import { chooseInputs } from '../../../src/core/prepare/inputs';
-import { defaultRecipe } from '../../../src/core/prepare/recipe';
 import { predictionCells, predictRaw, type Pipeline } from '../../../src/core/ship/pipeline';
-import { DEFAULT_SPLIT_PLAN, partRows } from '../../../src/core/split/split';
-import { loadDataset, NO_CHOICES, splitDataset } from '../../../src/core/table/dataset';
 import { bytesSource } from '../../../src/core/table/ingest';
-import { cellText, selectRawRows, type RawTable } from '../../../src/core/table/table';
-import { trainRun } from '../../../src/core/train/train-run';
+import { cellText, type RawTable } from '../../../src/core/table/table';
 import { DATASETS_DIR } from '../reference';
 import { expectAllFinite, expectRelative } from './monitor-helpers';
+import { HOUSING_TARGET, housingModel } from '../housing';
 
-const TARGET = { name: 'median_house_value', kind: 'number' } as const;
+const TARGET = HOUSING_TARGET;
 const DRIFTED = ['housing_median_age', 'total_bedrooms', 'median_income', 'ocean_proximity'];
 const STEADY = ['longitude', 'latitude', 'total_rooms', 'population', 'households'];
 
@@ -76,21 +72,7 @@ describe("monitor: housing_drift_current.csv against California housing's train 
 	let currentBytes: Uint8Array;
 
 	beforeAll(async () => {
-		const bytes = new Uint8Array(readFileSync(`${DATASETS_DIR}california_housing.csv`));
-		const dataset = await loadDataset(bytesSource(bytes), 'california_housing.csv', NO_CHOICES);
-		const split = splitDataset(dataset, TARGET, 'regression', [], DEFAULT_SPLIT_PLAN);
-		reference = selectRawRows(dataset.raw, partRows(split, 'train'));
-		const inputs = chooseInputs(dataset.reports, [TARGET.name], null);
-		const run = await trainRun({
-			train: reference,
-			val: selectRawRows(dataset.raw, partRows(split, 'val')),
-			schema: { columns: [...inputs, TARGET], missingTokens: dataset.missingTokens },
-			target: { name: TARGET.name, task: 'regression' },
-			recipe: defaultRecipe(inputs),
-			spec: { kind: 'linear', l2: 1 },
-			seed: DEFAULT_SPLIT_PLAN.seed
-		});
-		pipeline = run.pipeline;
+		({ train: reference, pipeline } = await housingModel());
 		currentBytes = new Uint8Array(readFileSync(`${DATASETS_DIR}dirty/housing_drift_current.csv`));
 		batch = await readBytes(currentBytes, 'housing_drift_current.csv', pipeline);
 		report = monitorBatch({

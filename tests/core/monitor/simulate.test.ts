@@ -1,6 +1,5 @@
 // "Simulate production" on California housing: the validation rows replayed as traffic against
 // the default linear model and its train rows, with drift injected from an onset batch.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	ABOVE_MEDIAN,
@@ -8,17 +7,10 @@ import {
 	type SimulationInput,
 	type SimulationPlan
 } from '../../../src/core/monitor/simulate';
-import { chooseInputs } from '../../../src/core/prepare/inputs';
-import { defaultRecipe } from '../../../src/core/prepare/recipe';
-import { DEFAULT_SPLIT_PLAN, partRows } from '../../../src/core/split/split';
-import { loadDataset, NO_CHOICES, splitDataset } from '../../../src/core/table/dataset';
-import { bytesSource } from '../../../src/core/table/ingest';
-import { selectRawRows } from '../../../src/core/table/table';
-import { trainRun } from '../../../src/core/train/train-run';
 import { expectCoreError } from '../helpers';
-import { DATASETS_DIR } from '../reference';
+import { HOUSING_TARGET, housingModel } from '../housing';
 
-const TARGET = { name: 'median_house_value', kind: 'number' } as const;
+const TARGET = HOUSING_TARGET;
 
 describe('simulate production', () => {
 	let base: Omit<SimulationInput, 'plan'>;
@@ -32,23 +24,9 @@ describe('simulate production', () => {
 	});
 
 	beforeAll(async () => {
-		const bytes = new Uint8Array(readFileSync(`${DATASETS_DIR}california_housing.csv`));
-		const dataset = await loadDataset(bytesSource(bytes), 'california_housing.csv', NO_CHOICES);
-		const split = splitDataset(dataset, TARGET, 'regression', [], DEFAULT_SPLIT_PLAN);
-		const reference = selectRawRows(dataset.raw, partRows(split, 'train'));
-		const pool = selectRawRows(dataset.raw, partRows(split, 'val'));
-		const inputs = chooseInputs(dataset.reports, [TARGET.name], null);
-		const run = await trainRun({
-			train: reference,
-			val: pool,
-			schema: { columns: [...inputs, TARGET], missingTokens: dataset.missingTokens },
-			target: { name: TARGET.name, task: 'regression' },
-			recipe: defaultRecipe(inputs),
-			spec: { kind: 'linear', l2: 1 },
-			seed: 42
-		});
+		const { train: reference, val: pool, pipeline } = await housingModel();
 		base = {
-			pipeline: run.pipeline,
+			pipeline,
 			reference,
 			pool,
 			target: TARGET,

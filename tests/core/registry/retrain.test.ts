@@ -4,8 +4,6 @@
 // set: the validation rows and the batch rows held out of retraining.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chooseInputs } from '../../../src/core/prepare/inputs';
-import { defaultRecipe } from '../../../src/core/prepare/recipe';
 import {
 	compareVersions,
 	HELD_OUT_SHARE,
@@ -14,16 +12,17 @@ import {
 	retrainRows,
 	type RetrainData
 } from '../../../src/core/registry/retrain';
-import { DEFAULT_SPLIT_PLAN, partRows } from '../../../src/core/split/split';
-import { loadDataset, NO_CHOICES, splitDataset } from '../../../src/core/table/dataset';
+import type { Pipeline } from '../../../src/core/ship/pipeline';
+import { DEFAULT_SPLIT_PLAN } from '../../../src/core/split/split';
 import { bytesSource, ingestCsv } from '../../../src/core/table/ingest';
 import type { DatasetSchema } from '../../../src/core/table/schema';
 import { selectRawRows, type RawTable } from '../../../src/core/table/table';
 import { trainRun, type TrainRequest } from '../../../src/core/train/train-run';
 import { expectCoreError, ingestText } from '../helpers';
 import { DATASETS_DIR } from '../reference';
+import { HOUSING_TARGET, housingModel } from '../housing';
 
-const TARGET = { name: 'median_house_value', kind: 'number' } as const;
+const TARGET = HOUSING_TARGET;
 const SEED = DEFAULT_SPLIT_PLAN.seed;
 
 describe('retraining on a labelled batch', () => {
@@ -33,22 +32,10 @@ describe('retraining on a labelled batch', () => {
 	let val: RawTable;
 	let batch: RawTable;
 	let data: RetrainData;
+	let live: Pipeline;
 
 	beforeAll(async () => {
-		const bytes = new Uint8Array(readFileSync(`${DATASETS_DIR}california_housing.csv`));
-		const dataset = await loadDataset(bytesSource(bytes), 'california_housing.csv', NO_CHOICES);
-		const split = splitDataset(dataset, TARGET, 'regression', [], DEFAULT_SPLIT_PLAN);
-		train = selectRawRows(dataset.raw, partRows(split, 'train'));
-		val = selectRawRows(dataset.raw, partRows(split, 'val'));
-		const inputs = chooseInputs(dataset.reports, [TARGET.name], null);
-		schema = { columns: [...inputs, TARGET], missingTokens: dataset.missingTokens };
-		base = {
-			schema,
-			target: { name: TARGET.name, task: 'regression' },
-			recipe: defaultRecipe(inputs),
-			spec: { kind: 'linear', l2: 1 },
-			seed: SEED
-		};
+		({ train, val, schema, fit: base, pipeline: live } = await housingModel());
 		const current = readFileSync(`${DATASETS_DIR}dirty/housing_drift_current.csv`);
 		batch = (await ingestCsv(bytesSource(new Uint8Array(current)))).raw;
 		data = retrainData(train, val, batch, 'housing_drift_current.csv', schema, TARGET, SEED);
@@ -72,7 +59,6 @@ describe('retraining on a labelled batch', () => {
 	});
 
 	it('judges both versions on the same rows: the retrained one does better on the recent rows', async () => {
-		const live = (await trainRun({ ...base, train, val })).pipeline;
 		const candidate = (await trainRun({ ...base, train: data.train, val: data.val })).pipeline;
 		const [onVal, onRecent] = compareVersions(live, candidate, data.evaluation, TARGET);
 		expect([onVal.rows, onRecent.rows]).toEqual([val.rowCount, 900]);
