@@ -13,6 +13,7 @@ import { toCsv } from '../../src/core/table/to-csv';
 import { loadReference, type ReferenceData } from '../core/reference';
 import { exportBundle } from './export-bundle';
 import { jsonRowOf, startServer, type ServerProcess } from './server-process';
+import { linePipeline } from '../core/ship/fixtures';
 
 // The bundle's server.mjs, run by node: the same predictions as the app for good rows, a precise
 // 400 for bad ones, probes, metrics, a complete prediction log and a graceful stop.
@@ -161,19 +162,7 @@ describe('bundle server.mjs', () => {
 
 	it('gives a row whose predicted number overflows an error, not a null prediction', () => {
 		// y = 2x: x = 1e308 is a finite input whose prediction is Infinity, which JSON cannot carry.
-		const doubling: Pipeline = {
-			schema: { columns: [{ name: 'x', kind: 'number' }], missingTokens: [''] },
-			recipe: { inputs: [{ name: 'x', kind: 'number' }], steps: [], features: ['x'] },
-			model: {
-				kind: 'linear',
-				task: 'regression',
-				classes: null,
-				features: ['x'],
-				weights: [[2]],
-				intercepts: [0]
-			},
-			target: { name: 'y', task: 'regression' }
-		} as unknown as Pipeline;
+		const doubling = linePipeline(2, 0);
 		const [answer] = predictRequests(doubling, [
 			rowsFromJson([{ x: 1 }, { x: 1e308 }], doubling.schema)
 		]);

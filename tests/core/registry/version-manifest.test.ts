@@ -8,22 +8,10 @@ import type { ModelVersion } from '../../../src/core/registry/versions';
 import { checkManifest } from '../../../src/core/ship/manifest-schema';
 import { buildManifest } from '../../../src/core/ship/manifest';
 import { buildModelCard } from '../../../src/core/ship/model-card';
-import type { Pipeline } from '../../../src/core/ship/pipeline';
 import { expectCoreError } from '../helpers';
+import { linePipeline } from '../ship/fixtures';
 
-const pipeline: Pipeline = {
-	schema: { columns: [{ name: 'x', kind: 'number' }], missingTokens: [''] },
-	recipe: { inputs: [{ name: 'x', kind: 'number' }], steps: [], features: ['x'] },
-	model: {
-		kind: 'linear',
-		task: 'regression',
-		classes: null,
-		features: ['x'],
-		weights: [[2]],
-		intercepts: [1]
-	},
-	target: { name: 'y', task: 'regression' }
-};
+const pipeline = linePipeline(2, 1);
 
 const version: ModelVersion = {
 	number: 2,

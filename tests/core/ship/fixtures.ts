@@ -23,6 +23,30 @@ export const BINARY: TargetSpec = {
 };
 export const REGRESSION: TargetSpec = { name: 'price', task: 'regression' };
 
+/**
+ * Returns the hand-written pipeline y = `weight` x + `intercept` (a linear regression on one
+ * number column x, after `steps`): no fitting, so its predictions are known exactly.
+ */
+export function linePipeline(
+	weight: number,
+	intercept: number,
+	steps: Pipeline['recipe']['steps'] = []
+): Pipeline {
+	return {
+		schema: { columns: [{ name: 'x', kind: 'number' }], missingTokens: [''] },
+		recipe: { inputs: [{ name: 'x', kind: 'number' }], steps, features: ['x'] },
+		model: {
+			kind: 'linear',
+			task: 'regression',
+			classes: null,
+			features: ['x'],
+			weights: [[weight]],
+			intercepts: [intercept]
+		},
+		target: { name: 'y', task: 'regression' }
+	};
+}
+
 const ROWS = {
 	binary: {
 		train: 'x,c,y\n1,b,no\n2,a,no\n3,b,yes\n4,a,yes\n0.5,b,no\n3.5,a,yes\n',

@@ -6,25 +6,12 @@ import {
 	type Pipeline
 } from '../../../src/core/ship/pipeline';
 import { ingestText } from '../helpers';
+import { linePipeline } from './fixtures';
 
 /** y = 2 x + 1 for regression; p(yes) = sigmoid(x) for classes. Written by hand, no fitting. */
-const regression: Pipeline = {
-	schema: { columns: [{ name: 'x', kind: 'number' }], missingTokens: [''] },
-	recipe: {
-		inputs: [{ name: 'x', kind: 'number' }],
-		steps: [{ kind: 'impute', column: 'x', strategy: 'median', fill: 10 }],
-		features: ['x']
-	},
-	model: {
-		kind: 'linear',
-		task: 'regression',
-		classes: null,
-		features: ['x'],
-		weights: [[2]],
-		intercepts: [1]
-	},
-	target: { name: 'y', task: 'regression' }
-};
+const regression = linePipeline(2, 1, [
+	{ kind: 'impute', column: 'x', strategy: 'median', fill: 10 }
+]);
 const binary: Pipeline = {
 	...regression,
 	model: {
