@@ -9,6 +9,7 @@ import {
 	EMPTY_REGISTRY,
 	liveVersion,
 	nextNumber,
+	openCandidate,
 	shipEvaluated,
 	testLookOf
 } from '../../../core/registry/versions';
@@ -53,11 +54,16 @@ export class ShipStage {
 	 * The live version when it descends from the project's current test-set evaluation (the
 	 * evaluated run, or one retrained from it); null when that evaluation is not shipped yet.
 	 */
-	current = $derived.by(() => {
+	current = $derived.by(() =>
+		this.live && this.live.testLook === this.testLook ? this.live : null
+	);
+	/** The project's current look at the test set (`testLookOf`); null before the reveal. */
+	testLook = $derived.by(() => {
 		const { evaluation } = this.session.project;
-		const look = evaluation && testLookOf(evaluation);
-		return this.live && this.live.testLook === look ? this.live : null;
+		return evaluation ? testLookOf(evaluation) : null;
 	});
+	/** The retrained version waiting for a decision, if any. */
+	candidate = $derived.by(() => openCandidate(this.registry));
 	/** The evaluated run's pipeline with the threshold the evaluation chose: what the test judged. */
 	evaluated = $derived.by(() => {
 		const { evaluation } = this.session.project;
@@ -124,8 +130,8 @@ export class ShipStage {
 		const { project, targetColumn: target } = this.session;
 		const run = this.run;
 		const pipeline = this.pipeline;
-		const { evaluation } = project;
-		if (!run || !pipeline || !evaluation || !project.split || !target) return;
+		const testLook = this.testLook;
+		if (!run || !pipeline || !testLook || !project.split || !target) return;
 		const split = project.split;
 		const built = await this.session.run('Building the bundle', async (ctx) => {
 			const { predictSource, serverSource } = await import('virtual:bundle-runtime');
@@ -158,7 +164,7 @@ export class ShipStage {
 				versions = shipEvaluated(registry, {
 					reason: `Shipped ${run.id}, ${specLabel(run.spec)}, evaluated on the test set`,
 					runId: run.id,
-					testLook: testLookOf(evaluation),
+					testLook,
 					spec: run.spec,
 					pipeline,
 					valMetrics: run.valMetrics,

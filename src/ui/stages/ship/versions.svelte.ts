@@ -2,17 +2,24 @@ import { judgedPipeline } from '../../../core/evaluate/evaluation-record';
 import {
 	addCandidate,
 	decide,
-	EMPTY_REGISTRY,
-	liveVersion,
 	registryDocument,
 	rollBack,
-	testLookOf,
 	type ModelVersion,
 	type Registry
 } from '../../../core/registry/versions';
 import { download } from '../../download';
 import type { Session } from '../../session.svelte';
 import { fitSetup, specLabel } from '../train/train-stage.svelte';
+
+/** What `Versions` reads of the Ship stage (`ShipStage` derives it from the project). */
+export interface ShippedVersions {
+	readonly registry: Registry;
+	readonly live: ModelVersion | null;
+	/** The live version when it descends from the project's current look at the test set. */
+	readonly current: ModelVersion | null;
+	readonly testLook: string | null;
+	readonly candidate: ModelVersion | null;
+}
 
 /**
  * The model's versions in the Ship stage: retrains the live version on a labelled batch into a
@@ -22,14 +29,16 @@ import { fitSetup, specLabel } from '../train/train-stage.svelte';
  */
 export class Versions {
 	readonly session: Session;
-	registry = $derived.by<Registry>(() => this.session.project.versions ?? EMPTY_REGISTRY);
-	live = $derived.by(() => liveVersion(this.registry));
-	/** The live version when it descends from the current evaluation (the Ship stage's). */
-	readonly current: () => ModelVersion | null;
+	/** The Ship stage's view of the registry: its versions, the live one and the current one. */
+	readonly stage: ShippedVersions;
 
-	constructor(session: Session, current: () => ModelVersion | null) {
+	constructor(session: Session, stage: ShippedVersions) {
 		this.session = session;
-		this.current = current;
+		this.stage = stage;
+	}
+
+	get registry(): Registry {
+		return this.stage.registry;
 	}
 
 	private save(registry: Registry, action: string): void {
@@ -61,7 +70,7 @@ export class Versions {
 	 * the live version on the validation rows and the held-out rows.
 	 */
 	async retrain(batch: { file: Blob; name: string }): Promise<void> {
-		const live = this.current();
+		const live = this.stage.current;
 		const evaluation = this.session.project.evaluation;
 		const target = this.session.targetColumn;
 		if (!live || !evaluation || !target) return;
@@ -151,9 +160,8 @@ export class Versions {
 
 	/** Makes the retired version `number` live again. */
 	rollBack(number: number): boolean {
-		const from = this.live?.number;
-		const evaluation = this.session.project.evaluation;
-		const testLook = evaluation ? testLookOf(evaluation) : '';
+		const from = this.stage.live?.number;
+		const testLook = this.stage.testLook ?? '';
 		return this.change(
 			(registry, at) => rollBack(registry, number, at, testLook),
 			`Rolled back from version ${from} to version ${number}`

@@ -38,7 +38,13 @@ describe('retraining a version', () => {
 			testLook: 'run-1',
 			retrain: null
 		} as ModelVersion;
-		const versions = new Versions(session, () => live);
+		const versions = new Versions(session, {
+			registry: { versions: [live], events: [] },
+			live,
+			current: live,
+			testLook: 'run-1',
+			candidate: null
+		});
 		await versions.retrain({ file: new Blob(['colour,size,y\n']), name: 'new.csv' });
 		expect(session.error).toMatchObject({ code: 'recipe-changed' });
 		expect(session.error?.message).toMatch(/changed since version 1 was trained/);
