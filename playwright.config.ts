@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.ts';
 
-const PORT = 4173;
-const SUBPATH_PORT = 4174;
+// E2E_PORT and E2E_OUT let two suites run side by side (each its own ports and build folder).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const SUBPATH_PORT = PORT + 1;
+const OUT = process.env.E2E_OUT ?? 'dist';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -30,7 +32,7 @@ export default defineConfig({
 	},
 	webServer: [
 		{
-			command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+			command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${OUT}`,
 			url: `http://127.0.0.1:${PORT}/`,
 			reuseExistingServer: false,
 			timeout: 60_000
@@ -39,7 +41,7 @@ export default defineConfig({
 			// The same build served from a nested path, as on a static host's sub-folder.
 			command: `npx tsx scripts/serve-subpath.ts`,
 			url: `http://127.0.0.1:${SUBPATH_PORT}/nested/shipshape/`,
-			env: { PORT: String(SUBPATH_PORT) },
+			env: { PORT: String(SUBPATH_PORT), ROOT: OUT },
 			reuseExistingServer: false,
 			timeout: 60_000
 		}

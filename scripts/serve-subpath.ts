@@ -1,9 +1,9 @@
 // Serves the built site (dist/) under a nested path, to check that it works from any sub-path.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '..', 'dist');
+const ROOT = resolve(import.meta.dirname, '..', process.env.ROOT ?? 'dist');
 const PREFIX = '/nested/shipshape/';
 const PORT = Number(process.env.PORT ?? 4174);
 const TYPES: Record<string, string> = {

@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { recordRequests, splitAndTrainLinear } from './helpers';
 
+const SUBPATH = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 1}/nested/shipshape/`;
+
 test('the built site works from a sub-path: the page, its workers and the samples load', async ({
 	page
 }) => {
 	const requests = recordRequests(page);
-	await page.goto('http://127.0.0.1:4174/nested/shipshape/');
+	await page.goto(SUBPATH);
 	await page.getByLabel('Or start from a sample').selectOption('titanic.csv');
 	await page.getByRole('button', { name: 'Load sample' }).click();
 	await expect(page.getByTestId('dataset-chip')).toHaveText('titanic.csv');
@@ -14,7 +16,5 @@ test('the built site works from a sub-path: the page, its workers and the sample
 	await splitAndTrainLinear(page);
 	const served = requests.filter((url) => url.startsWith('http'));
 	expect(served.length).toBeGreaterThan(3);
-	expect(served.every((url) => url.startsWith('http://127.0.0.1:4174/nested/shipshape/'))).toBe(
-		true
-	);
+	expect(served.every((url) => url.startsWith(SUBPATH))).toBe(true);
 });
