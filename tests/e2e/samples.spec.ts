@@ -34,7 +34,7 @@ test('multiclass: penguins species, with a 3 x 3 confusion matrix', async ({ pag
 test('regression: California house values, judged on RMSE against the mean', async ({ page }) => {
 	await runSample(
 		page,
-		'california_housing.csv',
+		'california_housing_5k.csv',
 		'median_house_value',
 		/Regression \(inferred\)/,
 		async () => {
@@ -51,7 +51,7 @@ test('regression: California house values, judged on RMSE against the mean', asy
 	await expect(page.getByTestId('verdict')).toContainText('PASS');
 	await expect(page.getByTestId('confusion')).toHaveCount(0);
 	await page.getByTestId('stage-prepare').click();
-	await expect(page.getByTestId('split-counts')).toContainText('12384');
+	await expect(page.getByTestId('split-counts')).toContainText('3000');
 });
 
 test('profile cards draw their charts as they come into view', async ({ page }) => {
@@ -70,4 +70,27 @@ test('profile cards draw their charts as they come into view', async ({ page }) 
 		await card.scrollIntoViewIfNeeded();
 		await expect(card.locator('figure svg path, figure svg rect').first()).toBeAttached();
 	}
+});
+
+test('a sample tells its story, and the story fills in the brief', async ({ page }) => {
+	await page.goto('/');
+	await page.getByLabel('Or start from a sample').selectOption('german_credit.csv');
+	await expect(page.getByTestId('sample-decision')).toContainText('approve a loan application');
+	await page.getByRole('button', { name: 'Load sample' }).click();
+	const story = page.getByTestId('sample-story');
+	await expect(story).toContainText('A trap to find');
+	await expect(story).toContainText('personal_status_sex mixes sex and marital status');
+	await expect(page.getByRole('button', { name: 'Continue to Prepare' })).toHaveCount(0);
+	await story.getByRole('button', { name: 'Fill in the brief from the story' }).click();
+	await expect(page.getByLabel('What decision will the model support?')).toHaveValue(
+		'Approve a loan application, or pass it to a person for review.'
+	);
+	await expect(page.getByLabel('Target column')).toHaveValue('credit_risk');
+	await expect(page.getByLabel(/^KPI/)).toHaveValue('0.75');
+	const costs = page.getByTestId('cost-matrix').getByRole('spinbutton');
+	await expect(costs.nth(0)).toHaveValue('1');
+	await expect(costs.nth(1)).toHaveValue('5');
+	for (const column of ['personal_status_sex', 'age_years', 'foreign_worker'])
+		await expect(page.getByTestId('sensitive-columns').getByLabel(column)).toBeChecked();
+	await expect(page.getByRole('button', { name: 'Continue to Prepare' })).toBeVisible();
 });

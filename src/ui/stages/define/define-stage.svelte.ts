@@ -16,6 +16,7 @@ import {
 	type MetricName
 } from '../../../core/evaluate/metric-catalogue';
 import { clearDownstream } from '../../../core/project/project';
+import { sampleOf, type SampleStory } from '../../samples';
 import type { Session } from '../../session.svelte';
 import { BaselineChecker } from './baseline-checker.svelte';
 import { BriefExporter } from './brief-exporter.svelte';
@@ -62,6 +63,9 @@ export class DefineStage {
 					(!r.idLike && SENSITIVE_KINDS.includes(r.kind)))
 		)
 	);
+
+	/** The story of the bundled sample that is loaded; null for a file of the user's own. */
+	story = $derived.by(() => sampleOf(this.session.project.dataset?.fileName)?.story ?? null);
 
 	/** The cost matrix's inputs (binary tasks). */
 	readonly costs: CostForm;
@@ -207,6 +211,27 @@ export class DefineStage {
 		this.sensitiveProblem = checkSensitiveColumn(this.brief, name, columns);
 		if (this.sensitiveProblem) this.refusals++;
 		else this.setBrief({ ...this.brief, sensitiveColumns: [...sensitiveColumns, name] });
+	}
+
+	/**
+	 * Fills the brief from a sample's story: the target first (with the defaults it implies, and
+	 * the question when it would discard results), then the story's words, metric and KPI.
+	 */
+	useStory(story: SampleStory): void {
+		if (this.kpiLocked) return;
+		const { target, sensitiveColumns = [], costMatrix = null, ...rest } = story.brief;
+		const columns = this.session.dataset?.reports.map((r) => r.name) ?? [];
+		if (!target || !columns.includes(target)) {
+			this.targetIssue = `This file has no column "${target}": the story was written for the bundled sample of the same name.`;
+			return;
+		}
+		if (target !== this.brief.target) this.setTarget(target);
+		// Refused (not a usable target, or the user kept the results): the brief stays as it was.
+		if (this.brief.target !== target) return;
+		const sensitive = sensitiveColumns.filter((c) => columns.includes(c));
+		this.setBrief(
+			tidyBrief({ ...this.brief, ...rest, costMatrix, sensitiveColumns: sensitive, extraKpis: [] })
+		);
 	}
 
 	/** Saves a changed brief. */
