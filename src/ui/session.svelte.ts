@@ -8,6 +8,7 @@ import {
 	type AuditEntry,
 	type Project
 } from '../core/project/project';
+import { isProjectFileName, projectFileName } from '../core/project/project-file';
 import { sameAssignment, type SplitPlan } from '../core/split/split';
 import { stageStatuses, type StageName } from '../core/project/stages';
 import type { TargetSummary } from '../core/brief/target';
@@ -87,6 +88,7 @@ export class Session {
 	private saving: Promise<void> = Promise.resolve();
 	/** The restore of the saved project while it runs; null once it is done. */
 	private restoring: Promise<void> | null = null;
+	private wiped = false;
 	/** Changes not yet written to this browser's storage (shown, so a reload is not too soon). */
 	unsaved = $state(0);
 
@@ -168,6 +170,8 @@ export class Session {
 	 */
 	update(next: Project): void {
 		this.project = next;
+		// After a wipe nothing may be written again: the page is about to reload empty.
+		if (this.wiped) return;
 		this.unsaved++;
 		this.saving = this.saving
 			.then(() => (next === this.project ? this.deps.store.saveProject(next) : undefined))
@@ -181,14 +185,40 @@ export class Session {
 			.finally(() => this.unsaved--);
 	}
 
+	/**
+	 * Deletes everything this browser stores for the app, after the saves under way; nothing is
+	 * saved after it. The caller reloads the page, which starts empty.
+	 */
+	async wipe(): Promise<void> {
+		this.wiped = true;
+		await this.flushed();
+		await this.deps.store.wipe();
+	}
+
 	/** Resolves once every change so far is saved. */
 	flushed(): Promise<void> {
 		return this.saving;
 	}
 
-	/** Returns an audit entry stamped with the current time. */
+	/** Returns the audit trail with an entry stamped with the current time. */
 	audit(action: string): AuditEntry[] {
-		return [...this.project.audit, { at: this.deps.now().toISOString(), action }];
+		return [...this.project.audit, this.stamp(action)];
+	}
+
+	private stamp(action: string): AuditEntry {
+		return { at: this.deps.now().toISOString(), action };
+	}
+
+	/** Stores the file the data worker now holds; the data is in use whether or not it is kept. */
+	private async keepFile(file: Blob, fileName: string): Promise<void> {
+		try {
+			await this.deps.store.saveFile(file);
+		} catch (error) {
+			this.fail(
+				'not-saved',
+				`${fileName} is loaded, but this browser refused to store it (${toErrorValue(error).message}); a reload will bring back the previous project.`
+			);
+		}
 	}
 
 	goTo(stage: StageName): void {
@@ -222,15 +252,7 @@ export class Session {
 		);
 		if (!summary) return;
 		this.dataset = summary;
-		try {
-			await this.deps.store.saveFile(file);
-		} catch (error) {
-			// The data worker already holds the new file: go on with it, and say it is not kept.
-			this.fail(
-				'not-saved',
-				`${fileName} is loaded, but this browser refused to store it (${toErrorValue(error).message}); a reload will bring back the previous project.`
-			);
-		}
+		await this.keepFile(file, fileName);
 		const project = emptyProject();
 		const dataset = { fileName, bytes: summary.bytes, fingerprint: summary.fingerprint };
 		// The user may have moved to Prepare while the file loaded: a new project keeps that view
@@ -241,19 +263,65 @@ export class Session {
 			stage,
 			dataset,
 			audit: [
-				{
-					at: this.deps.now().toISOString(),
-					action: `Loaded ${fileName} (${summary.rowCount} rows, fingerprint ${summary.fingerprint.slice(0, 12)}…)`
-				}
+				this.stamp(
+					`Loaded ${fileName} (${summary.rowCount} rows, fingerprint ${summary.fingerprint.slice(0, 12)}…)`
+				)
 			]
 		});
 		this.notice = null;
 	}
 
-	/** Loads the first of the files the user dropped or picked, if any. */
+	/** Loads the first of the files the user dropped or picked, if any: a project file or a CSV. */
 	async loadFirst(files: FileList | null | undefined): Promise<void> {
 		const file = files?.[0];
-		if (file) await this.loadFile(file, file.name);
+		if (!file) return;
+		if (isProjectFileName(file.name)) await this.openProjectFile(file, file.name);
+		else await this.loadFile(file, file.name);
+	}
+
+	/** Returns the project and its data as one project file, or null (with the error shown). */
+	async packProject(): Promise<{ bytes: Uint8Array<ArrayBuffer>; fileName: string } | null> {
+		if (!this.project.dataset) return null;
+		await this.flushed();
+		const project = this.project;
+		const bytes = await this.run('Saving the project file', () =>
+			this.deps.data.call('packProject', { project, savedAt: this.deps.now().toISOString() })
+		);
+		return bytes && { bytes, fileName: projectFileName(project) };
+	}
+
+	/**
+	 * Opens a project file in place of the current project. The file is checked whole before
+	 * anything changes; a broken or foreign file, a refusal or a failure leaves the open project
+	 * as it was.
+	 */
+	async openProjectFile(file: Blob, fileName: string): Promise<void> {
+		if (this.restoring) await this.restoring;
+		const unpacked = await this.run(`Opening ${fileName}`, () =>
+			this.deps.data.call('unpackProject', { file, fileName })
+		);
+		if (!unpacked) return;
+		const { project, data } = unpacked;
+		if (
+			this.hasWork &&
+			!this.deps.confirm(
+				`Open ${fileName}? The current project (${this.project.dataset?.fileName}) will be replaced.`
+			)
+		)
+			return;
+		const { fileName: dataName } = project.dataset;
+		const summary = await this.run(`Reading ${dataName}`, (ctx) =>
+			this.deps.data.call(
+				'ingest',
+				{ file: data, fileName: dataName, choices: project.reading },
+				ctx
+			)
+		);
+		if (!summary) return;
+		this.dataset = summary;
+		await this.keepFile(data, dataName);
+		const opened = await this.remakeSplit(project);
+		this.update({ ...opened, audit: [...opened.audit, this.stamp(`Opened ${fileName}`)] });
 	}
 
 	/**

@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import { parseProject, type Project } from '../core/project/project';
 
 const DB_NAME = 'shipshape';
@@ -10,6 +10,8 @@ export interface ProjectStore {
 	load(): Promise<{ project: Project; file: Blob | null } | null>;
 	saveProject(project: Project): Promise<void>;
 	saveFile(file: Blob): Promise<void>;
+	/** Deletes everything stored: the project, its file, the database itself. */
+	wipe(): Promise<void>;
 }
 
 /** Returns the IndexedDB store: one current project and the raw file it was built from. */
@@ -35,6 +37,12 @@ export function createIdbStore(): ProjectStore {
 		},
 		async saveFile(file) {
 			await (await open()).put('files', file, CURRENT);
+		},
+		async wipe() {
+			// An open connection would block the deletion until the page closes.
+			if (db) (await db).close();
+			db = null;
+			await deleteDB(DB_NAME);
 		}
 	};
 }

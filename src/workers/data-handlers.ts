@@ -29,6 +29,7 @@ import { previewOnDataset } from '../core/prepare/preview';
 import { columnHints } from '../core/prepare/column-hints';
 import { lintDataset } from '../core/prepare/lint-dataset';
 import { datasetSplitReport } from '../core/split/dataset-split-report';
+import { packProject, unpackProject } from '../core/project/project-file';
 import { CoreError } from '../core/util/core-error';
 import { Transfer, type Handlers } from './host';
 import { blobSource, helperPartReader } from './helper';
@@ -181,6 +182,20 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 		},
 		async judgeCandidate({ live, candidate, parts, train, target }) {
 			return judgeCandidate(live, candidate, parts, train, target);
+		},
+		async packProject({ project, savedAt }) {
+			const { dataset, file } = loaded();
+			if (project.dataset?.fingerprint !== dataset.fingerprint)
+				throw new CoreError(
+					'project-file',
+					'The project is not the one the loaded data belongs to; reload the page and try again.'
+				);
+			const zipped = packProject(project, new Uint8Array(await file.arrayBuffer()), savedAt);
+			return new Transfer(zipped, [zipped.buffer]);
+		},
+		async unpackProject({ file, fileName }) {
+			const unpacked = await unpackProject(new Uint8Array(await file.arrayBuffer()), fileName);
+			return { ...unpacked, data: new Blob([unpacked.data as Uint8Array<ArrayBuffer>]) };
 		}
 	};
 }

@@ -18,6 +18,8 @@ import type { ReferenceStats } from '../core/monitor/reference-stats';
 import type { SimulationPlan, SimulationResult } from '../core/monitor/simulate';
 import type { CandidateJudgement, EvaluationPart, RetrainData } from '../core/registry/retrain';
 import type { Pipeline } from '../core/ship/pipeline';
+import type { Project } from '../core/project/project';
+import type { UnpackedProject } from '../core/project/project-file';
 import type { DatasetSplitReport } from '../core/split/dataset-split-report';
 import type { TargetSummary } from '../core/brief/target';
 import type { ProfileResult } from '../core/profile/profile-dataset';
@@ -131,6 +133,13 @@ export type DataApi = {
 			target: ColumnSchema;
 		},
 		CandidateJudgement
+	>;
+	/** The project and the loaded file as one project file (zip bytes). */
+	packProject: Method<{ project: Project; savedAt: string }, Uint8Array<ArrayBuffer>>;
+	/** Reads and checks a project file; the loaded data is not touched (ingest its data next). */
+	unpackProject: Method<
+		{ file: Blob; fileName: string },
+		{ project: UnpackedProject['project']; data: Blob; savedAt: string }
 	>;
 };
 

@@ -3,6 +3,7 @@ import type { Client } from '../../src/workers/client';
 import { dataHandlers } from '../../src/workers/data-handlers';
 import { Transfer } from '../../src/workers/host';
 import type { DataApi, TrainApi } from '../../src/workers/protocol';
+import type { ProjectStore } from '../../src/ui/store';
 
 /**
  * A data client on the data worker's own handlers, called in this thread; `fail(method)` may
@@ -33,4 +34,12 @@ export function dataClient(fail: (method: string) => CoreError | null = () => nu
 export const idleTrain: Client<TrainApi> = {
 	call: (method) => Promise.reject(new Error(`unexpected call ${method}`)),
 	terminate() {}
+};
+
+/** A store that keeps nothing. */
+export const noStore: ProjectStore = {
+	load: async () => null,
+	saveProject: async () => {},
+	saveFile: async () => {},
+	wipe: async () => {}
 };

@@ -6,19 +6,12 @@ import { metricsForTask } from '../../src/core/evaluate/metric-catalogue';
 import { Session } from '../../src/ui/session.svelte';
 import { SAMPLES, sampleOf } from '../../src/ui/samples';
 import { DefineStage } from '../../src/ui/stages/define/define-stage.svelte';
-import type { ProjectStore } from '../../src/ui/store';
 import { CALIFORNIA, COPIED, subsetLines } from '../../scripts/make-samples';
-import { dataClient, idleTrain } from './data-client';
+import { dataClient, idleTrain, noStore } from './data-client';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SHARED = join(ROOT, '..', 'shared', 'datasets');
 const publicSample = (file: string) => readFileSync(join(ROOT, 'public', 'samples', file));
-
-const noStore: ProjectStore = {
-	load: async () => null,
-	saveProject: async () => {},
-	saveFile: async () => {}
-};
 
 async function loaded(
 	file: string,

@@ -76,6 +76,10 @@ class MemoryStore implements ProjectStore {
 		this.savedFiles.push(file);
 		this.file = file;
 	}
+	async wipe() {
+		this.project = null;
+		this.file = null;
+	}
 }
 
 function setup({

@@ -7,11 +7,12 @@ export function formatLatency(us: number): string {
 }
 
 /**
- * Returns bytes as "950 B", "153 kB" or "11 MB", in decimal units (1 MB = 1,000,000 bytes), the
- * units the brief's size budget is entered in.
+ * Returns bytes as "950 B", "153 kB", "11 MB" or "2.4 GB", in decimal units (1 MB = 1,000,000
+ * bytes), the units the brief's size budget is entered in.
  */
 export function formatBytes(bytes: number): string {
 	if (bytes < 1000) return `${Math.round(bytes)} B`;
 	if (bytes < 1e6) return `${round3(bytes / 1000)} kB`;
-	return `${round3(bytes / 1e6)} MB`;
+	if (bytes < 1e9) return `${round3(bytes / 1e6)} MB`;
+	return `${round3(bytes / 1e9)} GB`;
 }

@@ -13,7 +13,8 @@ describe('formatLatency and formatBytes', () => {
 			formatBytes(950),
 			formatBytes(152_708),
 			formatBytes(5e6),
-			formatBytes(10_976_610)
-		]).toEqual(['950 B', '153 kB', '5 MB', '11 MB']);
+			formatBytes(10_976_610),
+			formatBytes(2_436_000_000)
+		]).toEqual(['950 B', '153 kB', '5 MB', '11 MB', '2.44 GB']);
 	});
 });

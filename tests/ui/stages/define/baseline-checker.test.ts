@@ -3,20 +3,13 @@ import type { Project } from '../../../../src/core/project/project';
 import { CoreError } from '../../../../src/core/util/core-error';
 import { Session } from '../../../../src/ui/session.svelte';
 import { DefineStage } from '../../../../src/ui/stages/define/define-stage.svelte';
-import type { ProjectStore } from '../../../../src/ui/store';
-import { dataClient, idleTrain } from '../../data-client';
+import { dataClient, idleTrain, noStore } from '../../data-client';
 
 // Colour decides y on every row; size on none.
 const CSV = `colour,size,y\n${Array.from(
 	{ length: 40 },
 	(_, i) => `${i % 4 === 0 ? 'red' : 'blue'},${i % 3},${i % 4 === 0 ? 'yes' : 'no'}`
 ).join('\n')}\n`;
-
-const noStore: ProjectStore = {
-	load: async () => null,
-	saveProject: async () => {},
-	saveFile: async () => {}
-};
 
 async function setup(failCheck: CoreError | null = null) {
 	const data = dataClient((method) => (method === 'baselineCheck' ? failCheck : null));

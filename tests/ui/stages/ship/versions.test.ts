@@ -5,7 +5,7 @@ import { Session } from '../../../../src/ui/session.svelte';
 import { DefineStage } from '../../../../src/ui/stages/define/define-stage.svelte';
 import { PrepareStage } from '../../../../src/ui/stages/prepare/prepare-stage.svelte';
 import { Versions } from '../../../../src/ui/stages/ship/versions.svelte';
-import { dataClient, idleTrain } from '../../data-client';
+import { dataClient, idleTrain, noStore } from '../../data-client';
 
 const CSV = `colour,size,y\n${Array.from(
 	{ length: 40 },
@@ -18,7 +18,7 @@ describe('retraining a version', () => {
 		const session = new Session({
 			data,
 			train: idleTrain,
-			store: { load: async () => null, saveProject: async () => {}, saveFile: async () => {} },
+			store: noStore,
 			now: () => new Date('2024-03-01T12:00:00Z'),
 			confirm: () => true
 		});
