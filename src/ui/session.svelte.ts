@@ -11,6 +11,7 @@ import {
 import { isProjectFileName, projectFileName } from '../core/project/project-file';
 import { sameAssignment, type SplitPlan } from '../core/split/split';
 import { stageStatuses, type StageName } from '../core/project/stages';
+import { checklist } from '../core/project/checklist';
 import type { TargetSummary } from '../core/brief/target';
 import type { ColumnSchema } from '../core/table/schema';
 import type { ProfileResult } from '../core/profile/profile-dataset';
@@ -54,6 +55,8 @@ export class Session {
 	notice = $state.raw<string | null>(null);
 	ready = $state(false);
 	statuses = $derived(stageStatuses(this.project));
+	/** The project's deliverables, as guided mode and a teacher's rubric read them. */
+	checklist = $derived(checklist(this.project));
 	target = $derived<TargetSummary | null>(
 		this.dataset?.targets.find((t) => t.name === this.project.brief.target) ?? null
 	);
@@ -219,6 +222,11 @@ export class Session {
 				`${fileName} is loaded, but this browser refused to store it (${toErrorValue(error).message}); a reload will bring back the previous project.`
 			);
 		}
+	}
+
+	/** Turns guided mode on or off; it is kept with the project (an assignment can turn it on). */
+	setGuided(on: boolean): void {
+		this.update({ ...this.project, guided: on });
 	}
 
 	goTo(stage: StageName): void {

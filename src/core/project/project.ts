@@ -16,6 +16,7 @@ import { resolveDriftOptions, type DriftOptions } from '../monitor/drift-options
 import type { Registry } from '../registry/versions';
 import { COLUMN_KINDS, type ColumnKind } from '../table/table';
 import { STAGES, type StageName } from './stages';
+import type { SlicesReview } from './checklist';
 
 export type { EvaluationRecord } from '../evaluate/evaluation-record';
 
@@ -87,6 +88,12 @@ export interface Project {
 	 * what was shipped stays on record.
 	 */
 	versions?: Registry;
+	/** Guided mode: each stage explains itself, with a checklist and a glossary. */
+	guided?: boolean;
+	/** What the user wrote after reading the test slices (the checklist's "slices checked"). */
+	slicesReview?: SlicesReview;
+	/** The last batch checked for drift after shipping (the checklist's "monitoring set up"). */
+	monitored?: { at: string; batch: string };
 }
 
 /** Returns a new, empty project. */
@@ -203,7 +210,14 @@ function isObject(value: unknown): value is object {
  * The looks at the test set stay.
  */
 export function clearDownstream(project: Project): Project {
-	return { ...project, split: null, runs: [], evaluation: null, shippedAt: null };
+	return {
+		...project,
+		split: null,
+		runs: [],
+		evaluation: null,
+		shippedAt: null,
+		monitored: undefined
+	};
 }
 
 /** Returns the best run on a metric among those of a family, or null when there is none. */

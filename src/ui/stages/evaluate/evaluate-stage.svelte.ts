@@ -23,6 +23,9 @@ import { specLabel } from '../train/train-stage.svelte';
 export type RuleKind = ThresholdRule['kind'];
 
 /** The Evaluate stage: one deliberate, recorded look at the test set, and every look after it. */
+/** The shortest slices review accepted: a sentence, not a tick. */
+export const MIN_REVIEW_LENGTH = 20;
+
 export class EvaluateStage {
 	readonly session: Session;
 	chosenId = $state<string | null>(null);
@@ -92,6 +95,38 @@ export class EvaluateStage {
 	 * so a look that fails still counts), then scores the selected run and the baseline on the
 	 * test rows.
 	 */
+	/** The user's review of the slices of the current evaluation; null before one is recorded. */
+	slicesReview = $derived.by(() => {
+		const { slicesReview: review, evaluation } = this.session.project;
+		return review &&
+			evaluation &&
+			review.runId === evaluation.runId &&
+			review.revealedAt === evaluation.revealedAt
+			? review
+			: null;
+	});
+	/** Why the last review was refused. */
+	reviewProblem = $state<string | null>(null);
+
+	/** Records what the user found in the slices: the checklist's and the rubric's "slices checked". */
+	reviewSlices(note: string): void {
+		const evaluation = this.session.project.evaluation;
+		const words = note.trim();
+		if (!evaluation) return;
+		if (words.length < MIN_REVIEW_LENGTH) {
+			this.reviewProblem = `Write what you found in a sentence (at least ${MIN_REVIEW_LENGTH} characters): which slice is weakest, and whether it matters for the decision.`;
+			return;
+		}
+		this.reviewProblem = null;
+		const at = this.session.deps.now().toISOString();
+		const { runId, revealedAt } = evaluation;
+		this.session.update({
+			...this.session.project,
+			slicesReview: { at, runId, revealedAt, note: words },
+			audit: this.session.audit(`Reviewed the slices of ${runId}: ${words}`)
+		});
+	}
+
 	async reveal(): Promise<void> {
 		const { project, dataset } = this.session;
 		const run = this.selected;

@@ -144,6 +144,12 @@ export class Monitor {
 		const result = await this.session.run(`Checking ${batch.name}`, (ctx) =>
 			this.session.deps.data.call('monitor', request, ctx)
 		);
-		if (result && this.batch === batch) this.report = result;
+		if (!result || this.batch !== batch) return;
+		this.report = result;
+		this.session.update({
+			...this.session.project,
+			monitored: { at: this.session.deps.now().toISOString(), batch: batch.name },
+			audit: this.session.audit(`Checked ${batch.name} for drift`)
+		});
 	}
 }
