@@ -18,3 +18,15 @@ const session = new Session({
 });
 
 mount(App, { target: document.getElementById('app')!, context: new Map([[SESSION_KEY, session]]) });
+
+// The service worker (built in vite.config.ts) keeps the site working offline after a first
+// visit. Registered after `load` so that its precache never competes with the page's own first
+// requests, by a URL relative to the document so that a sub-path gets its own scope. Without it
+// the app works as before, online only.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+	window.addEventListener('load', () => {
+		navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+			console.warn('Offline use is unavailable: the service worker did not register.', error);
+		});
+	});
+}
