@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { VEGA_LITE_SCHEMA } from './chart-base';
+import { FIT_WIDTH, VEGA_LITE_SCHEMA } from './chart-base';
 
 const BAR_HEIGHT = 22;
 
@@ -11,8 +11,7 @@ export function classBalanceSpec(
 	return {
 		$schema: VEGA_LITE_SCHEMA,
 		description: `Rows per class of ${target}`,
-		width: 'container',
-		autosize: { type: 'fit-x', contains: 'padding' },
+		...FIT_WIDTH,
 		// A fixed height per bar: a step height makes Vega-Lite drop the fit and warn in the console.
 		height: BAR_HEIGHT * classes.length,
 		data: { values: classes.map((c) => ({ class: c.label, rows: c.count })) },

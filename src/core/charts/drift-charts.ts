@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ColumnDrift } from '../monitor/column-drift';
 import type { DriftBins } from '../monitor/drift-bins';
 
-import { FIT_WIDTH as FIT, VEGA_LITE_SCHEMA as SCHEMA } from './chart-base';
+import { FIT_WIDTH as FIT, OKABE_ITO, VEGA_LITE_SCHEMA as SCHEMA } from './chart-base';
 const HISTOGRAM_HEIGHT = 140;
 /** Height per label of a category chart: two bars, reference and current. */
 const LABEL_HEIGHT = 26;
@@ -15,7 +15,7 @@ const SIDE_COLOR = {
 	field: 'side',
 	type: 'nominal',
 	title: null,
-	scale: { domain: [...SIDES], range: ['#7a8ca3', '#d9822b'] },
+	scale: { domain: [...SIDES], range: [OKABE_ITO[0], OKABE_ITO[1]] },
 	legend: { orient: 'top' }
 } as const;
 

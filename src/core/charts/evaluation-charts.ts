@@ -1,18 +1,22 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CalibrationBin, LiftPoint, PrPoint, Residuals, RocPoint } from '../evaluate/curves';
 import type { CostPoint } from '../evaluate/threshold';
-import { VEGA_LITE_SCHEMA } from './chart-base';
+import {
+	FIT_WIDTH,
+	HIGHLIGHT,
+	REFERENCE_GREY,
+	referenceData,
+	VEGA_LITE_SCHEMA
+} from './chart-base';
 
 const HEIGHT = 260;
-const GREY = '#888';
 
 /** Returns what every evaluation chart shares: schema, description, a width that fits. */
 function frame(description: string) {
 	return {
 		$schema: VEGA_LITE_SCHEMA,
 		description,
-		width: 'container',
-		autosize: { type: 'fit-x', contains: 'padding' },
+		...FIT_WIDTH,
 		height: HEIGHT
 	} as const;
 }
@@ -28,20 +32,20 @@ function tip(field: string, title: string, format?: string) {
 	return { field, type: 'quantitative' as const, title, ...(format ? { format } : {}) };
 }
 
+/** A position on a [0, 1] scale, for a reference mark on a chart of shares and rates. */
+function unitDatum(datum: number) {
+	return { datum, type: 'quantitative' as const, scale: { domain: [0, 1] } };
+}
+
 /**
- * Returns the dashed grey diagonal from (0, 0) to (1, 1) on the chart's own channels: a model
- * that guesses (ROC), a random order (gains) or perfect calibration.
+ * Returns the dashed grey diagonal from (0, 0) to (1, 1): a model that guesses (ROC), a random
+ * order (gains) or perfect calibration. A reference, not data: it has no rows of its own.
  */
-function diagonal(x: { field: string }, y: { field: string }) {
+function diagonal() {
 	return {
-		data: {
-			values: [
-				{ [x.field]: 0, [y.field]: 0 },
-				{ [x.field]: 1, [y.field]: 1 }
-			]
-		},
-		mark: { type: 'line' as const, strokeDash: [4, 4], color: GREY },
-		encoding: { x, y }
+		data: referenceData(),
+		mark: { type: 'rule' as const, strokeDash: [4, 4], color: REFERENCE_GREY },
+		encoding: { x: unitDatum(0), y: unitDatum(0), x2: { datum: 1 }, y2: { datum: 1 } }
 	};
 }
 
@@ -78,7 +82,7 @@ export function rocChartSpec(points: readonly RocPoint[], auc: number): TopLevel
 			`ROC curve: share of positives caught against share of negatives wrongly flagged, at every threshold. Area under the curve ${d3(auc)}; the dashed diagonal is a model that guesses (0.5).`
 		),
 		layer: [
-			diagonal(x, y),
+			diagonal(),
 			{
 				data: { values },
 				mark: { type: 'line', clip: true },
@@ -123,8 +127,9 @@ export function prChartSpec(
 		),
 		layer: [
 			{
-				mark: { type: 'rule', strokeDash: [4, 4], color: GREY },
-				encoding: { y: { datum: baseRate, type: 'quantitative', scale: { domain: [0, 1] } } }
+				data: referenceData(),
+				mark: { type: 'rule', strokeDash: [4, 4], color: REFERENCE_GREY },
+				encoding: { y: unitDatum(baseRate) }
 			},
 			{
 				data: { values },
@@ -159,7 +164,7 @@ export function calibrationChartSpec(
 			`Calibration: in each band of predicted probability, the share of rows that were positive against the mean prediction; a well-calibrated model follows the dashed diagonal. Brier score ${d3(brier)} (lower is better).`
 		),
 		layer: [
-			diagonal(x, y),
+			diagonal(),
 			{
 				data: { values: bins.map((b) => ({ ...b })) },
 				mark: { type: 'line', point: true },
@@ -191,11 +196,10 @@ export function residualChartSpec(residuals: Residuals): TopLevelSpec {
 		...frame(
 			`Residuals: truth minus prediction against the prediction, one point per row, with a line at zero. Mean residual ${d3(residuals.meanResidual)}.${sample}`
 		),
-		// Thousands of points: no ARIA label per point, the description speaks for the chart.
-		config: { aria: false },
 		layer: [
 			{
-				mark: { type: 'rule', color: GREY },
+				data: referenceData(),
+				mark: { type: 'rule', color: REFERENCE_GREY },
 				encoding: { y: { datum: 0, type: 'quantitative' } }
 			},
 			{
@@ -232,7 +236,7 @@ export function liftChartSpec(points: readonly LiftPoint[]): TopLevelSpec {
 			`Cumulative gains: the share of positives found when taking the rows with the highest scores first; the dashed diagonal is a random order.${headline}`
 		),
 		layer: [
-			diagonal(x, y),
+			diagonal(),
 			{
 				data: { values },
 				mark: { type: 'line', point: true },
@@ -274,7 +278,8 @@ export function costChartSpec(curve: readonly CostPoint[], chosen: number): TopL
 				}
 			},
 			{
-				mark: { type: 'rule', color: '#c44', strokeWidth: 2 },
+				data: referenceData(),
+				mark: { type: 'rule', color: HIGHLIGHT, strokeWidth: 2 },
 				encoding: { x: { datum: chosen, type: 'quantitative' } }
 			}
 		]

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Trial } from '../tune/trial';
-import { VEGA_LITE_SCHEMA } from './chart-base';
+import { FIT_WIDTH, VEGA_LITE_SCHEMA } from './chart-base';
 
 const HEIGHT = 220;
 
@@ -33,8 +33,7 @@ export function learningCurvesSpec(trials: readonly Trial[]): TopLevelSpec {
 	return {
 		$schema: VEGA_LITE_SCHEMA,
 		description: 'Loss per iteration of each tuning trial, on train and on validation',
-		width: 'container',
-		autosize: { type: 'fit-x', contains: 'padding' },
+		...FIT_WIDTH,
 		height: HEIGHT,
 		data: { values },
 		mark: { type: 'line', clip: true },

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { metricInfo, type MetricName } from '../evaluate/metric-catalogue';
 import { MODEL_FAMILIES } from '../models/registry';
 import type { LoggedRun, SpecLabel } from '../project/run-log';
-import { VEGA_LITE_SCHEMA } from './chart-base';
+import { FIT_WIDTH, VEGA_LITE_SCHEMA } from './chart-base';
 
 const HEIGHT = 220;
 
@@ -33,8 +33,7 @@ export function runLogChartSpec(
 	return {
 		$schema: VEGA_LITE_SCHEMA,
 		description: `Validation ${metricLabel} of each run, in training order`,
-		width: 'container',
-		autosize: { type: 'fit-x', contains: 'padding' },
+		...FIT_WIDTH,
 		height: HEIGHT,
 		data: { values },
 		mark: { type: 'point', filled: true, size: 70 },

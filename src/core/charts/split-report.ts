@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SplitPart } from '../split/split';
 import type { PartReport, SplitReport } from '../split/split-report';
-import { VEGA_LITE_SCHEMA } from './chart-base';
+import { FIT_WIDTH, VEGA_LITE_SCHEMA } from './chart-base';
 
 const BAR_HEIGHT = 22;
 
@@ -14,8 +14,7 @@ const PART_AXIS = { field: 'part', type: 'nominal', sort: null, title: 'part' } 
 function frame(bars: number) {
 	return {
 		$schema: VEGA_LITE_SCHEMA,
-		width: 'container',
-		autosize: { type: 'fit-x', contains: 'padding' },
+		...FIT_WIDTH,
 		// A fixed height per bar: a step height makes Vega-Lite drop the fit and warn in the console.
 		height: BAR_HEIGHT * bars
 	} as const;

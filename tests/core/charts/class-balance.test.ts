@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classBalanceSpec } from '../../../src/core/charts/class-balance';
+import { OKABE_ITO } from '../../../src/core/charts/chart-base';
 import { expectValidSpec } from './expect-valid-spec';
 
 describe('classBalanceSpec', () => {
@@ -14,6 +15,7 @@ describe('classBalanceSpec', () => {
 			description: 'Rows per class of churn',
 			width: 'container',
 			autosize: { type: 'fit-x', contains: 'padding' },
+			config: { aria: false, range: { category: [...OKABE_ITO] } },
 			height: 44,
 			data: {
 				values: [

@@ -16,7 +16,7 @@ import {
 	rocCurve
 } from '../../../src/core/evaluate/curves';
 import { costCurve } from '../../../src/core/evaluate/threshold';
-import { expectValidSpec } from './expect-valid-spec';
+import { expectEveryMarkDrawn, expectValidSpec } from './expect-valid-spec';
 
 const SCORES = [0.9, 0.8, 0.7, 0.6, 0.4, 0.3];
 const TRUTH = [true, false, true, true, false, false];
@@ -34,16 +34,24 @@ interface Layered {
 /** Returns the spec's layers and description. */
 const layered = (spec: TopLevelSpec) => spec as unknown as Layered;
 
+/** Asserts that a layer is the dashed reference diagonal from (0, 0) to (1, 1), with no data. */
+function expectDiagonal(layer: Layered['layer'][number]): void {
+	expect(layer.mark).toMatchObject({ type: 'rule', strokeDash: [4, 4] });
+	expect(layer.encoding).toMatchObject({
+		x: { datum: 0 },
+		y: { datum: 0 },
+		x2: { datum: 1 },
+		y2: { datum: 1 }
+	});
+	expect(layer.data?.values).toEqual([{}]);
+}
+
 describe('rocChartSpec', () => {
 	const spec = rocChartSpec(rocCurve(SCORES, TRUTH).points, 0.777);
 	const { layer, description } = layered(spec);
 
 	it('draws the curve in its own order over the chance diagonal, infinite threshold as null', () => {
-		expect(layer[0].data?.values).toEqual([
-			{ fpr: 0, tpr: 0 },
-			{ fpr: 1, tpr: 1 }
-		]);
-		expect(layer[0].mark.strokeDash).toEqual([4, 4]);
+		expectDiagonal(layer[0]);
 		expect(layer[1].data?.values.slice(0, 2)).toEqual([
 			{ order: 0, fpr: 0, tpr: 0, threshold: null },
 			{ order: 1, fpr: 0, tpr: 1 / 3, threshold: 0.9 }
@@ -102,10 +110,7 @@ describe('calibrationChartSpec', () => {
 	const { layer, description } = layered(spec);
 
 	it('draws each bin against the diagonal of perfect calibration', () => {
-		expect(layer[0].data?.values).toEqual([
-			{ meanPredicted: 0, fractionPositive: 0 },
-			{ meanPredicted: 1, fractionPositive: 1 }
-		]);
+		expectDiagonal(layer[0]);
 		expect(layer[1].data?.values).toEqual(bins);
 		expect(layer[1].encoding.x).toMatchObject({
 			field: 'meanPredicted',
@@ -152,10 +157,7 @@ describe('liftChartSpec', () => {
 	const { layer, description } = layered(spec);
 
 	it('draws the gains from the origin over the diagonal of a random order', () => {
-		expect(layer[0].data?.values).toEqual([
-			{ share: 0, gain: 0 },
-			{ share: 1, gain: 1 }
-		]);
+		expectDiagonal(layer[0]);
 		// Top half by score: 0.9 yes, 0.8 no, 0.7 yes: two of three positives.
 		expect(layer[1].data?.values).toEqual([
 			{ share: 0, gain: 0, lift: null },
@@ -190,5 +192,20 @@ describe('costChartSpec', () => {
 	it('compiles without warnings', () => {
 		const vega = expectValidSpec(spec);
 		expect(vega.marks?.map((m) => m.type)).toEqual(['line', 'rule']);
+	});
+});
+
+describe('reference marks', () => {
+	it('draw on every chart: a rule from a datum has a row of its own to draw', async () => {
+		const result = residuals(Float64Array.from([3, 5]), Float64Array.from([2.5, 6]));
+		for (const spec of [
+			rocChartSpec(rocCurve(SCORES, TRUTH).points, 0.777),
+			prChartSpec(precisionRecallCurve(SCORES, TRUTH).points, 0.8, 0.5),
+			calibrationChartSpec(calibrationCurve(SCORES, TRUTH, 5).points, 0.21),
+			residualChartSpec(result),
+			liftChartSpec(liftCurve(SCORES, TRUTH, 2).points),
+			costChartSpec(costCurve(SCORES, TRUTH, 1, 3), 0.35)
+		])
+			await expectEveryMarkDrawn(spec);
 	});
 });

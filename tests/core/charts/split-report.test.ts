@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitReportSpec, splitTimeSpec } from '../../../src/core/charts/split-report';
 import { countParts, DEFAULT_SPLIT_PLAN } from '../../../src/core/split/split';
 import { splitReport } from '../../../src/core/split/split-report';
+import { OKABE_ITO } from '../../../src/core/charts/chart-base';
 import { expectValidSpec } from './expect-valid-spec';
 
 const assignment = Int8Array.from([0, 0, 0, 0, 1, 1, 2, 2]);
@@ -18,6 +19,7 @@ describe('splitReportSpec', () => {
 			description: 'Class shares per part of the split',
 			width: 'container',
 			autosize: { type: 'fit-x', contains: 'padding' },
+			config: { aria: false, range: { category: [...OKABE_ITO] } },
 			height: 66,
 			data: {
 				values: [
