@@ -2,6 +2,7 @@
 // receives summaries and selected rows. data.worker.ts serves them; tests call them directly.
 import {
 	chooseColumn,
+	datasetSchema,
 	loadDataset,
 	setMissingTokens,
 	type ReadChoices,
@@ -28,8 +29,10 @@ import { judgeCandidate, retrainData } from '../core/registry/retrain';
 import { previewOnDataset } from '../core/prepare/preview';
 import { columnHints } from '../core/prepare/column-hints';
 import { lintDataset } from '../core/prepare/lint-dataset';
+import { mistakeDemo } from '../core/prepare/mistakes/mistake-demo';
 import { datasetSplitReport } from '../core/split/dataset-split-report';
 import { packProject, unpackProject } from '../core/project/project-file';
+import { packAssignment } from '../core/project/assignment';
 import { CoreError } from '../core/util/core-error';
 import { Transfer, type Handlers } from './host';
 import { blobSource, helperPartReader } from './helper';
@@ -153,6 +156,10 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 			const held = split && heldSplit(split);
 			return baselineCheckOnDataset(loaded().dataset, { target, spec, split: held, seed }, ctx);
 		},
+		async mistakeDemo({ split, ...request }, ctx) {
+			const parts = { train: openRows(split, 'train'), val: openRows(split, 'val') };
+			return mistakeDemo(parts, datasetSchema(loaded().dataset), request, ctx);
+		},
 		async monitor({ file, fileName, split, pipeline, reference: stats, ...against }, ctx) {
 			// The reference is a retrained version's statistics, or the train part, read here: the
 			// monitor never sees test rows.
@@ -183,14 +190,20 @@ export function dataHandlers(read: DatasetReader = readWithHelper): Handlers<Dat
 		async judgeCandidate({ live, candidate, parts, train, target }) {
 			return judgeCandidate(live, candidate, parts, train, target);
 		},
-		async packProject({ project, savedAt }) {
+		async packProject({ project, savedAt, extra }) {
 			const { dataset, file } = loaded();
 			if (project.dataset?.fingerprint !== dataset.fingerprint)
 				throw new CoreError(
 					'project-file',
 					'The project is not the one the loaded data belongs to; reload the page and try again.'
 				);
-			const zipped = packProject(project, new Uint8Array(await file.arrayBuffer()), savedAt);
+			const zipped = packProject(project, new Uint8Array(await file.arrayBuffer()), savedAt, extra);
+			return new Transfer(zipped, [zipped.buffer]);
+		},
+		async packAssignment(request) {
+			const { dataset, file } = loaded();
+			const original = new Uint8Array(await file.arrayBuffer());
+			const zipped = await packAssignment(request, dataset.raw, original, dataset.fileName);
 			return new Transfer(zipped, [zipped.buffer]);
 		},
 		async unpackProject({ file, fileName }) {

@@ -10,6 +10,7 @@ import type { DatasetPreview, PreviewRequest } from '../core/prepare/preview';
 import type { Recipe } from '../core/prepare/recipe';
 import type { ColumnHints } from '../core/prepare/column-hints';
 import type { LeakFinding } from '../core/prepare/leakage/leakage';
+import type { MistakeDemo, MistakeDemoRequest } from '../core/prepare/mistakes/mistake-demo';
 import type { MetricValues } from '../core/evaluate/metric-catalogue';
 import type { Kpi } from '../core/evaluate/verdict';
 import type { DriftOptions } from '../core/monitor/drift-options';
@@ -20,6 +21,7 @@ import type { CandidateJudgement, EvaluationPart, RetrainData } from '../core/re
 import type { Pipeline } from '../core/ship/pipeline';
 import type { Project } from '../core/project/project';
 import type { UnpackedProject } from '../core/project/project-file';
+import type { AssignmentRequest } from '../core/project/assignment';
 import type { DatasetSplitReport } from '../core/split/dataset-split-report';
 import type { TargetSummary } from '../core/brief/target';
 import type { ProfileResult } from '../core/profile/profile-dataset';
@@ -100,6 +102,11 @@ export type DataApi = {
 	 */
 	baselineCheck: Method<BaselineCheckRequest, BaselineCheck, ProgressEvent>;
 	/**
+	 * A classic mistake shown on the split's train and validation rows (a leaky column kept, a
+	 * random split of a time series): the quick model fitted both ways; never test rows.
+	 */
+	mistakeDemo: Method<MistakeDemoRequest & { split: Split }, MistakeDemo, ProgressEvent>;
+	/**
 	 * The monitor's check of a batch file (a CSV, or the server's JSONL prediction log) against
 	 * the split's train rows, which the worker reads itself: never test rows.
 	 */
@@ -135,7 +142,12 @@ export type DataApi = {
 		CandidateJudgement
 	>;
 	/** The project and the loaded file as one project file (zip bytes). */
-	packProject: Method<{ project: Project; savedAt: string }, Uint8Array<ArrayBuffer>>;
+	packProject: Method<
+		{ project: Project; savedAt: string; extra?: Record<string, string> },
+		Uint8Array<ArrayBuffer>
+	>;
+	/** A teacher's assignment made from the loaded data, as a project file for students. */
+	packAssignment: Method<AssignmentRequest, Uint8Array<ArrayBuffer>>;
 	/** Reads and checks a project file; the loaded data is not touched (ingest its data next). */
 	unpackProject: Method<
 		{ file: Blob; fileName: string },

@@ -168,3 +168,63 @@ describe('the data worker monitors a batch against the train rows only', () => {
 		);
 	});
 });
+
+describe('the data worker shows a classic mistake on open rows only', () => {
+	// A daily series: "sold" is the answer written again; "temp" a fair input.
+	const DAYS = Array.from({ length: 60 }, (_, i) => {
+		const day = new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
+		return `${day},${(i * 7) % 11},${2 * i + ((i * 7) % 11)},${2 * i + ((i * 7) % 11)}`;
+	});
+	const SERIES = `day,temp,sold,y\n${DAYS.join('\n')}\n`;
+	const target = { name: 'y', kind: 'number' as const };
+
+	async function series() {
+		const handlers = dataHandlers();
+		await handlers.ingest(
+			{ file: new Blob([SERIES]), fileName: 'days.csv', choices: NO_CHOICES },
+			{}
+		);
+		const plan = { ...PLAN, stratify: false };
+		const split = unwrap(
+			await handlers.split({ target, task: 'regression', classes: [], plan }, {})
+		);
+		const request = {
+			split,
+			target: { name: 'y', task: 'regression' as const },
+			metric: 'rmse' as const,
+			inputs: ['temp', 'sold'],
+			suspects: [],
+			seed: 5
+		};
+		return { handlers, split, request };
+	}
+
+	it('fits on the train rows and scores on the validation rows of its split', async () => {
+		const { handlers, split, request } = await series();
+		const mistake = { kind: 'leaky-column' as const, columns: ['sold'] };
+		const demo = unwrap(await handlers.mistakeDemo({ ...request, mistake }, {}));
+		if (demo.kind !== 'leaky-column') throw new Error('expected the leak demonstration');
+		expect([demo.withLeak.trainRows, demo.withLeak.scoredRows]).toEqual([
+			split.counts.train,
+			split.counts.val
+		]);
+		expect(demo.withLeak.value).toBeLessThan(demo.withoutLeak.value);
+		const byDay = { kind: 'random-split' as const, column: 'day' };
+		const timed = unwrap(await handlers.mistakeDemo({ ...request, mistake: byDay }, {}));
+		if (timed.kind !== 'random-split') throw new Error('expected the split demonstration');
+		expect(timed.byTime.trainRows + timed.byTime.scoredRows).toBe(
+			split.counts.train + split.counts.val
+		);
+	});
+
+	it('refuses a split it did not make', async () => {
+		const { handlers, split, request } = await series();
+		const allTrain = new Int8Array(split.assignment.length);
+		const forged: Split = { ...split, assignment: allTrain, counts: countParts(allTrain) };
+		const mistake = { kind: 'leaky-column' as const, columns: ['sold'] };
+		await expectCoreError(
+			() => handlers.mistakeDemo({ ...request, split: forged, mistake }, {}),
+			'split-changed'
+		);
+	});
+});

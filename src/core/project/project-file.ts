@@ -44,7 +44,9 @@ export function isProjectFileName(name: string): boolean {
 export function packProject(
 	project: Project,
 	data: Uint8Array,
-	savedAt: string
+	savedAt: string,
+	/** Text files to add beside the project, for people to read (a submission's report). */
+	extra: Record<string, string> = {}
 ): Uint8Array<ArrayBuffer> {
 	if (!project.dataset)
 		throw new CoreError('project-file', 'There is nothing to save yet: load a dataset first.');
@@ -58,8 +60,9 @@ export function packProject(
 	};
 	const json = JSON.stringify(manifest, keepExact);
 	// A fresh zip, so its buffer is an ArrayBuffer (never shared).
+	const texts = Object.entries(extra).map(([name, text]) => [name, strToU8(text)]);
 	return zipSync(
-		{ [MANIFEST]: strToU8(json), [path]: data },
+		{ ...Object.fromEntries(texts), [MANIFEST]: strToU8(json), [path]: data },
 		{ level: 6 }
 	) as Uint8Array<ArrayBuffer>;
 }
@@ -185,7 +188,7 @@ function refuse(fileName: string, why: string): never {
 }
 
 /** Returns the fingerprint ingest gives a file of these bytes. */
-async function fingerprintOfBytes(bytes: Uint8Array): Promise<string> {
+export async function fingerprintOfBytes(bytes: Uint8Array): Promise<string> {
 	const hasher = createBlockHasher();
 	await hasher.update(bytes);
 	return fingerprintOf(await hasher.finish());

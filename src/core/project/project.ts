@@ -17,6 +17,7 @@ import type { Registry } from '../registry/versions';
 import { COLUMN_KINDS, type ColumnKind } from '../table/table';
 import { STAGES, type StageName } from './stages';
 import type { SlicesReview } from './checklist';
+import type { Assignment, Submission } from './rubric';
 
 export type { EvaluationRecord } from '../evaluate/evaluation-record';
 
@@ -94,6 +95,10 @@ export interface Project {
 	slicesReview?: SlicesReview;
 	/** The last batch checked for drift after shipping (the checklist's "monitoring set up"). */
 	monitored?: { at: string; batch: string };
+	/** The teacher's assignment this project answers, with its rubric. */
+	assignment?: Assignment;
+	/** Set in the copy a student hands in: who, when, and the grade then. */
+	submission?: Submission;
 }
 
 /** Returns a new, empty project. */
