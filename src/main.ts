@@ -6,6 +6,9 @@ import { Session } from './ui/session.svelte';
 import { createIdbStore } from './ui/store';
 import { createDataClient, createTrainClient } from './workers/start';
 
+// The privacy panel lists every request the page made; resource timing keeps only 250 by default.
+performance.setResourceTimingBufferSize(100_000);
+
 // Two training workers, so tuning trials use both cores of a school laptop.
 const trainers = [createTrainClient(), createTrainClient()];
 const session = new Session({

@@ -1,3 +1,4 @@
+import { kpisOf } from '../core/brief/brief';
 import { submissionReport } from '../core/project/assignment';
 import { PROJECT_FILE_EXTENSION } from '../core/project/project-file';
 import {
@@ -123,7 +124,8 @@ export class Classroom {
 			instructions: this.instructions.trim(),
 			createdAt: this.session.deps.now().toISOString(),
 			rubric,
-			planted: this.plant ? column : null
+			planted: this.plant ? column : null,
+			kpis: kpisOf(project.brief)
 		};
 		const request = {
 			teacher: project,
@@ -151,8 +153,7 @@ export class Classroom {
 		await this.session.flushed();
 		const submittedAt = this.session.deps.now().toISOString();
 		const audit = this.session.audit(`Handed in by ${student}`);
-		this.session.update({ ...this.session.project, audit });
-		const project = { ...this.session.project };
+		const project = { ...this.session.project, audit };
 		const submission = { student, submittedAt, grade: gradeProject(assignment.rubric, project) };
 		const handed = { ...project, submission };
 		const bytes = await this.session.run('Packing the submission', () =>
@@ -162,7 +163,13 @@ export class Classroom {
 				extra: { 'report.md': submissionReport(handed, submission) }
 			})
 		);
+		if (!bytes) return null;
+		// Recorded once the file exists: a failed hand-in leaves no trace that says otherwise.
+		this.session.update({
+			...this.session.project,
+			audit: [...this.session.project.audit, audit.at(-1)!]
+		});
 		const name = `${slug(assignment.title) || 'assignment'}-${slug(student) || 'student'}`;
-		return bytes && { bytes, fileName: `${name}${PROJECT_FILE_EXTENSION}` };
+		return { bytes, fileName: `${name}${PROJECT_FILE_EXTENSION}` };
 	}
 }

@@ -11,6 +11,8 @@ export class Privacy {
 	origins = $derived(countOrigins(this.urls, location.origin));
 	/** Requests that went to another origin than the page's: the panel's headline. */
 	elsewhere = $derived(this.origins.filter((o) => !o.own));
+	/** The page's requests counted in the table (blob: and data: URLs are its own memory). */
+	requests = $derived(this.origins.reduce((sum, o) => sum + o.count, 0));
 	usage = $state<string | null>(null);
 	persisted = $state<boolean | null>(null);
 	/** The browser's answer to the last request to keep the data; null before one. */
@@ -18,8 +20,7 @@ export class Privacy {
 
 	/** Starts watching the page's requests; returns the function that stops it. */
 	watch(): () => void {
-		// Resource timing keeps 250 entries by default; a long session makes more requests.
-		performance.setResourceTimingBufferSize(100_000);
+		// main.ts raised the resource timing buffer at start, so no early request has been lost.
 		const observer = new PerformanceObserver((list) => {
 			this.urls = [...this.urls, ...list.getEntries().map((e) => e.name)];
 		});

@@ -113,7 +113,7 @@ export const SAMPLES: readonly Sample[] = [
 		story: {
 			decision:
 				'A bank decides whether to approve a loan application or pass it to a person for review.',
-			kpi: 'ROC-AUC of at least 0.75 on the test set, at the threshold the costs choose: approving a bad risk costs 5 times as much as turning away a good one.',
+			kpi: 'ROC-AUC of at least 0.75 on the test set; then the threshold is chosen by the costs: approving a bad risk costs 5 times as much as turning away a good one.',
 			trap: 'personal_status_sex mixes sex and marital status, and age_years and foreign_worker are there too: check the fairness report by each before a model decides about people. The codes (A11 … A202) mean nothing until decoded.',
 			brief: {
 				decision: 'Approve a loan application, or pass it to a person for review.',

@@ -92,6 +92,11 @@ export class Session {
 	/** The restore of the saved project while it runs; null once it is done. */
 	private restoring: Promise<void> | null = null;
 	private wiped = false;
+	/**
+	 * Goes up each time the project is replaced by another (a file loaded, a project file opened),
+	 * so the stage on screen is built afresh rather than keep the old project's drafts.
+	 */
+	generation = $state(0);
 	/** Changes not yet written to this browser's storage (shown, so a reload is not too soon). */
 	unsaved = $state(0);
 
@@ -122,11 +127,17 @@ export class Session {
 				return;
 			}
 			if (project.dataset && file) {
-				const { fileName } = project.dataset;
+				const { fileName, fingerprint } = project.dataset;
 				const summary = await this.run(`Restoring ${fileName}`, (ctx) =>
 					this.deps.data.call('ingest', { file, fileName, choices: project.reading }, ctx)
 				);
 				if (!summary) return;
+				if (summary.fingerprint !== fingerprint) {
+					// A save cut short (a full disk, a closed tab) left another project's file.
+					const message = `Your saved project (${fileName}) could not be restored: the file stored with it is another one. Open its project file, or load the data again to start a new project.`;
+					this.fail('file-mismatch', message);
+					return;
+				}
 				this.dataset = summary;
 			}
 			this.project = await this.remakeSplit(project);
@@ -195,7 +206,16 @@ export class Session {
 	async wipe(): Promise<void> {
 		this.wiped = true;
 		await this.flushed();
-		await this.deps.store.wipe();
+		try {
+			await this.deps.store.wipe();
+		} catch (error) {
+			// Nothing was deleted: saving goes on, and the user hears why.
+			this.wiped = false;
+			this.update(this.project);
+			const why = error instanceof Error ? error.message : String(error);
+			this.fail('not-wiped', `Nothing was deleted: ${why}`);
+			throw error;
+		}
 	}
 
 	/** Resolves once every change so far is saved. */
@@ -214,12 +234,13 @@ export class Session {
 
 	/** Stores the file the data worker now holds; the data is in use whether or not it is kept. */
 	private async keepFile(file: Blob, fileName: string): Promise<void> {
+		if (this.wiped) return;
 		try {
 			await this.deps.store.saveFile(file);
 		} catch (error) {
 			this.fail(
 				'not-saved',
-				`${fileName} is loaded, but this browser refused to store it (${toErrorValue(error).message}); a reload will bring back the previous project.`
+				`${fileName} is loaded, but this browser refused to store it (${toErrorValue(error).message}): save a project file to keep your work, as a reload will not bring it back.`
 			);
 		}
 	}
@@ -277,6 +298,7 @@ export class Session {
 			]
 		});
 		this.notice = null;
+		this.generation++;
 	}
 
 	/** Loads the first of the files the user dropped or picked, if any: a project file or a CSV. */
@@ -330,6 +352,7 @@ export class Session {
 		await this.keepFile(data, dataName);
 		const opened = await this.remakeSplit(project);
 		this.update({ ...opened, audit: [...opened.audit, this.stamp(`Opened ${fileName}`)] });
+		this.generation++;
 	}
 
 	/**

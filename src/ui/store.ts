@@ -22,6 +22,11 @@ export function createIdbStore(): ProjectStore {
 			upgrade(database) {
 				database.createObjectStore('projects');
 				database.createObjectStore('files');
+			},
+			// Another tab deleting everything (the privacy panel's wipe) must not wait for this one.
+			blocking(_current, _next, event) {
+				(event.target as IDBDatabase).close();
+				db = null;
 			}
 		}));
 	return {
@@ -42,7 +47,14 @@ export function createIdbStore(): ProjectStore {
 			// An open connection would block the deletion until the page closes.
 			if (db) (await db).close();
 			db = null;
-			await deleteDB(DB_NAME);
+			await new Promise<void>((resolve, reject) => {
+				deleteDB(DB_NAME, {
+					blocked: () =>
+						reject(
+							new Error('another Shipshape tab keeps the data open. Close it, then delete again.')
+						)
+				}).then(resolve, reject);
+			});
 		}
 	};
 }

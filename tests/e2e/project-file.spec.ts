@@ -73,7 +73,7 @@ test('the privacy panel shows no request left the page, the storage used, and wi
 	await expect(page.getByRole('heading', { name: 'Privacy and storage' })).toBeFocused();
 	const requests = page.getByTestId('privacy-requests');
 	await expect(requests).toContainText(
-		/No request has left this page: all \d+ went to http:\/\/127\.0\.0\.1:\d+/
+		/No request has left this page: all \d+ of its requests went to http:\/\/127\.0\.0\.1:\d+/
 	);
 	await expect(requests.getByRole('row')).toHaveCount(2);
 	const storage = page.getByTestId('privacy-storage');

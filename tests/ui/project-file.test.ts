@@ -141,4 +141,21 @@ describe('wiping', () => {
 		await session.flushed();
 		expect(kept.project).toBeNull();
 	});
+
+	it('that fails deletes nothing, says why, and saving goes on', async () => {
+		const { session, kept } = await withWork();
+		const store = session.deps.store;
+		store.wipe = async () => {
+			throw new Error('another Shipshape tab keeps the data open. Close it, then delete again.');
+		};
+		await expect(session.wipe()).rejects.toThrow('another Shipshape tab');
+		expect(session.error).toMatchObject({
+			code: 'not-wiped',
+			message:
+				'Nothing was deleted: another Shipshape tab keeps the data open. Close it, then delete again.'
+		});
+		session.update({ ...session.project, seed: 7 });
+		await session.flushed();
+		expect(kept.project?.seed).toBe(7);
+	});
 });

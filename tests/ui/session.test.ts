@@ -258,8 +258,29 @@ describe('Session.loadFile when the browser refuses to store the file', () => {
 		expect(session.dataset?.fileName).toBe('data.csv');
 		expect(session.project.dataset?.fileName).toBe('data.csv');
 		expect(session.error).toMatchObject({ code: 'not-saved' });
-		expect(session.error?.message).toContain('a reload will bring back the previous project');
+		expect(session.error?.message).toContain(
+			'save a project file to keep your work, as a reload will not bring it back'
+		);
 		expect(store.savedFiles).toEqual([]);
+	});
+
+	it('a reload then finds the other project’s file, and says so instead of mixing the two', async () => {
+		const { session, store } = setup();
+		await session.loadFile(csvFile(CSV), 'data.csv');
+		store.failFiles = true;
+		await session.loadFile(csvFile(OTHER_CSV), 'other.csv');
+		await session.flushed();
+		expect(store.project?.dataset?.fileName).toBe('other.csv');
+		expect(await store.file?.text()).toBe(CSV);
+
+		const reloaded = new Session({ ...session.deps, store });
+		await reloaded.restore();
+		expect(reloaded.error).toMatchObject({ code: 'file-mismatch' });
+		expect(reloaded.error?.message).toBe(
+			'Your saved project (other.csv) could not be restored: the file stored with it is another one. Open its project file, or load the data again to start a new project.'
+		);
+		expect(reloaded.dataset).toBeNull();
+		expect(reloaded.project.dataset).toBeNull();
 	});
 });
 

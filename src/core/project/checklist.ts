@@ -18,13 +18,29 @@ export interface ChecklistItem {
 	detail: string;
 }
 
-/** The review of the test slices the user wrote, for the evaluation it was written on. */
+/** The review of the test slices the user wrote, for the look at the test set it was written on. */
 export interface SlicesReview {
 	at: string;
-	/** The run and the first reveal of the evaluation reviewed. */
+	/** The run judged, and when the look whose slices were reviewed was taken. */
 	runId: string;
-	revealedAt: string;
+	lookAt: string;
 	note: string;
+}
+
+/** Returns when the current evaluation's latest look at the test set was taken. */
+export function latestLookAt(evaluation: NonNullable<Project['evaluation']>): string {
+	return evaluation.looks?.at(-1)?.at ?? evaluation.revealedAt;
+}
+
+/** Returns the slices review of the current look at the test set, or null: a later look needs its own. */
+export function currentSlicesReview(project: Project): SlicesReview | null {
+	const { slicesReview: review, evaluation } = project;
+	return review &&
+		evaluation &&
+		review.runId === evaluation.runId &&
+		review.lookAt === latestLookAt(evaluation)
+		? review
+		: null;
 }
 
 /** Returns the project's checklist, in the order of the stages. */
@@ -120,15 +136,9 @@ function testOnceItem(project: Project): ChecklistItem {
 
 function slicesItem(project: Project): ChecklistItem {
 	const base = { id: 'slices', stage: 'evaluate', label: 'Slices checked' } as const;
-	const review = project.slicesReview;
+	const review = currentSlicesReview(project);
+	if (review) return { ...base, state: 'done', detail: `Reviewed: “${review.note}”` };
 	const evaluation = project.evaluation;
-	if (
-		review &&
-		evaluation &&
-		review.runId === evaluation.runId &&
-		review.revealedAt === evaluation.revealedAt
-	)
-		return { ...base, state: 'done', detail: `Reviewed: “${review.note}”` };
 	return {
 		...base,
 		state: 'todo',

@@ -13,7 +13,8 @@ export const PLANTED_NOISE = 0.03;
 /**
  * Returns the table as CSV text with a column `name` appended: the target's label (kept with
  * probability PLANTED_AGREEMENT, else another label) or, for a number target, its value times
- * 1 + N(0, PLANTED_NOISE). A missing target stays missing. Cells are written as read.
+ * 1 + N(0, PLANTED_NOISE). A missing target stays missing. Texts are written as read; a cell
+ * read as a number is written in its shortest form ("41.0" as 41, "1e3" as 1000): the same value.
  */
 export function plantLeak(raw: RawTable, target: ColumnSchema, name: string, seed: number): string {
 	const column = raw.columns.find((c) => c.name === target.name);

@@ -3,6 +3,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { CoreError } from '../util/core-error';
 import { createBlockHasher, fingerprintOf } from '../util/hash';
+import { projectProblem } from './check-project';
 import { parseProject, type Project } from './project';
 
 export const PROJECT_FILE_FORMAT = 'shipshape-project';
@@ -11,6 +12,10 @@ export const PROJECT_FILE_VERSION = 1;
 export const PROJECT_FILE_EXTENSION = '.shipshape';
 const MANIFEST = 'shipshape-project.json';
 const DATA_FOLDER = 'data/';
+/** The most a project's JSON may inflate to (runs with their pipelines run to megabytes). */
+const MAX_MANIFEST_BYTES = 512 * 2 ** 20;
+/** The most a data file may inflate to: more than a browser tab can hold as a table anyway. */
+const MAX_DATA_BYTES = 2 ** 31;
 
 /** What the file's manifest says besides the project. */
 interface ProjectFileManifest {
@@ -74,8 +79,20 @@ export function packProject(
  */
 export async function unpackProject(bytes: Uint8Array, fileName: string): Promise<UnpackedProject> {
 	let files: Record<string, Uint8Array> = {};
+	let tooBig: string | null = null;
+	const names: string[] = [];
 	try {
-		files = unzipSync(bytes);
+		// Only the manifest and the data are inflated, and none past its cap: a zip that would
+		// inflate to gigabytes (by accident or on purpose) is refused, not unpacked.
+		files = unzipSync(bytes, {
+			filter: ({ name, originalSize }) => {
+				names.push(name);
+				const wanted = name === MANIFEST || name.startsWith(DATA_FOLDER);
+				const cap = name === MANIFEST ? MAX_MANIFEST_BYTES : MAX_DATA_BYTES;
+				if (wanted && originalSize > cap) tooBig = name;
+				return wanted && originalSize <= cap;
+			}
+		});
 	} catch {
 		refuse(
 			fileName,
@@ -84,8 +101,9 @@ export async function unpackProject(bytes: Uint8Array, fileName: string): Promis
 				: 'it is not a Shipshape project file (not a zip archive). To load a CSV, use "Open a CSV…".'
 		);
 	}
-	if (!files[MANIFEST]) {
-		if (files['manifest.json'] && files['model.json'])
+	if (tooBig) refuse(fileName, `its ${tooBig} is larger than this app can open.`);
+	if (!Object.hasOwn(files, MANIFEST)) {
+		if (names.includes('manifest.json') && names.includes('model.json'))
 			refuse(
 				fileName,
 				'it is a model bundle, not a project file. The Ship stage monitors with a bundle.'
@@ -107,6 +125,8 @@ export async function unpackProject(bytes: Uint8Array, fileName: string): Promis
 		);
 	const project = parseProject(manifest.project);
 	if (!project) refuse(fileName, 'the project inside is damaged or from an unknown version.');
+	const problem = projectProblem(project as unknown as Record<string, unknown>);
+	if (problem) refuse(fileName, `the project inside is damaged: ${problem}.`);
 	const dataset = project.dataset;
 	if (
 		!dataset ||
@@ -116,8 +136,12 @@ export async function unpackProject(bytes: Uint8Array, fileName: string): Promis
 	)
 		refuse(fileName, 'the project inside names no dataset.');
 	const path = manifest.data;
-	const data = typeof path === 'string' ? files[path] : undefined;
-	if (!data) refuse(fileName, `its data file (${String(path)}) is missing.`);
+	const data =
+		typeof path === 'string' && path.startsWith(DATA_FOLDER) && Object.hasOwn(files, path)
+			? files[path]
+			: undefined;
+	if (!(data instanceof Uint8Array))
+		refuse(fileName, `its data file (${String(path)}) is missing.`);
 	if ((await fingerprintOfBytes(data)) !== dataset.fingerprint)
 		refuse(
 			fileName,

@@ -1,5 +1,10 @@
 // A teacher's assignment and its rubric, graded locally from the student's project: no server,
 // every criterion read off what the project records.
+import { formatValue } from '../evaluate/report-document';
+import { meetsThreshold, metricInfo } from '../evaluate/metric-catalogue';
+import type { Kpi } from '../evaluate/verdict';
+import { stepColumns, type FittedRecipe } from '../prepare/recipe';
+import { splitKindOf } from '../split/split';
 import { checklist, type ChecklistId } from './checklist';
 import type { Project } from './project';
 
@@ -25,6 +30,11 @@ export interface Assignment {
 	rubric: RubricItem[];
 	/** The leaky column the teacher planted in the data, if any (the rubric checks it is gone). */
 	planted: string | null;
+	/**
+	 * The teacher's KPIs, which "meets every KPI" holds the test scores to (a student could
+	 * otherwise set an easy KPI of their own); empty when the teacher set none.
+	 */
+	kpis: Kpi[];
 }
 
 /** A student's hand-in: who, when, and the grade the app gave it then. */
@@ -71,6 +81,8 @@ export function criterionLabel(criterion: Criterion): string {
 			return `The split is by time on ${criterion.column}`;
 		case 'fairness-checked':
 			return `Fairness is checked by ${criterion.column}`;
+		default:
+			return 'A criterion this version of Shipshape does not know';
 	}
 }
 
@@ -110,30 +122,23 @@ function judge(
 		case 'monitor':
 			return fromChecklist('monitor');
 		case 'kpi-met':
-			if (!evaluation) return [false, 'No model has been judged on the test set yet.'];
-			return [evaluation.result.verdict.kpiMet, evaluation.result.verdict.summary];
+			return kpiJudgement(project);
 		case 'leak-removed': {
 			if (!evaluation) return [false, 'No model has been judged on the test set yet.'];
 			const run = project.runs.find((r) => r.id === evaluation.runId);
 			if (!run) return [false, `The judged run ${evaluation.runId} is not in the run log.`];
-			const { inputs, steps } = run.pipeline.recipe;
-			const read = inputs.some((i) => i.name === criterion.column);
-			const dropped = steps.some(
-				(s) => s.kind === 'drop-columns' && s.columns.includes(criterion.column)
-			);
-			return read && !dropped
+			return readsColumn(run.pipeline.recipe, criterion.column)
 				? [false, `The judged model (${run.id}) reads ${criterion.column}.`]
 				: [true, `The judged model (${run.id}) does not read ${criterion.column}.`];
 		}
 		case 'split-by-time': {
 			const plan = project.split?.plan;
 			if (!plan) return [false, 'No split has been made.'];
-			return plan.kind === 'time' && plan.column === criterion.column
+			const kind = splitKindOf(plan);
+			const on = kind === 'time' || kind === 'group' ? ` on ${plan.column}` : '';
+			return kind === 'time' && plan.column === criterion.column
 				? [true, `Split by time on ${criterion.column}.`]
-				: [
-						false,
-						`The split is ${plan.kind ?? 'random'}${plan.column ? ` on ${plan.column}` : ''}.`
-					];
+				: [false, `The split is ${kind}${on}.`];
 		}
 		case 'fairness-checked': {
 			const marked = project.brief.sensitiveColumns.includes(criterion.column);
@@ -143,5 +148,46 @@ function judge(
 			if (report.kind === 'unsupported') return [false, report.reason];
 			return [true, `The evaluation reports fairness by ${criterion.column}.`];
 		}
+		default:
+			// A criterion from a newer version (check-project refuses one in an opened file).
+			return [false, 'This version of Shipshape cannot check this criterion.'];
 	}
+}
+
+/** Judges the test scores against the teacher's KPIs, or the student's own when there are none. */
+function kpiJudgement(project: Project): [boolean, string] {
+	const { evaluation, assignment } = project;
+	if (!evaluation) return [false, 'No model has been judged on the test set yet.'];
+	const kpis = assignment?.kpis ?? [];
+	const { verdict, metrics } = evaluation.result;
+	if (kpis.length === 0)
+		return [verdict.kpiMet, `Against the student's own KPIs: ${verdict.summary}`];
+	const checks = kpis.map((kpi) => {
+		const value = metrics[kpi.metric];
+		const met = value !== undefined && meetsThreshold(kpi.metric, value, kpi.threshold);
+		const { label, higherIsBetter } = metricInfo(kpi.metric);
+		const shown = value === undefined ? 'not measured' : formatValue(value);
+		return {
+			met,
+			text: `${label} ${shown} (asked: ${higherIsBetter ? '≥' : '≤'} ${kpi.threshold})`
+		};
+	});
+	return [
+		checks.every((c) => c.met),
+		`On test, against the assignment's KPIs: ${checks.map((c) => c.text).join('; ')}.`
+	];
+}
+
+/**
+ * True when a fitted recipe reads the column: it is an input and the first step that names it is
+ * not the one dropping it (a step that derives a feature from it before the drop still leaks it).
+ */
+export function readsColumn(recipe: FittedRecipe, column: string): boolean {
+	if (!recipe.inputs.some((input) => input.name === column)) return false;
+	const first = recipe.steps.find(
+		(step) =>
+			stepColumns(step).includes(column) ||
+			(step.kind === 'drop-columns' && step.columns.includes(column))
+	);
+	return first?.kind !== 'drop-columns';
 }

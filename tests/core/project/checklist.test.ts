@@ -96,7 +96,7 @@ describe('checklist', () => {
 		const review = {
 			at: '2024-03-01T12:10:00.000Z',
 			runId: 'run-2',
-			revealedAt: evaluation.revealedAt,
+			lookAt: evaluation.revealedAt,
 			note: 'Third class is the weakest slice.'
 		};
 		const project = { ...worked(0.8), looks: [LOOK], evaluation, slicesReview: review };
@@ -106,6 +106,17 @@ describe('checklist', () => {
 		});
 		const later = { ...project, evaluation: { ...evaluation, runId: 'run-3' } };
 		expect(item(later, 'slices').state).toBe('todo');
+		// Another look at the same run shows its slices anew: they need a review of their own.
+		const again = {
+			at: '2024-03-01T14:00:00.000Z',
+			runId: 'run-2',
+			reason: 'a new threshold rule'
+		};
+		const looks = [{ at: evaluation.revealedAt, runId: 'run-2', reason: null }, again];
+		const relooked = { ...project, evaluation: { ...evaluation, looks } };
+		expect(item(relooked, 'slices').state).toBe('todo');
+		const reviewedAgain = { ...relooked, slicesReview: { ...review, lookAt: again.at } };
+		expect(item(reviewedAgain, 'slices').state).toBe('done');
 		expect(item({ ...project, evaluation: null }, 'slices').state).toBe('todo');
 	});
 

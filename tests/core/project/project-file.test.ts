@@ -8,6 +8,7 @@ import {
 	unpackProject
 } from '../../../src/core/project/project-file';
 import { createBlockHasher, fingerprintOf } from '../../../src/core/util/hash';
+import { runRecord } from './fixtures';
 
 const CSV = strToU8('a,b,y\n1,x,yes\n2,y,no\n3,x,yes\n');
 
@@ -52,9 +53,11 @@ describe('project files', () => {
 			split: {
 				assignment: Int8Array.from([0, 1, 2, -1]),
 				weights: Float64Array.from([0.1, NaN, -Infinity, Infinity, -0.5]),
+				codes: Uint16Array.from([65535]),
+				plan: {},
 				counts: { train: 1, val: 1, test: 1 }
 			},
-			runs: [{ valMetrics: { rmse: NaN, r2: -Infinity }, codes: Uint16Array.from([65535]) }]
+			runs: [runRecord('run-1', { kind: 'baseline' }, { rmse: NaN, r2: -Infinity })]
 		} as unknown as Project;
 		const opened = await unpackProject(packProject(exotic, CSV, SAVED_AT), 'x.shipshape');
 		expect(opened.project).toEqual(exotic);
@@ -171,6 +174,40 @@ describe('project files', () => {
 				zipWith(await manifestOf(await projectOf(CSV)), { 'data/tiny.csv': changed }),
 				'its data file tiny.csv is not the one the project was built from (the fingerprints differ): it was changed after the project was saved.'
 			);
+		});
+
+		it('holding a run this version cannot read', async () =>
+			refusal(
+				zipWith(await manifestOf({ ...(await projectOf(CSV)), runs: [1] }), {
+					'data/tiny.csv': CSV
+				}),
+				'the project inside is damaged: runs[0] is not a run.'
+			));
+
+		it('carrying a rubric criterion this version does not know', async () => {
+			const assignment = {
+				title: 'Week 3',
+				instructions: '',
+				createdAt: SAVED_AT,
+				planted: null,
+				kpis: [],
+				rubric: [{ criterion: { kind: 'telepathy' }, points: 1 }]
+			};
+			await refusal(
+				zipWith(await manifestOf({ ...(await projectOf(CSV)), assignment }), {
+					'data/tiny.csv': CSV
+				}),
+				'the project inside is damaged: assignment is not an assignment.'
+			);
+		});
+
+		it('pointing its data outside data/ (or at no file at all)', async () => {
+			const project = await projectOf(new Uint8Array());
+			for (const path of ['__proto__', 'shipshape-project.json', 'data/none.csv'])
+				await refusal(
+					zipWith(await manifestOf(project, { data: path }), { 'data/tiny.csv': CSV }),
+					`its data file (${path}) is missing.`
+				);
 		});
 
 		it('a truncated zip', async () => {

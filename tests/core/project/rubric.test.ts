@@ -72,7 +72,7 @@ describe('gradeProject', () => {
 		expect(one(byTime, { ...base, split: split({ kind: 'time', column: 'dteday' }) }).met).toBe(
 			true
 		);
-		expect(one(byTime, { ...base, split: split({ stratify: true }) })).toMatchObject({
+		expect(one(byTime, { ...base, split: split({ stratify: false }) })).toMatchObject({
 			met: false,
 			evidence: 'The split is random.'
 		});
@@ -96,5 +96,60 @@ describe('gradeProject', () => {
 		expect(
 			one(fair, withReport({ kind: 'unsupported', column: 'sex', reason: 'Binary tasks only.' }))
 		).toMatchObject({ met: false, evidence: 'Binary tasks only.' });
+	});
+});
+
+describe('gradeProject, against the teacher', () => {
+	const assignment = {
+		title: 'Week 3',
+		instructions: '',
+		createdAt: '2024-03-01T10:00:00.000Z',
+		planted: null,
+		rubric: [],
+		kpis: [{ metric: 'roc_auc' as const, threshold: 0.95 }]
+	};
+
+	it('holds the test scores to the assignment’s KPIs, not to an easy one the student set', () => {
+		// The student's own KPI (0.7) is met by 0.9; the assignment asks 0.95.
+		const project = { ...judged(runReading(['age'])), assignment };
+		expect(one({ kind: 'kpi-met' }, project)).toMatchObject({
+			met: false,
+			evidence: "On test, against the assignment's KPIs: ROC-AUC 0.9 (asked: ≥ 0.95)."
+		});
+		const easier = {
+			...project,
+			assignment: { ...assignment, kpis: [{ ...assignment.kpis[0], threshold: 0.85 }] }
+		};
+		expect(one({ kind: 'kpi-met' }, easier).met).toBe(true);
+		const none = { ...project, assignment: { ...assignment, kpis: [] } };
+		expect(one({ kind: 'kpi-met' }, none).evidence).toMatch(/^Against the student's own KPIs: /);
+	});
+
+	it('counts a leak as read when a step derives from it before it is dropped', () => {
+		const leak: Criterion = { kind: 'leak-removed', column: 'y_code' };
+		const derived = runReading(
+			['age', 'y_code'],
+			[
+				{ kind: 'log', column: 'y_code' },
+				{ kind: 'drop-columns', columns: ['y_code'] }
+			]
+		);
+		expect(one(leak, judged(derived)).met).toBe(false);
+	});
+
+	it('names the split it found, and says when a criterion is beyond this version', () => {
+		const byTime: Criterion = { kind: 'split-by-time', column: 'dteday' };
+		const base = judged(runReading(['age']));
+		const stratified = { ...base, split: { plan: { stratify: true } } as unknown as Split };
+		expect(one(byTime, stratified).evidence).toBe('The split is stratified.');
+		const grouped = {
+			...base,
+			split: { plan: { kind: 'group', column: 'id' } } as unknown as Split
+		};
+		expect(one(byTime, grouped).evidence).toBe('The split is group on id.');
+		expect(one({ kind: 'telepathy' } as unknown as Criterion, base)).toMatchObject({
+			met: false,
+			evidence: 'This version of Shipshape cannot check this criterion.'
+		});
 	});
 });

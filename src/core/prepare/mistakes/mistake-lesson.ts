@@ -74,7 +74,7 @@ function timeLesson(demo: TimeSplitDemo): string[] {
 		demo.timeKind === 'date'
 			? new Date(demo.scoredFrom).toISOString().slice(0, 10)
 			: String(demo.scoredFrom);
-	const scores = `Split at random, the quick model scores ${metricPhrase(metric)} ${formatDemoScore(demo.random.value)} on the validation rows; split by time on “${column}” (trained on the earliest rows, scored on those from ${from} on), ${formatDemoScore(demo.byTime.value)}.`;
+	const scores = `Split at random (the train and validation rows pooled, then drawn apart again), the quick model scores ${metricPhrase(metric)} ${formatDemoScore(demo.random.value)} on the rows it held out; split by time on “${column}” (trained on the earliest rows, scored on those from ${from} on), ${formatDemoScore(demo.byTime.value)}.`;
 	if (!clearlyBetter(metric, demo.random.value, demo.byTime.value))
 		return [
 			scores,

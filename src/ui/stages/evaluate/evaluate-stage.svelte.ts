@@ -12,6 +12,7 @@ import {
 	type ReportContext
 } from '../../../core/evaluate/report';
 import { bestRun, type RunRecord } from '../../../core/project/project';
+import { currentSlicesReview, latestLookAt } from '../../../core/project/checklist';
 import type { ColumnSchema } from '../../../core/table/schema';
 import { toCsv } from '../../../core/table/to-csv';
 import type { ProgressEvent } from '../../../core/util/task';
@@ -22,10 +23,10 @@ import { specLabel } from '../train/train-stage.svelte';
 /** How the user asks for the binary threshold to be chosen on validation. */
 export type RuleKind = ThresholdRule['kind'];
 
-/** The Evaluate stage: one deliberate, recorded look at the test set, and every look after it. */
 /** The shortest slices review accepted: a sentence, not a tick. */
 export const MIN_REVIEW_LENGTH = 20;
 
+/** The Evaluate stage: one deliberate, recorded look at the test set, and every look after it. */
 export class EvaluateStage {
 	readonly session: Session;
 	chosenId = $state<string | null>(null);
@@ -90,21 +91,8 @@ export class EvaluateStage {
 		return this.looks.length > 0 ? checkLookReason(this.reason) : null;
 	}
 
-	/**
-	 * Records the look (in the project's looks and the audit trail, before any test row is read,
-	 * so a look that fails still counts), then scores the selected run and the baseline on the
-	 * test rows.
-	 */
-	/** The user's review of the slices of the current evaluation; null before one is recorded. */
-	slicesReview = $derived.by(() => {
-		const { slicesReview: review, evaluation } = this.session.project;
-		return review &&
-			evaluation &&
-			review.runId === evaluation.runId &&
-			review.revealedAt === evaluation.revealedAt
-			? review
-			: null;
-	});
+	/** The user's review of the slices of the current look; null before one is recorded. */
+	slicesReview = $derived.by(() => currentSlicesReview(this.session.project));
 	/** Why the last review was refused. */
 	reviewProblem = $state<string | null>(null);
 
@@ -119,14 +107,19 @@ export class EvaluateStage {
 		}
 		this.reviewProblem = null;
 		const at = this.session.deps.now().toISOString();
-		const { runId, revealedAt } = evaluation;
+		const { runId } = evaluation;
 		this.session.update({
 			...this.session.project,
-			slicesReview: { at, runId, revealedAt, note: words },
+			slicesReview: { at, runId, lookAt: latestLookAt(evaluation), note: words },
 			audit: this.session.audit(`Reviewed the slices of ${runId}: ${words}`)
 		});
 	}
 
+	/**
+	 * Records the look (in the project's looks and the audit trail, before any test row is read,
+	 * so a look that fails still counts), then scores the selected run and the baseline on the
+	 * test rows.
+	 */
 	async reveal(): Promise<void> {
 		const { project, dataset } = this.session;
 		const run = this.selected;

@@ -85,7 +85,7 @@ describe('mistakeLesson', () => {
 	it('explains why a random split of a time series is optimistic, and what it left out', () => {
 		const lesson = mistakeLesson(split(815, 1140));
 		expect(lesson[0]).toBe(
-			'Split at random, the quick model scores RMSE 815 on the validation rows; split by time on “dteday” (trained on the earliest rows, scored on those from 2012-07-02 on), 1,140.'
+			'Split at random (the train and validation rows pooled, then drawn apart again), the quick model scores RMSE 815 on the rows it held out; split by time on “dteday” (trained on the earliest rows, scored on those from 2012-07-02 on), 1,140.'
 		);
 		expect(lesson[1]).toMatch(
 			/^The random split is optimistic: the model learned from days around/
