@@ -3,7 +3,7 @@ import { openStage, splitAndTrainLinear } from './helpers';
 
 // Each stage's look, committed (tests/e2e/look.spec.ts-snapshots) and compared with a tolerance,
 // so a change of look is a reviewed change: `npm run build && npx playwright test look
-// --update-snapshots` writes new ones to review and commit. Times are masked: they differ.
+// --update-snapshots=all` writes new ones to review and commit. Times are masked: they differ.
 
 const VIEWPORTS = [
 	{ width: 1280, height: 800 },
