@@ -262,6 +262,16 @@ export class Session {
 		);
 	}
 
+	/** True when there is no work to lose, or the user agrees to replace it with what `action` loads. */
+	private mayReplace(action: string): boolean {
+		return (
+			!this.hasWork ||
+			this.deps.confirm(
+				`${action}? The current project (${this.project.dataset?.fileName}) will be replaced.`
+			)
+		);
+	}
+
 	/**
 	 * Loads a CSV file as a new project. The current project is replaced only if the user agrees
 	 * and the file loads; a bad file or a cancel leaves everything as it was.
@@ -269,13 +279,7 @@ export class Session {
 	async loadFile(file: Blob, fileName: string): Promise<void> {
 		// A drop that beats the restore of the saved project is handled after it, as a replacement.
 		if (this.restoring) await this.restoring;
-		if (
-			this.hasWork &&
-			!this.deps.confirm(
-				`Load ${fileName} as a new project? The current project (${this.project.dataset?.fileName}) will be replaced.`
-			)
-		)
-			return;
+		if (!this.mayReplace(`Load ${fileName} as a new project`)) return;
 		const summary = await this.run(`Reading ${fileName}`, (ctx) =>
 			this.deps.data.call('ingest', { file, fileName, choices: NO_CHOICES }, ctx)
 		);
@@ -332,13 +336,7 @@ export class Session {
 		);
 		if (!unpacked) return;
 		const { project, data } = unpacked;
-		if (
-			this.hasWork &&
-			!this.deps.confirm(
-				`Open ${fileName}? The current project (${this.project.dataset?.fileName}) will be replaced.`
-			)
-		)
-			return;
+		if (!this.mayReplace(`Open ${fileName}`)) return;
 		const { fileName: dataName } = project.dataset;
 		const summary = await this.run(`Reading ${dataName}`, (ctx) =>
 			this.deps.data.call(

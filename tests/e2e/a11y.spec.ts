@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { datasetPath, dropFile } from './helpers';
+import { datasetPath, dropFile, loadSample } from './helpers';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -30,9 +30,7 @@ test('every stage, with real work done, has no serious or critical axe violation
 	await expect(page.getByRole('heading', { name: 'Define the problem' })).toBeVisible();
 	await expectAccessible(page, 'Define before a file');
 
-	await page.getByLabel('Or start from a sample').selectOption('titanic.csv');
-	await page.getByRole('button', { name: 'Load sample' }).click();
-	await expect(page.getByTestId('dataset-chip')).toHaveText('titanic.csv');
+	await loadSample(page, 'titanic.csv');
 
 	// Define: a brief, the target, a KPI, and the "Is ML the right tool?" check.
 	await page
@@ -95,8 +93,7 @@ test('guided mode, its glossary terms, and the glossary, privacy and classroom p
 	page
 }) => {
 	await page.goto('/');
-	await page.getByLabel('Or start from a sample').selectOption('german_credit.csv');
-	await page.getByRole('button', { name: 'Load sample' }).click();
+	await loadSample(page, 'german_credit.csv');
 	await page.getByRole('button', { name: 'Fill in the brief from the story' }).click();
 	await page.getByRole('button', { name: 'Guided mode' }).click();
 	await expect(page.getByTestId('stage-guide')).toBeVisible();

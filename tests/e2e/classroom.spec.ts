@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Browser, type Download, type Page } from '@playwright/test';
-import { splitAndTrainLinear } from './helpers';
+import { loadSample, splitAndTrainLinear } from './helpers';
 
 /** Opens a file through "Open project file…" and its file chooser. */
 async function openFile(page: Page, name: string, buffer: Buffer) {
@@ -28,8 +28,7 @@ test('a teacher plants a leak and a rubric, a student hands in, the teacher sees
 }) => {
 	// The teacher: penguins, the story's brief, a planted leak and the default rubric.
 	await teacher.goto('/');
-	await teacher.getByLabel('Or start from a sample').selectOption('penguins.csv');
-	await teacher.getByRole('button', { name: 'Load sample' }).click();
+	await loadSample(teacher, 'penguins.csv');
 	await teacher.getByRole('button', { name: 'Fill in the brief from the story' }).click();
 	await teacher.getByRole('button', { name: 'Classroom' }).click();
 	const make = teacher.getByTestId('make-assignment');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { datasetPath, dropFile, splitAndTrainLinear } from './helpers';
+import { datasetPath, dropFile, loadSample, splitAndTrainLinear } from './helpers';
 
 /** Expects a checklist item (in the sidebar) to be in a state. */
 async function expectCheck(page: Page, id: string, state: 'done' | 'to do' | 'broken') {
@@ -13,8 +13,7 @@ test('guided mode explains each stage, opens glossary terms where they stand, an
 	page
 }) => {
 	await page.goto('/');
-	await page.getByLabel('Or start from a sample').selectOption('penguins.csv');
-	await page.getByRole('button', { name: 'Load sample' }).click();
+	await loadSample(page, 'penguins.csv');
 	await expect(page.getByTestId('stage-guide')).toHaveCount(0);
 	const toggle = page.getByRole('button', { name: 'Guided mode' });
 	await toggle.click();

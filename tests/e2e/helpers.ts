@@ -83,3 +83,10 @@ export async function shipHousingModel(page: Page): Promise<void> {
 	await page.getByRole('button', { name: 'Continue to Ship' }).click();
 	await expect(page.getByTestId('monitor')).toBeVisible();
 }
+
+/** Loads one of the site's bundled samples from the picker and waits until it is the project's. */
+export async function loadSample(page: Page, file: string): Promise<void> {
+	await page.getByLabel('Or start from a sample').selectOption(file);
+	await page.getByRole('button', { name: 'Load sample' }).click();
+	await expect(page.getByTestId('dataset-chip')).toHaveText(file);
+}

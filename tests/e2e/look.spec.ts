@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openStage, splitAndTrainLinear } from './helpers';
+import { loadSample, openStage, splitAndTrainLinear } from './helpers';
 
 // Each stage's look, committed (tests/e2e/look.spec.ts-snapshots) and compared with a tolerance,
 // so a change of look is a reviewed change: `npm run build && npx playwright test look
@@ -37,8 +37,7 @@ test('every stage looks as committed at 1280x800 and 1024x768, and prints withou
 }) => {
 	await page.goto('/');
 	await expectLook(page, 'start');
-	await page.getByLabel('Or start from a sample').selectOption('penguins.csv');
-	await page.getByRole('button', { name: 'Load sample' }).click();
+	await loadSample(page, 'penguins.csv');
 	await page.getByRole('button', { name: 'Fill in the brief from the story' }).click();
 	await expect(page.getByTestId('ml-check')).toContainText('F1 (macro)');
 	await expectLook(page, 'define');

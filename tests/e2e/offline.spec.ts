@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { splitAndTrainLinear } from './helpers';
+import { loadSample, splitAndTrainLinear } from './helpers';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const ROOT = resolve(
@@ -48,9 +48,7 @@ for (const [where, home] of [
 
 		await page.context().setOffline(true);
 		await page.reload();
-		await page.getByLabel('Or start from a sample').selectOption('titanic.csv');
-		await page.getByRole('button', { name: 'Load sample' }).click();
-		await expect(page.getByTestId('dataset-chip')).toHaveText('titanic.csv');
+		await loadSample(page, 'titanic.csv');
 		await page.getByLabel('Target column').selectOption('Survived');
 		await page.getByRole('button', { name: 'Continue to Prepare' }).click();
 		await splitAndTrainLinear(page);

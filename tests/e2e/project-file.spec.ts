@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { splitAndTrainLinear } from './helpers';
+import { loadSample, splitAndTrainLinear } from './helpers';
 
 /** Opens a file through "Open project file…" and its file chooser. */
 async function openProjectFile(page: Page, file: { name: string; buffer: Buffer }) {
@@ -16,8 +16,7 @@ test('a project saved as one file opens in another browser as it was, test verdi
 	browser
 }) => {
 	await page.goto('/');
-	await page.getByLabel('Or start from a sample').selectOption('penguins.csv');
-	await page.getByRole('button', { name: 'Load sample' }).click();
+	await loadSample(page, 'penguins.csv');
 	await page.getByRole('button', { name: 'Fill in the brief from the story' }).click();
 	await page.getByRole('button', { name: 'Continue to Prepare' }).click();
 	await splitAndTrainLinear(page);
@@ -63,9 +62,7 @@ test('the privacy panel shows no request left the page, the storage used, and wi
 	page
 }) => {
 	await page.goto('/');
-	await page.getByLabel('Or start from a sample').selectOption('titanic.csv');
-	await page.getByRole('button', { name: 'Load sample' }).click();
-	await expect(page.getByTestId('dataset-chip')).toHaveText('titanic.csv');
+	await loadSample(page, 'titanic.csv');
 	await page.getByLabel('Target column').selectOption('Survived');
 	await expect(page.getByTestId('save-status')).toHaveText('Saved in this browser');
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { splitAndTrainLinear } from './helpers';
+import { loadSample, splitAndTrainLinear } from './helpers';
 
 /** Loads a bundled sample, defines the target, and walks on to the test verdict. */
 async function runSample(
@@ -56,9 +56,7 @@ test('regression: California house values, judged on RMSE against the mean', asy
 
 test('profile cards draw their charts as they come into view', async ({ page }) => {
 	await page.goto('/');
-	await page.getByLabel('Or start from a sample').selectOption('penguins.csv');
-	await page.getByRole('button', { name: 'Load sample' }).click();
-	await expect(page.getByTestId('dataset-chip')).toHaveText('penguins.csv');
+	await loadSample(page, 'penguins.csv');
 	await page.getByTestId('stage-prepare').click();
 	const cards = page.getByTestId('column-profiles').getByRole('article');
 	await expect(cards.first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { recordRequests, splitAndTrainLinear } from './helpers';
+import { loadSample, recordRequests, splitAndTrainLinear } from './helpers';
 
 const SUBPATH = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 1}/nested/shipshape/`;
 
@@ -8,9 +8,7 @@ test('the built site works from a sub-path: the page, its workers and the sample
 }) => {
 	const requests = recordRequests(page);
 	await page.goto(SUBPATH);
-	await page.getByLabel('Or start from a sample').selectOption('titanic.csv');
-	await page.getByRole('button', { name: 'Load sample' }).click();
-	await expect(page.getByTestId('dataset-chip')).toHaveText('titanic.csv');
+	await loadSample(page, 'titanic.csv');
 	await page.getByLabel('Target column').selectOption('Survived');
 	await page.getByRole('button', { name: 'Continue to Prepare' }).click();
 	await splitAndTrainLinear(page);

@@ -4,6 +4,7 @@ import { dataHandlers } from '../../src/workers/data-handlers';
 import { Transfer } from '../../src/workers/host';
 import type { DataApi, TrainApi } from '../../src/workers/protocol';
 import type { ProjectStore } from '../../src/ui/store';
+import { Session, type SessionDeps } from '../../src/ui/session.svelte';
 
 /**
  * A data client on the data worker's own handlers, called in this thread; `fail(method)` may
@@ -43,3 +44,18 @@ export const noStore: ProjectStore = {
 	saveFile: async () => {},
 	wipe: async () => {}
 };
+
+/**
+ * A session on the data worker's own handlers (`dataClient`), storing nothing, at a fixed time,
+ * saying yes to every question; `deps` replaces any of those.
+ */
+export function dataSession(data: Client<DataApi>, deps: Partial<SessionDeps> = {}): Session {
+	return new Session({
+		data,
+		train: idleTrain,
+		store: noStore,
+		now: () => new Date('2024-03-01T12:00:00Z'),
+		confirm: () => true,
+		...deps
+	});
+}

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/core/project/project';
-import { Session } from '../../src/ui/session.svelte';
 import { DefineStage } from '../../src/ui/stages/define/define-stage.svelte';
 import { PrepareStage } from '../../src/ui/stages/prepare/prepare-stage.svelte';
 import type { ProjectStore } from '../../src/ui/store';
-import { dataClient, idleTrain } from './data-client';
+import { dataClient, dataSession } from './data-client';
 
 const CSV = `colour,size,y\n${Array.from(
 	{ length: 40 },
@@ -31,9 +30,7 @@ function newSession(answer = true) {
 	const data = dataClient();
 	const { store, kept } = memoryStore();
 	const asked: string[] = [];
-	const session = new Session({
-		data: data.client,
-		train: idleTrain,
+	const session = dataSession(data.client, {
 		store,
 		now: () => new Date('2026-11-27T12:00:00Z'),
 		confirm: (message) => {

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { briefGaps } from '../../src/core/brief/brief';
 import { metricsForTask } from '../../src/core/evaluate/metric-catalogue';
-import { Session } from '../../src/ui/session.svelte';
 import { SAMPLES, sampleOf } from '../../src/ui/samples';
 import { DefineStage } from '../../src/ui/stages/define/define-stage.svelte';
 import { CALIFORNIA, COPIED, subsetLines } from '../../scripts/make-samples';
-import { dataClient, idleTrain, noStore } from './data-client';
+import { dataClient, dataSession } from './data-client';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SHARED = join(ROOT, '..', 'shared', 'datasets');
@@ -17,13 +16,7 @@ async function loaded(
 	file: string,
 	bytes: Uint8Array<ArrayBuffer> = new Uint8Array(publicSample(file))
 ) {
-	const session = new Session({
-		data: dataClient().client,
-		train: idleTrain,
-		store: noStore,
-		now: () => new Date('2026-11-27T12:00:00Z'),
-		confirm: () => true
-	});
+	const session = dataSession(dataClient().client);
 	await session.loadFile(new Blob([bytes]), file);
 	return { session, stage: new DefineStage(session) };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../../../src/core/project/project';
 import { CoreError } from '../../../../src/core/util/core-error';
-import { Session } from '../../../../src/ui/session.svelte';
 import { DefineStage } from '../../../../src/ui/stages/define/define-stage.svelte';
-import { dataClient, idleTrain, noStore } from '../../data-client';
+import { dataClient, dataSession } from '../../data-client';
 
 // Colour decides y on every row; size on none.
 const CSV = `colour,size,y\n${Array.from(
@@ -13,13 +12,7 @@ const CSV = `colour,size,y\n${Array.from(
 
 async function setup(failCheck: CoreError | null = null) {
 	const data = dataClient((method) => (method === 'baselineCheck' ? failCheck : null));
-	const session = new Session({
-		data: data.client,
-		train: idleTrain,
-		store: noStore,
-		now: () => new Date('2024-03-01T12:00:00Z'),
-		confirm: () => true
-	});
+	const session = dataSession(data.client);
 	await session.loadFile(new Blob([CSV]), 'colours.csv');
 	const stage = new DefineStage(session);
 	return { session, stage, calls: data.calls };

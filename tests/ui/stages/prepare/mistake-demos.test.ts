@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LeakFinding } from '../../../../src/core/prepare/leakage/leakage';
 import type { Mistake } from '../../../../src/core/prepare/mistakes/mistake-demo';
-import { Session } from '../../../../src/ui/session.svelte';
 import { DefineStage } from '../../../../src/ui/stages/define/define-stage.svelte';
 import { LeakageLint } from '../../../../src/ui/stages/prepare/leakage-lint.svelte';
 import { MistakeDemos } from '../../../../src/ui/stages/prepare/mistake-demos.svelte';
 import { PrepareStage } from '../../../../src/ui/stages/prepare/prepare-stage.svelte';
 import { RecipeEditor } from '../../../../src/ui/stages/prepare/recipe-editor.svelte';
 import { DATASETS_DIR } from '../../../core/reference';
-import { dataClient, idleTrain, noStore } from '../../data-client';
+import { dataClient, dataSession } from '../../data-client';
 
 const LEAK: Mistake = { kind: 'leaky-column', columns: ['casual', 'registered'] };
 const BY_DAY: Mistake = { kind: 'random-split', column: 'dteday' };
@@ -17,13 +16,7 @@ const BY_DAY: Mistake = { kind: 'random-split', column: 'dteday' };
 /** bike_day.csv loaded in a session on the real data handlers, with cnt as the target. */
 async function setup() {
 	const data = dataClient();
-	const session = new Session({
-		data: data.client,
-		train: idleTrain,
-		store: noStore,
-		now: () => new Date('2024-03-01T12:00:00Z'),
-		confirm: () => true
-	});
+	const session = dataSession(data.client);
 	const bytes = readFileSync(`${DATASETS_DIR}bike_day.csv`);
 	await session.loadFile(new Blob([bytes]), 'bike_day.csv');
 	new DefineStage(session).setTarget('cnt');

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationRecord, RunRecord } from '../../../../src/core/project/project';
 import type { ModelVersion } from '../../../../src/core/registry/versions';
-import { Session } from '../../../../src/ui/session.svelte';
 import { DefineStage } from '../../../../src/ui/stages/define/define-stage.svelte';
 import { PrepareStage } from '../../../../src/ui/stages/prepare/prepare-stage.svelte';
 import { Versions } from '../../../../src/ui/stages/ship/versions.svelte';
-import { dataClient, idleTrain, noStore } from '../../data-client';
+import { dataClient, dataSession } from '../../data-client';
 
 const CSV = `colour,size,y\n${Array.from(
 	{ length: 40 },
@@ -15,13 +14,7 @@ const CSV = `colour,size,y\n${Array.from(
 describe('retraining a version', () => {
 	it('is refused when the recipe or the inputs changed since the live version was trained', async () => {
 		const { client: data, calls } = dataClient();
-		const session = new Session({
-			data,
-			train: idleTrain,
-			store: noStore,
-			now: () => new Date('2024-03-01T12:00:00Z'),
-			confirm: () => true
-		});
+		const session = dataSession(data);
 		await session.loadFile(new Blob([CSV]), 'colours.csv');
 		new DefineStage(session).setTarget('y');
 		await new PrepareStage(session).makeSplit();
