@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { datasetPath, dropDataset, recordRequests } from './helpers';
@@ -147,6 +147,27 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 	]);
 	const sex = reference.columns.find((c: { name: string }) => c.name === 'Sex');
 	expect(sex.counts.reduce((a: number, b: number) => a + b, 0) + sex.missing).toBe(535);
+
+	// Graduate: the same project as Python. pipeline.py refits the recipe and the linear model with
+	// pandas and scikit-learn on the same train rows and matches the app's test metrics.
+	const [pythonFile] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download as Python (notebook, script, Dask)' }).click()
+	]);
+	const pythonDir = mkdtempSync(join(tmpdir(), 'shipshape-python-'));
+	for (const [name, bytes] of Object.entries(
+		unzipSync(new Uint8Array(readFileSync(await pythonFile.path())))
+	)) {
+		mkdirSync(dirname(join(pythonDir, name)), { recursive: true });
+		writeFileSync(join(pythonDir, name), bytes);
+	}
+	const exported = join(pythonDir, `${manifest.name}-python`);
+	copyFileSync(datasetPath('titanic.csv'), join(exported, 'titanic.csv'));
+	execFileSync('/usr/bin/python3', ['pipeline.py'], { cwd: exported, stdio: 'pipe' });
+	const pythonTest = JSON.parse(readFileSync(join(exported, 'metrics.json'), 'utf8')).test;
+	expect(pythonTest.roc_auc.Shipshape).toBe(manifest.metrics.test.roc_auc);
+	for (const [metric, row] of Object.entries(pythonTest) as [string, { difference: number }][])
+		expect(Math.abs(row.difference), metric).toBeLessThanOrEqual(1e-6);
 
 	// Nothing left the page's origin during the whole journey.
 	const origin = new URL(baseURL!).origin;

@@ -18,6 +18,9 @@ import { specLabel } from '../train/train-stage.svelte';
 import { buildManifest } from '../../../core/ship/manifest';
 import { buildModelCard } from '../../../core/ship/model-card';
 import { toBundle, type ManifestDraft } from '../../../core/ship/bundle';
+import { pythonExportZip } from '../../../core/ship/python/export';
+import { recipeHash } from '../../../core/prepare/recipe';
+import { scoringColumns } from '../../../core/ship/pipeline';
 import { rawRows } from '../../../core/table/table';
 import { toCsv } from '../../../core/table/to-csv';
 import { download } from '../../download';
@@ -196,4 +199,63 @@ export class ShipStage {
 		});
 		download(`${manifest.name}-bundle.zip`, zip as Uint8Array<ArrayBuffer>, 'application/zip');
 	}
+
+	/**
+	 * Downloads the evaluated run as Python: a notebook and a script that refit the same recipe
+	 * and model with pandas and scikit-learn, a Dask script that scales the boosted trees out,
+	 * the split and the package they share. Built here, like the bundle; nothing is uploaded.
+	 */
+	async downloadPython(): Promise<void> {
+		const { project, dataset, targetColumn } = this.session;
+		const run = this.run;
+		const pipeline = this.evaluated;
+		const manifest = this.manifest;
+		if (!run || !pipeline || !project.split || !dataset || !targetColumn || !manifest) return;
+		const modules = await pythonModules();
+		// The recipe as the user wrote it, when it is still the one this run was fitted with.
+		const userSteps =
+			(await recipeHash(this.session.recipe)) === run.recipeHash ? this.session.recipe.steps : null;
+		const zip = pythonExportZip({
+			name: manifest.name,
+			appVersion: APP_VERSION,
+			data: {
+				fileName: dataset.fileName,
+				fingerprint: dataset.fingerprint,
+				rows: dataset.rowCount,
+				ragged: dataset.ragged.count,
+				columns: dataset.reports.map((r) => r.name),
+				dialect: dataset.dialect
+			},
+			schema: {
+				...pipeline.schema,
+				columns: [...pipeline.schema.columns, targetColumn, ...scoringColumns(pipeline.target)],
+				...(dataset.dialect.decimal === ',' ? { decimalComma: true } : {})
+			},
+			run: {
+				id: run.id,
+				spec: run.spec,
+				specLabel: specLabel(run.spec),
+				seed: run.seed,
+				recipeHash: run.recipeHash
+			},
+			pipeline,
+			metrics: { validation: run.valMetrics, test: project.evaluation?.result.metrics ?? null },
+			userSteps,
+			split: project.split.assignment,
+			modules
+		});
+		download(`${manifest.name}-python.zip`, zip as Uint8Array<ArrayBuffer>, 'application/zip');
+	}
+}
+
+/** The `shipshape` Python package's modules, by file name, as the export ships them. */
+async function pythonModules(): Promise<Record<string, string>> {
+	const found = import.meta.glob<string>('../../../../python/shipshape/*.py', {
+		query: '?raw',
+		import: 'default'
+	});
+	const entries = await Promise.all(
+		Object.entries(found).map(async ([path, load]) => [path.split('/').pop()!, await load()])
+	);
+	return Object.fromEntries(entries);
 }

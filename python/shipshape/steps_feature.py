@@ -1,0 +1,560 @@
+"""The app's feature steps (dates, units, outliers, transforms, scaling, derived columns, hashing).
+
+One scikit-learn transformer per step kind of the app's `feature-steps.ts`. Each takes the app
+step's fields as keyword arguments, learns on the train frame exactly what the app learns, and
+returns a new frame as the app does: same column names, same positions, same values. A step
+fitted in the app is rebuilt with `from_fitted(step)`, so nothing is refitted. `STEPS` maps each
+kind to its class. Each class says which pandas or scikit-learn code computes the same thing.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from .date_format import date_reader
+from .frame import number_text
+from .hashing import fnv1a, tokens_of
+from .stats import mean_std, quantile
+from .step_frame import (
+    NS_PER_MS,
+    as_dates,
+    assert_new_columns,
+    column_of,
+    dates_ns,
+    is_labels,
+    is_numbers,
+    labels,
+    numbers,
+    replace_column,
+    wrong_kind,
+)
+from .time_zone import from_wall_clock, zone_of
+from .unit_table import UNITS, convert_unit, dimension_of, read_quantity, unit_of
+
+# The milliseconds a datetime64[ns] column can hold (years 1677 to 2262).
+_MAX_MS = (2**63 - 1) // NS_PER_MS
+
+
+class Step(BaseEstimator, TransformerMixin):
+    """A recipe step: the app step's fields as parameters, plus what it learned (`name_`)."""
+
+    _learned: tuple[str, ...] = ()
+
+    @classmethod
+    def from_fitted(cls, fitted: dict):
+        """Returns the step as the app fitted it (its fitted step as JSON): nothing is refitted."""
+        names = cls._get_param_names()
+        step = cls(**{name: fitted[name] for name in names if name in fitted})
+        for name in cls._learned:
+            setattr(step, f"{name}_", fitted[name])
+        step._settle()
+        return step
+
+    def _settle(self):
+        """Checks the fitted fields and derives what the step needs besides what it learned."""
+
+
+def _is_whole(value) -> bool:
+    """True for a whole number (`5` or `5.0`), as JavaScript's Number.isInteger."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return number and float(value).is_integer()
+
+
+class ParseDate(Step):
+    """Reads a label column (or a number column, as its shortest decimal text) as dates with an
+    explicit strftime-like format; a cell the format does not read becomes missing (NaT).
+
+    pandas' nearest equivalent is `pd.to_datetime(X[column], format=format, errors="coerce")`,
+    which is stricter about spaces and month names; see `date_format.date_reader`. A date
+    before 1677 or after 2262, which pandas cannot hold, is missing here. A cell written with
+    an offset (`%z`) is the instant it names, but the frame cannot record that the cell had one
+    (see `TimeZone`).
+    """
+
+    def __init__(self, column=None, format=None):
+        self.column = column
+        self.format = format
+
+    def fit(self, X: pd.DataFrame, y=None):
+        date_reader(self.format)
+        self._cells(X)
+        return self
+
+    def _cells(self, X: pd.DataFrame) -> list:
+        series = column_of(X, self.column)
+        if is_numbers(series):
+            # A number (`20190702`) is read as JavaScript writes it.
+            return [None if math.isnan(v) else number_text(v) for v in series.to_numpy(np.float64)]
+        if is_labels(series):
+            return labels(X, self.column, "parse-date")
+        raise wrong_kind(self.column, "parse-date", "categories, text or numbers", series)
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        read = date_reader(self.format)
+        cells = self._cells(X)
+        parsed = {text: read(text) for text in set(cells) if text is not None}
+        ms = [parsed[text][0] if text is not None and parsed[text] else None for text in cells]
+        missing = np.array([v is None or abs(v) > _MAX_MS for v in ms], dtype=bool)
+        ns = np.array([0 if gone else v for v, gone in zip(ms, missing)], dtype=np.int64)
+        return replace_column(X, self.column, {self.column: as_dates(ns * NS_PER_MS, missing)})
+
+
+class TimeZone(Step):
+    """Reads a date column's wall-clock times as local times in an IANA zone and turns them
+    into UTC instants, with the zone's daylight-saving rules (see `time_zone`).
+
+    pandas' nearest equivalent is `X[column].dt.tz_localize(zone, ambiguous=True)
+    .dt.tz_convert("UTC").dt.tz_localize(None)`, which treats times in a spring-forward gap
+    differently. The app leaves cells that were written with an offset as they are; the frame
+    does not record which cells had one, so here every cell is converted.
+    """
+
+    def __init__(self, column=None, zone=None):
+        self.column = column
+        self.zone = zone
+
+    def fit(self, X: pd.DataFrame, y=None):
+        zone_of(self.zone)
+        dates_ns(X, self.column, "time-zone")
+        return self
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        ns, missing = dates_ns(X, self.column, "time-zone")
+        out = ns.copy()
+        out[~missing] = from_wall_clock(zone_of(self.zone), ns[~missing])
+        return replace_column(X, self.column, {self.column: as_dates(out, missing)})
+
+
+DATE_PARTS = ("year", "month", "day", "weekday", "hour", "dayofyear")
+
+
+class DateParts(Step):
+    """Replaces a date column by number columns `<column> <part>`, read in UTC: year, month
+    (1-12), day (1-31), weekday (0 Monday to 6 Sunday), hour (0-23), dayofyear (1-366); with
+    `keep`, the date column stays before them. A missing date gives missing parts.
+
+    pandas: `X[column].dt.year`, `.dt.month`, `.dt.day`, `.dt.weekday`, `.dt.hour`,
+    `.dt.dayofyear`, as float64.
+    """
+
+    _learned = ("parts",)
+
+    def __init__(self, column=None, parts=None, keep=False):
+        self.column = column
+        self.parts = parts
+        self.keep = keep
+
+    def fit(self, X: pd.DataFrame, y=None):
+        dates_ns(X, self.column, "date-parts")
+        self.parts_ = list(dict.fromkeys(self.parts or []))
+        self._settle()
+        return self
+
+    def _settle(self):
+        unknown = [part for part in self.parts_ if part not in DATE_PARTS]
+        if not self.parts_ or unknown:
+            raise ValueError(
+                f'The date-parts step on "{self.column}" needs parts from {", ".join(DATE_PARTS)}.'
+            )
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        ns, missing = dates_ns(X, self.column, "date-parts")
+        names = [f"{self.column} {part}" for part in self.parts_]
+        assert_new_columns(X, names, "date-parts", None if self.keep else self.column)
+        dt = pd.Series(as_dates(ns, missing)).dt
+        parts = {n: getattr(dt, p).to_numpy(dtype=np.float64) for n, p in zip(names, self.parts_)}
+        date = {self.column: X[self.column].to_numpy()} if self.keep else {}
+        return replace_column(X, self.column, {**date, **parts})
+
+
+class Units(Step):
+    """Reads numbers written with units (`5 kg`, `11 lb`, `20 °C`) and converts them to one
+    unit, leaving a number column of the same name. `bare` is the unit of a number written
+    without one, or "missing"; a number column's values are all bare. A cell that is not a
+    number, or has a unit of another dimension, becomes missing. No library reads units in
+    text cells: this is the app's unit table (`unit_table`).
+    """
+
+    _learned = ("failed",)
+
+    def __init__(self, column=None, unit=None, bare=None):
+        self.column = column
+        self.unit = unit
+        self.bare = bare
+
+    def fit(self, X: pd.DataFrame, y=None):
+        self._settle()
+        values, read, failed = self._convert(X)
+        if read == 0 and failed > 0:
+            hint = ": say which unit its bare numbers are in" if self.bare_ == "missing" else ""
+            raise ValueError(
+                f'No train cell of "{self.column}" reads as a {dimension_of(self.unit_)} the '
+                f"units step knows, so the column would be all missing{hint}."
+            )
+        self.failed_ = failed
+        return self
+
+    def _settle(self):
+        self.unit_ = unit_of(str(self.unit))
+        self.bare_ = "missing" if self.bare == "missing" else unit_of(str(self.bare))
+        problem = (
+            f'"{self.unit}" is not a unit it knows ({", ".join(UNITS)})'
+            if self.unit_ is None
+            else f'"{self.bare}" is not a unit it knows, nor "missing"'
+            if self.bare_ is None
+            else f"bare numbers cannot be in {self.bare_}, not a {dimension_of(self.unit_)}"
+            if self.bare_ != "missing" and dimension_of(self.bare_) != dimension_of(self.unit_)
+            else None
+        )
+        if problem:
+            raise ValueError(f'The units step on "{self.column}" cannot run: {problem}.')
+
+    def _to_unit(self, value, unit):
+        source = unit or self.bare_
+        if source == "missing" or dimension_of(source) != dimension_of(self.unit_):
+            return math.nan
+        return convert_unit(value, source, self.unit_)
+
+    def _convert(self, X: pd.DataFrame):
+        series = column_of(X, self.column)
+        if is_numbers(series):
+            values = series.to_numpy(dtype=np.float64)
+            present = ~np.isnan(values)
+            out = (
+                np.full(len(values), math.nan)
+                if self.bare_ == "missing"
+                else convert_unit(values, self.bare_, self.unit_)
+            )
+        elif is_labels(series):
+            cells = labels(X, self.column, "units")
+            quantities = {text: read_quantity(text) for text in set(cells) if text is not None}
+            level = {t: math.nan if q is None else self._to_unit(*q) for t, q in quantities.items()}
+            present = np.array([text is not None for text in cells], dtype=bool)
+            out = np.array([math.nan if t is None else level[t] for t in cells], dtype=np.float64)
+        else:
+            raise wrong_kind(self.column, "units", "categories, text or numbers", series)
+        failed = int(np.sum(present & np.isnan(out)))
+        return out, int(np.sum(present)) - failed, failed
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        values = self._convert(X)[0]
+        return replace_column(X, self.column, {self.column: values})
+
+
+class Clip(Step):
+    """Clips a number column's outliers to bounds learned on train: `k` interquartile ranges
+    beyond the quartiles (method "iqr", k 1.5 by default) or the `lower` and `upper` train
+    quantiles (method "percentiles", 0.01 and 0.99 by default). Missing cells stay missing.
+
+    pandas: `X[column].clip(low, high)` with `low = q1 - k * (q3 - q1)` from
+    `X[column].quantile(0.25)` and so on (the same linear quantiles; see `quantile`).
+    """
+
+    _learned = ("low", "high")
+
+    def __init__(self, column=None, method=None, k=None, lower=None, upper=None):
+        self.column = column
+        self.method = method
+        self.k = k
+        self.lower = lower
+        self.upper = upper
+
+    def fit(self, X: pd.DataFrame, y=None):
+        values = numbers(X, self.column, "clip")
+        if self.method == "iqr":
+            k = 1.5 if self.k is None else self.k
+            if not (k >= 0 and math.isfinite(k)):
+                raise ValueError(f'The clip step on "{self.column}" needs k of 0 or more.')
+            q1, q3 = quantile(values, 0.25), quantile(values, 0.75)
+            low, high = q1 - k * (q3 - q1), q3 + k * (q3 - q1)
+        elif self.method == "percentiles":
+            lower = 0.01 if self.lower is None else self.lower
+            upper = 0.99 if self.upper is None else self.upper
+            if not (0 <= lower < upper <= 1):
+                raise ValueError(
+                    f'The clip step on "{self.column}" cannot run: the quantiles must satisfy '
+                    f"0 ≤ lower < upper ≤ 1, not {lower} and {upper}."
+                )
+            low, high = quantile(values, lower), quantile(values, upper)
+        else:
+            raise ValueError(f'The clip step on "{self.column}" has no method "{self.method}".')
+        # An all-missing train column has no quantiles: no bound rather than NaN.
+        self.low_, self.high_ = (None, None) if math.isnan(low) else (low, high)
+        return self
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        values = numbers(X, self.column, "clip")
+        low = -math.inf if self.low_ is None else self.low_
+        high = math.inf if self.high_ is None else self.high_
+        # NaN fails both comparisons, so a missing cell stays missing.
+        out = np.where(values < low, low, np.where(values > high, high, values))
+        return replace_column(X, self.column, {self.column: out})
+
+
+class Transform(Step):
+    """Compresses a number column's large values, defined for every real: "log" is
+    sign(x)·ln(1 + |x|) and "sqrt" is sign(x)·√|x|. Missing cells stay missing.
+
+    numpy: `np.sign(x) * np.log1p(np.abs(x))` or `np.sign(x) * np.sqrt(np.abs(x))`
+    (scikit-learn's `FunctionTransformer(np.log1p)` is not signed).
+    """
+
+    def __init__(self, column=None, fn=None):
+        self.column = column
+        self.fn = fn
+
+    def fit(self, X: pd.DataFrame, y=None):
+        numbers(X, self.column, "transform")
+        self._check()
+        return self
+
+    def _check(self):
+        if self.fn not in ("log", "sqrt"):
+            raise ValueError(
+                f'The transform step on "{self.column}" cannot apply "{self.fn}": '
+                "choose log or sqrt."
+            )
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        x = numbers(X, self.column, "transform")
+        self._check()
+        out = np.sign(x) * (np.log1p(np.abs(x)) if self.fn == "log" else np.sqrt(np.abs(x)))
+        return replace_column(X, self.column, {self.column: out})
+
+
+class Standardize(Step):
+    """Centres a number column on its train mean and divides by its train standard deviation:
+    the population one (ddof 0, not pandas' default), over the present values; a constant or
+    all-missing column keeps scale 1 (mean 0 when all missing). Missing cells stay missing.
+
+    scikit-learn: `StandardScaler()` computes the same (it also ignores NaN when fitting and
+    keeps it); this class sums in the app's order so the mean agrees to the last bit.
+    """
+
+    _learned = ("mean", "std")
+
+    def __init__(self, column=None):
+        self.column = column
+
+    def fit(self, X: pd.DataFrame, y=None):
+        mean, std = mean_std(numbers(X, self.column, "standardize"))
+        self.mean_ = 0.0 if math.isnan(mean) else mean
+        self.std_ = std if std > 0 else 1.0
+        return self
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        values = (numbers(X, self.column, "standardize") - self.mean_) / self.std_
+        return replace_column(X, self.column, {self.column: values})
+
+
+class Scale(Step):
+    """Rescales a number column by train statistics, values becoming (x - center) / scale:
+    "min-max" maps the train range to 0..1, "robust" subtracts the train median and divides by
+    the train interquartile range. A spread of 0 scales by 1; an all-missing train column
+    leaves values as they are. Missing cells stay missing.
+
+    scikit-learn: `MinMaxScaler()` or `RobustScaler()` compute the same (both ignore NaN when
+    fitting and keep it), up to rounding in the last bit.
+    """
+
+    _learned = ("center", "scale")
+
+    def __init__(self, column=None, method=None):
+        self.column = column
+        self.method = method
+
+    def fit(self, X: pd.DataFrame, y=None):
+        values = numbers(X, self.column, "scale")
+        if self.method == "min-max":
+            finite = values[np.isfinite(values)]
+            center, spread = (
+                (float(finite.min()), float(finite.max()) - float(finite.min()))
+                if len(finite)
+                else (math.nan, math.nan)
+            )
+        elif self.method == "robust":
+            q1 = quantile(values, 0.25)
+            center, spread = quantile(values, 0.5), quantile(values, 0.75) - q1
+        else:
+            raise ValueError(
+                f'The scale step on "{self.column}" has no method "{self.method}": '
+                "choose min-max or robust."
+            )
+        self.center_, self.scale_ = (
+            (0.0, 1.0) if math.isnan(center) else (center, spread if spread > 0 else 1.0)
+        )
+        return self
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        values = (numbers(X, self.column, "scale") - self.center_) / self.scale_
+        return replace_column(X, self.column, {self.column: values})
+
+
+class Derive(Step):
+    """Adds, at the end, a number column computed from two: their ratio (`left / right`) or
+    difference (`left - right`); a result that is not a finite number (division by zero, a
+    missing operand) is missing. The column is `name`, else `<left> / <right>` or
+    `<left> - <right>`.
+
+    pandas: `(X[left] / X[right]).replace([np.inf, -np.inf], np.nan)`.
+    """
+
+    _learned = ("name",)
+
+    def __init__(self, op=None, left=None, right=None, name=None):
+        self.op = op
+        self.left = left
+        self.right = right
+        self.name = name
+
+    def fit(self, X: pd.DataFrame, y=None):
+        self.name_ = self.name or f"{self.left} {'/' if self.op == 'ratio' else '-'} {self.right}"
+        self._operands(X)
+        return self
+
+    def _operands(self, X: pd.DataFrame):
+        if self.op not in ("ratio", "difference"):
+            raise ValueError(
+                f'The derive step cannot compute "{self.op}": choose ratio or difference.'
+            )
+        left = numbers(X, self.left, "derive")
+        right = numbers(X, self.right, "derive")
+        assert_new_columns(X, [self.name_], "derive")
+        return left, right
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        left, right = self._operands(X)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            values = left / right if self.op == "ratio" else left - right
+        values[~np.isfinite(values)] = np.nan
+        return pd.concat([X, pd.DataFrame({self.name_: values}, index=X.index)], axis=1)
+
+
+MAX_BINS = 1000
+
+
+class Bin(Step):
+    """Replaces a number column by its bin index (0 to bins - 1), edges learned on train: at
+    train quantiles ("quantile") or equally spaced over the train range ("width"). Edges equal
+    to each other or to the train minimum or maximum are dropped, so there may be fewer bins.
+    A value's bin is how many edges are at or below it; missing cells stay missing.
+
+    scikit-learn's `KBinsDiscretizer(encode="ordinal")` refuses missing cells and merges edges
+    closer than 1e-8, so this class keeps the app's edges.
+    """
+
+    _learned = ("edges",)
+
+    def __init__(self, column=None, method=None, bins=None):
+        self.column = column
+        self.method = method
+        self.bins = bins
+
+    def fit(self, X: pd.DataFrame, y=None):
+        values = numbers(X, self.column, "bin")
+        bins = self.bins
+        if not (_is_whole(bins) and 2 <= bins <= MAX_BINS):
+            raise ValueError(
+                f'The bin step on "{self.column}" cannot run: the number of bins must be a '
+                f"whole number from 2 to {MAX_BINS}, not {bins}."
+            )
+        low, high = quantile(values, 0), quantile(values, 1)
+        if math.isnan(low):
+            self.edges_ = []
+            return self
+        cuts = [(i + 1) / bins for i in range(int(bins) - 1)]
+        if self.method == "quantile":
+            inner = [quantile(values, q) for q in cuts]
+        elif self.method == "width":
+            inner = [low + q * (high - low) for q in cuts]
+        else:
+            raise ValueError(f'The bin step on "{self.column}" has no method "{self.method}".')
+        self.edges_ = [e for e in dict.fromkeys(inner) if low < e < high]
+        return self
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        values = numbers(X, self.column, "bin")
+        out = bin_of(np.asarray(self.edges_, dtype=np.float64), values)
+        return replace_column(X, self.column, {self.column: out})
+
+
+def bin_of(edges: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """How many edges are at or below each value, by the app's binary search; NaN stays NaN."""
+    lo = np.zeros(len(values), dtype=np.int64)
+    hi = np.full(len(values), len(edges), dtype=np.int64)
+    active = lo < hi
+    while active.any():
+        mid = (lo + hi) >> 1
+        up = active & (edges[np.minimum(mid, len(edges) - 1)] <= values)
+        lo = np.where(up, mid + 1, lo)
+        hi = np.where(active & ~up, mid, hi)
+        active = lo < hi
+    out = lo.astype(np.float64)
+    out[np.isnan(values)] = np.nan
+    return out
+
+
+DEFAULT_BUCKETS = 32
+MAX_BUCKETS = 4096
+class HashTokens(Step):
+    """Replaces a text column by word counts with the hashing trick: each token (see
+    `tokens_of`) counts in column `<column> #<fnv1a(token) mod buckets>`, for `buckets` columns
+    (32 by default); a missing cell counts nothing. No vocabulary is learned.
+
+    scikit-learn's `HashingVectorizer` hashes with MurmurHash3 and its own tokenizer, so its
+    buckets differ: this class is the app's hashing, line for line.
+    """
+
+    _learned = ("buckets",)
+
+    def __init__(self, column=None, buckets=None):
+        self.column = column
+        self.buckets = buckets
+
+    def fit(self, X: pd.DataFrame, y=None):
+        labels(X, self.column, "hash-tokens")
+        self.buckets_ = DEFAULT_BUCKETS if self.buckets is None else self.buckets
+        self._settle()
+        return self
+
+    def _settle(self):
+        b = self.buckets_
+        if not (_is_whole(b) and 1 <= b <= MAX_BUCKETS):
+            raise ValueError(
+                f'The hash-tokens step on "{self.column}" needs 1 to {MAX_BUCKETS} buckets, '
+                f"not {b}."
+            )
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        cells = labels(X, self.column, "hash-tokens")
+        names = [f"{self.column} #{b}" for b in range(int(self.buckets_))]
+        assert_new_columns(X, names, "hash-tokens", self.column)
+        codes, levels = pd.factorize(pd.Series(cells, dtype=object))
+        # One row of counts per distinct text, and a last row of zeros for missing cells.
+        buckets = int(self.buckets_)
+        counts = np.zeros((len(levels) + 1, buckets), dtype=np.float64)
+        for k, text in enumerate(levels):
+            for token in tokens_of(text):
+                counts[k, fnv1a(token) % buckets] += 1
+        table = counts[codes]
+        return replace_column(X, self.column, {n: table[:, b] for b, n in enumerate(names)})
+
+
+STEPS = {
+    "parse-date": ParseDate,
+    "time-zone": TimeZone,
+    "date-parts": DateParts,
+    "units": Units,
+    "clip": Clip,
+    "transform": Transform,
+    "standardize": Standardize,
+    "scale": Scale,
+    "derive": Derive,
+    "bin": Bin,
+    "hash-tokens": HashTokens,
+}
+"""Each feature step kind of the app, and its class."""
