@@ -10,45 +10,15 @@ from __future__ import annotations
 
 import re
 
+from .dates import DAY_MS, days_from_civil, month_of, valid_day
+from .js import JS_SPACE, js_trim
+
 NO_OFFSET = -32768
 """The offset of a cell written without one (the app's `NO_OFFSET`)."""
 
-DAY_MS = 86_400_000
-
-# JavaScript's white space (String.prototype.trim and \s), which differs from Python's.
-_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_JS_TRIM = re.compile(f"^[{_JS_SPACE}]+|[{_JS_SPACE}]+$")
-_IS_SPACE = re.compile(f"[{_JS_SPACE}]")
-
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_IS_SPACE = re.compile(f"[{JS_SPACE}]")
 # The largest offset from UTC in use anywhere (UTC+14), with a margin for historical zones.
 _MAX_OFFSET_MINUTES = 18 * 60
-
-
-def js_trim(text: str) -> str:
-    """Returns the text without leading or trailing white space, as JavaScript's `trim`."""
-    return _JS_TRIM.sub("", text)
-
-
-def month_of(name: str) -> int:
-    """Returns the month (1-12) of an English name, full or cut to 3+ letters, else 0."""
-    lower = name.lower()
-    if lower == "sept":
-        return 9
-    return next((k + 1 for k, month in enumerate(_MONTHS) if month.startswith(lower)), 0)
 
 
 def _zone_minutes(zone: str) -> int:
@@ -80,24 +50,6 @@ _DIRECTIVES = {
 }
 # A literal `Z` in a format names UTC, as in ISO 8601.
 _UTC_DESIGNATOR = ("(z)", "offset", _zone_minutes)
-
-
-def days_from_civil(year: int, month: int, day: int) -> int:
-    """Returns the days from 1970-01-01 to a proleptic Gregorian date (year 0 included)."""
-    y = year - (month <= 2)
-    era = (y if y >= 0 else y - 399) // 400
-    yoe = y - era * 400
-    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
-
-
-def _valid_day(year: int, month: int, day: int) -> bool:
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
-    return day <= days
 
 
 def date_reader(fmt: str):
@@ -133,7 +85,7 @@ def date_reader(fmt: str):
             fields.append(directive)
             source += directive[0]
         else:
-            source += rf"[{_JS_SPACE}]+" if _IS_SPACE.match(ch) else re.escape(ch)
+            source += f"[{JS_SPACE}]+" if _IS_SPACE.match(ch) else re.escape(ch)
         i += 1
     if not any(field != "offset" for _, field, _ in fields):
         raise ValueError(
@@ -160,7 +112,7 @@ def _to_date(f: dict):
     if offset != NO_OFFSET and abs(offset) > _MAX_OFFSET_MINUTES:
         return None
     # The app builds the date and refuses one that rolled over (31 February, month 0).
-    if not _valid_day(f["year"], f["month"], f["day"]):
+    if not valid_day(f["year"], f["month"], f["day"]):
         return None
     days = days_from_civil(f["year"], f["month"], f["day"])
     wall = days * DAY_MS + ((f["hour"] * 60 + f["minute"]) * 60 + f["second"]) * 1000

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 
-from .js import js_trim
+from .js import JS_SPACE, js_trim
 
 # JavaScript's `\\d` is [0-9] and its `\\s` the spaces `trim` removes: not Python's Unicode classes.
-_S = r"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+_S = f"[{JS_SPACE}]"
 _TIME = r"(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?)?"
 _ZONE = _S + r"*(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
 _ISO = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})" + _TIME + _ZONE + r"\Z")
@@ -31,7 +31,8 @@ _MONTHS = (
 ).split()
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MAX_OFFSET_HOURS = 18
-_DAY_MS = 86_400_000
+DAY_MS = 86_400_000
+"""Milliseconds per day."""
 
 
 def month_of(name: str) -> int:
@@ -40,15 +41,17 @@ def month_of(name: str) -> int:
     return next((i + 1 for i, month in enumerate(_MONTHS) if month.startswith(lower)), 0)
 
 
-def _valid_day(year: int, month: int, day: int) -> bool:
+def valid_day(year: int, month: int, day: int) -> bool:
+    """True for a day that exists in the proleptic Gregorian calendar (no 31 February)."""
     if month < 1 or month > 12 or day < 1:
         return False
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     return day <= (29 if month == 2 and leap else _MONTH_DAYS[month - 1])
 
 
-def _days_from_civil(year: int, month: int, day: int) -> int:
-    # Howard Hinnant's days_from_civil: days since 1970-01-01 in the proleptic Gregorian calendar.
+def days_from_civil(year: int, month: int, day: int) -> int:
+    """Returns the days from 1970-01-01 to a proleptic Gregorian date (year 0 included)."""
+    # Howard Hinnant's days_from_civil.
     year -= month <= 2
     era = (year if year >= 0 else year - 399) // 400
     yoe = year - era * 400
@@ -73,7 +76,7 @@ def _zone_minutes(zone: str | None) -> int | None | bool:
 
 
 def _build(year, month, day, time, zone) -> float | None:
-    if not _valid_day(year, month, day):
+    if not valid_day(year, month, day):
         return None
     h, m, s, frac = time
     hours, minutes, seconds = int(h or 0), int(m or 0), int(s or 0)
@@ -83,7 +86,7 @@ def _build(year, month, day, time, zone) -> float | None:
     offset = _zone_minutes(zone)
     if offset is None:
         return None
-    wall = _days_from_civil(year, month, day) * _DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000
+    wall = days_from_civil(year, month, day) * DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000
     return float(wall + millis - (0 if offset is False else offset * 60_000))
 
 
@@ -97,7 +100,7 @@ def parse_date(cell: str, order: str = "dmy") -> float | None:
     match = _NUMERIC.match(text)
     if match:
         a, b, year = int(match[1]), int(match[3]), int(match[4])
-        dmy, mdy = _valid_day(year, b, a), _valid_day(year, a, b)
+        dmy, mdy = valid_day(year, b, a), valid_day(year, a, b)
         if not dmy and not mdy:
             return None
         read_as = order if dmy and mdy else ("dmy" if dmy else "mdy")

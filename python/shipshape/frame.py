@@ -136,6 +136,22 @@ def _dates(texts: pd.Series, tokens: list[str], order: str, decimal_comma: bool)
     return out
 
 
+def as_texts(column: pd.Series) -> pd.Series:
+    """Returns a column as the text cells a CSV would hold: typed columns (Parquet's numbers,
+    booleans, dates) written as the app writes them, missing cells empty."""
+    dtype = column.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        out = column.map({True: "true", False: "false"})
+    elif pd.api.types.is_numeric_dtype(dtype):
+        out = column.map(lambda v: "" if pd.isna(v) else number_text(float(v)))
+    elif pd.api.types.is_datetime64_any_dtype(dtype):
+        utc = column.dt.tz_convert("UTC") if column.dt.tz is not None else column
+        out = utc.dt.strftime("%Y-%m-%dT%H:%M:%S.%f").str[:-3] + "Z"
+    else:
+        out = column.astype(object)
+    return out.where(column.notna(), "").astype(object)
+
+
 def type_columns(texts: pd.DataFrame, schema: dict) -> pd.DataFrame:
     """Returns the columns the schema names, typed by their kind, from a frame of cell texts."""
     tokens = list(schema["missingTokens"])
@@ -145,7 +161,7 @@ def type_columns(texts: pd.DataFrame, schema: dict) -> pd.DataFrame:
         name, kind = column["name"], column["kind"]
         if name not in texts.columns:
             raise KeyError(f'The data has no column "{name}", which the project reads.')
-        cells = texts[name].astype(object).where(texts[name].notna(), "")
+        cells = as_texts(texts[name])
         if kind == "number":
             typed[name] = _numbers(cells, tokens, decimal_comma)
         elif kind in ("category", "text"):

@@ -1,8 +1,9 @@
-"""JavaScript's rules where the app's results depend on them: its spaces, and `String(number)`."""
+"""JavaScript's rules where the app's results depend on them: its spaces, `String` and `Number`."""
 
 from __future__ import annotations
 
 import math
+import re
 
 
 def number_text(value: float) -> str:
@@ -37,7 +38,9 @@ def number_text(value: float) -> str:
     return f"{sign}{head}e{'+' if e > 0 else '-'}{abs(e)}"
 
 
-# JavaScript's String.prototype.trim (and a regular expression's \\s) removes these, which differ from Python's str.strip().
+# JavaScript's white space: what String.prototype.trim removes and a regular expression's \s
+# matches, which differ from Python's str.strip() and \s. Written out, so it also fits in a
+# regular expression's character class: f"[{JS_SPACE}]".
 JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(
     chr(c) for c in range(0x2000, 0x200B)
 )
@@ -46,3 +49,22 @@ JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".jo
 def js_trim(text: str) -> str:
     """Returns the text without the spaces JavaScript's `trim` removes at either end."""
     return text.strip(JS_SPACE)
+
+
+_JS_DECIMAL = re.compile(r"[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)\Z")
+_JS_RADIX = re.compile(r"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)\Z")
+
+
+def js_number(value) -> float:
+    """Returns JavaScript's `Number(value)` for a number or a text (NaN when it reads as none)."""
+    if not isinstance(value, str):
+        return float(value)
+    text = js_trim(value)
+    if _JS_RADIX.match(text):
+        return float(int(text, 0))
+    return float(text.replace("Infinity", "inf")) if _JS_DECIMAL.match(text) else math.nan
+
+
+def js_string(value) -> str:
+    """Returns JavaScript's `String(value)` for a label or a number."""
+    return value if isinstance(value, str) else number_text(float(value))

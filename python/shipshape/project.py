@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 from pathlib import Path
@@ -10,6 +11,8 @@ import numpy as np
 import pandas as pd
 
 from .frame import boolean_of, number_text, read_number, read_texts, type_columns
+
+codecs.register_error("shipshape-c1", lambda error: (chr(error.object[error.start]), error.start + 1))
 
 PARTS = {"train": 0, "validation": 1, "test": 2}
 _ENCODINGS = {"utf-8": "utf-8-sig", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be", "windows-1252": "cp1252"}
@@ -30,6 +33,9 @@ def read_options(project: dict) -> dict:
         "header": 0 if dialect["header"] else None,
         "names": project["data"]["columns"],
     }
+    if options["encoding"] == "cp1252":
+        # Browsers read the five bytes windows-1252 leaves undefined as C1 controls; so does this.
+        options["encoding_errors"] = "shipshape-c1"
     if dialect["quote"] == "none":
         options["quoting"] = csv.QUOTE_NONE
     else:
@@ -42,7 +48,9 @@ def read_data(path, project: dict) -> pd.DataFrame:
 
     Returns the input columns and the target (and a ranking's query column), typed.
     """
-    texts = read_texts(path, **read_options(project))
+    options = read_options(project)
+    ragged = project["data"].get("ragged", 0)
+    texts = read_records(path, options, ragged) if ragged else read_texts(path, **options)
     rows = project["data"]["rows"]
     if len(texts) != rows:
         raise ValueError(
@@ -50,6 +58,32 @@ def read_data(path, project: dict) -> pd.DataFrame:
             "The split assigns rows by their position: use the same file."
         )
     return type_columns(texts, project["schema"])
+
+
+def read_records(path, options: dict, ragged: int) -> pd.DataFrame:
+    """Reads a file some of whose rows have the wrong number of fields, as the app does: those
+    rows (and blank lines) are left out. Slower than pandas' reader, which keeps them."""
+    names = options["names"]
+    quoting = options.get("quoting", csv.QUOTE_MINIMAL)
+    errors = options.get("encoding_errors", "strict")
+    with open(path, newline="", encoding=options["encoding"], errors=errors) as file:
+        reader = csv.reader(
+            file,
+            delimiter=options["sep"],
+            quotechar=options.get("quotechar") or '"',
+            quoting=quoting,
+            skipinitialspace=options["skipinitialspace"],
+        )
+        records = [record for record in reader if record]
+    if options["header"] == 0:
+        records = records[1:]
+    kept = [record for record in records if len(record) == len(names)]
+    if len(records) - len(kept) != ragged:
+        raise ValueError(
+            f"{path} has {len(records) - len(kept)} rows with the wrong number of fields, but the "
+            f"app left out {ragged}: use the file the project was made from."
+        )
+    return pd.DataFrame(kept, columns=names, dtype=object)
 
 
 def read_split(path) -> np.ndarray:
@@ -102,3 +136,14 @@ def compare(recorded: dict, computed: dict) -> pd.DataFrame:
     )
     table["difference"] = table["Python"] - table["Shipshape"]
     return table
+
+
+def json_safe(value):
+    """Returns the value with NaN as None, so that its JSON is JSON (`NaN` is not)."""
+    if isinstance(value, dict):
+        return {key: json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(item) for item in value]
+    if isinstance(value, float) and value != value:
+        return None
+    return value

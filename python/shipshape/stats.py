@@ -1,4 +1,4 @@
-"""The app's statistics (`src/core/util/stats.ts`), computed in its order so the last bit agrees."""
+"""The app's quantile (`src/core/util/stats.ts`), computed in its order so the last bit agrees."""
 
 from __future__ import annotations
 
@@ -18,14 +18,3 @@ def quantile(values: np.ndarray, q: float) -> float:
     lo, hi = math.floor(pos), math.ceil(pos)
     return float(ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo))
 
-
-def mean_std(values: np.ndarray) -> tuple[float, float]:
-    """The app's mean and population standard deviation of the finite values (Welford, in row
-    order, so the last bit matches); NaN for both when there is none."""
-    count, mean, m2 = 0, 0.0, 0.0
-    for v in values[np.isfinite(values)].tolist():
-        count += 1
-        delta = v - mean
-        mean += delta / count
-        m2 += delta * (v - mean)
-    return (math.nan, math.nan) if count == 0 else (mean, math.sqrt(m2 / count))

@@ -1,10 +1,11 @@
-"""The app's feature steps (dates, units, outliers, transforms, scaling, derived columns, hashing).
+"""The app's feature steps (units, outliers, transforms, scaling, derived columns, hashing).
 
-One scikit-learn transformer per step kind of the app's `feature-steps.ts`. Each takes the app
-step's fields as keyword arguments, learns on the train frame exactly what the app learns, and
-returns a new frame as the app does: same column names, same positions, same values. A step
-fitted in the app is rebuilt with `from_fitted(step)`, so nothing is refitted. `STEPS` maps each
-kind to its class. Each class says which pandas or scikit-learn code computes the same thing.
+One scikit-learn transformer per step kind of the app's `feature-steps.ts` (the date steps are in
+`steps_dates`). Each takes the app step's fields as keyword arguments, learns on the train frame
+exactly what the app learns, and returns a new frame as the app does: same column names, same
+positions, same values. A step fitted in the app is rebuilt with `from_fitted(step)`, so nothing
+is refitted. `STEPS` maps each kind to its class. Each class says which pandas or scikit-learn
+code computes the same thing.
 """
 
 from __future__ import annotations
@@ -14,29 +15,23 @@ import math
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.preprocessing import MinMaxScaler, RobustScaler, StandardScaler
 
-from .date_format import date_reader
-from .frame import number_text
 from .hashing import fnv1a, tokens_of
-from .stats import mean_std, quantile
+from .stats import quantile
 from .step_frame import (
-    NS_PER_MS,
-    as_dates,
     assert_new_columns,
     column_of,
-    dates_ns,
     is_labels,
     is_numbers,
     labels,
+    number_input,
     numbers,
     replace_column,
+    transform_numbers,
     wrong_kind,
 )
-from .time_zone import from_wall_clock, zone_of
 from .unit_table import UNITS, convert_unit, dimension_of, read_quantity, unit_of
-
-# The milliseconds a datetime64[ns] column can hold (years 1677 to 2262).
-_MAX_MS = (2**63 - 1) // NS_PER_MS
 
 
 class Step(BaseEstimator, TransformerMixin):
@@ -62,113 +57,6 @@ def _is_whole(value) -> bool:
     """True for a whole number (`5` or `5.0`), as JavaScript's Number.isInteger."""
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     return number and float(value).is_integer()
-
-
-class ParseDate(Step):
-    """Reads a label column (or a number column, as its shortest decimal text) as dates with an
-    explicit strftime-like format; a cell the format does not read becomes missing (NaT).
-
-    pandas' nearest equivalent is `pd.to_datetime(X[column], format=format, errors="coerce")`,
-    which is stricter about spaces and month names; see `date_format.date_reader`. A date
-    before 1677 or after 2262, which pandas cannot hold, is missing here. A cell written with
-    an offset (`%z`) is the instant it names, but the frame cannot record that the cell had one
-    (see `TimeZone`).
-    """
-
-    def __init__(self, column=None, format=None):
-        self.column = column
-        self.format = format
-
-    def fit(self, X: pd.DataFrame, y=None):
-        date_reader(self.format)
-        self._cells(X)
-        return self
-
-    def _cells(self, X: pd.DataFrame) -> list:
-        series = column_of(X, self.column)
-        if is_numbers(series):
-            # A number (`20190702`) is read as JavaScript writes it.
-            return [None if math.isnan(v) else number_text(v) for v in series.to_numpy(np.float64)]
-        if is_labels(series):
-            return labels(X, self.column, "parse-date")
-        raise wrong_kind(self.column, "parse-date", "categories, text or numbers", series)
-
-    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
-        read = date_reader(self.format)
-        cells = self._cells(X)
-        parsed = {text: read(text) for text in set(cells) if text is not None}
-        ms = [parsed[text][0] if text is not None and parsed[text] else None for text in cells]
-        missing = np.array([v is None or abs(v) > _MAX_MS for v in ms], dtype=bool)
-        ns = np.array([0 if gone else v for v, gone in zip(ms, missing)], dtype=np.int64)
-        return replace_column(X, self.column, {self.column: as_dates(ns * NS_PER_MS, missing)})
-
-
-class TimeZone(Step):
-    """Reads a date column's wall-clock times as local times in an IANA zone and turns them
-    into UTC instants, with the zone's daylight-saving rules (see `time_zone`).
-
-    pandas' nearest equivalent is `X[column].dt.tz_localize(zone, ambiguous=True)
-    .dt.tz_convert("UTC").dt.tz_localize(None)`, which treats times in a spring-forward gap
-    differently. The app leaves cells that were written with an offset as they are; the frame
-    does not record which cells had one, so here every cell is converted.
-    """
-
-    def __init__(self, column=None, zone=None):
-        self.column = column
-        self.zone = zone
-
-    def fit(self, X: pd.DataFrame, y=None):
-        zone_of(self.zone)
-        dates_ns(X, self.column, "time-zone")
-        return self
-
-    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
-        ns, missing = dates_ns(X, self.column, "time-zone")
-        out = ns.copy()
-        out[~missing] = from_wall_clock(zone_of(self.zone), ns[~missing])
-        return replace_column(X, self.column, {self.column: as_dates(out, missing)})
-
-
-DATE_PARTS = ("year", "month", "day", "weekday", "hour", "dayofyear")
-
-
-class DateParts(Step):
-    """Replaces a date column by number columns `<column> <part>`, read in UTC: year, month
-    (1-12), day (1-31), weekday (0 Monday to 6 Sunday), hour (0-23), dayofyear (1-366); with
-    `keep`, the date column stays before them. A missing date gives missing parts.
-
-    pandas: `X[column].dt.year`, `.dt.month`, `.dt.day`, `.dt.weekday`, `.dt.hour`,
-    `.dt.dayofyear`, as float64.
-    """
-
-    _learned = ("parts",)
-
-    def __init__(self, column=None, parts=None, keep=False):
-        self.column = column
-        self.parts = parts
-        self.keep = keep
-
-    def fit(self, X: pd.DataFrame, y=None):
-        dates_ns(X, self.column, "date-parts")
-        self.parts_ = list(dict.fromkeys(self.parts or []))
-        self._settle()
-        return self
-
-    def _settle(self):
-        unknown = [part for part in self.parts_ if part not in DATE_PARTS]
-        if not self.parts_ or unknown:
-            raise ValueError(
-                f'The date-parts step on "{self.column}" needs parts from {", ".join(DATE_PARTS)}.'
-            )
-
-    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
-        ns, missing = dates_ns(X, self.column, "date-parts")
-        names = [f"{self.column} {part}" for part in self.parts_]
-        assert_new_columns(X, names, "date-parts", None if self.keep else self.column)
-        dt = pd.Series(as_dates(ns, missing)).dt
-        parts = {n: getattr(dt, p).to_numpy(dtype=np.float64) for n, p in zip(names, self.parts_)}
-        date = {self.column: X[self.column].to_numpy()} if self.keep else {}
-        return replace_column(X, self.column, {**date, **parts})
 
 
 class Units(Step):
@@ -326,13 +214,25 @@ class Transform(Step):
         return replace_column(X, self.column, {self.column: out})
 
 
+def _fitted(transformer, **learned):
+    """Returns a one-column scikit-learn transformer with the attributes its `fit` sets, given
+    as what the app learned (`from_fitted`, or a case where the app learns otherwise)."""
+    for name, value in learned.items():
+        setattr(transformer, name, np.array([value], dtype=np.float64))
+    transformer.n_features_in_ = 1
+    return transformer
+
+
 class Standardize(Step):
     """Centres a number column on its train mean and divides by its train standard deviation:
-    the population one (ddof 0, not pandas' default), over the present values; a constant or
-    all-missing column keeps scale 1 (mean 0 when all missing). Missing cells stay missing.
+    the population one (ddof 0, not pandas' default), over the present values; a constant column
+    keeps scale 1. Missing cells stay missing.
 
-    scikit-learn: `StandardScaler()` computes the same (it also ignores NaN when fitting and
-    keeps it); this class sums in the app's order so the mean agrees to the last bit.
+    scikit-learn: `StandardScaler()`, fitted on train (it skips missing cells, and keeps them);
+    its mean and deviation agree with the app's to the last bits (numpy sums pairwise, the app
+    in row order). Two cases differ: an all-missing train column, from which StandardScaler
+    learns NaN, is given the app's mean 0 and scale 1; and a deviation within rounding error of
+    the mean counts as constant for scikit-learn (scale 1), where the app divides by it.
     """
 
     _learned = ("mean", "std")
@@ -341,24 +241,35 @@ class Standardize(Step):
         self.column = column
 
     def fit(self, X: pd.DataFrame, y=None):
-        mean, std = mean_std(numbers(X, self.column, "standardize"))
-        self.mean_ = 0.0 if math.isnan(mean) else mean
-        self.std_ = std if std > 0 else 1.0
+        values = numbers(X, self.column, "standardize")
+        if not np.isfinite(values).any():
+            self.mean_, self.std_ = 0.0, 1.0
+            self._settle()
+            return self
+        self.scaler_ = StandardScaler().fit(number_input(values, np.nan))
+        self.mean_, self.std_ = float(self.scaler_.mean_[0]), float(self.scaler_.scale_[0])
         return self
 
+    def _settle(self):
+        std = self.std_
+        self.scaler_ = _fitted(StandardScaler(), mean_=self.mean_, var_=std * std, scale_=std)
+
     def transform(self, X: pd.DataFrame) -> pd.DataFrame:
-        values = (numbers(X, self.column, "standardize") - self.mean_) / self.std_
+        values = transform_numbers(self.scaler_, numbers(X, self.column, "standardize"))
         return replace_column(X, self.column, {self.column: values})
 
 
 class Scale(Step):
     """Rescales a number column by train statistics, values becoming (x - center) / scale:
     "min-max" maps the train range to 0..1, "robust" subtracts the train median and divides by
-    the train interquartile range. A spread of 0 scales by 1; an all-missing train column
-    leaves values as they are. Missing cells stay missing.
+    the train interquartile range. A spread of 0 scales by 1. Missing cells stay missing.
 
-    scikit-learn: `MinMaxScaler()` or `RobustScaler()` compute the same (both ignore NaN when
-    fitting and keep it), up to rounding in the last bit.
+    scikit-learn: `MinMaxScaler()` or `RobustScaler()`, fitted on train (both skip missing cells,
+    and keep them); they agree with the app to the last bits (MinMaxScaler multiplies by
+    1 / range, numpy's quantiles round otherwise). Two cases differ: an all-missing train column,
+    from which they learn NaN, is given the app's center 0 and scale 1 (values stay as they are);
+    and a spread under ten machine epsilons (2.2e-15) counts as 0 for scikit-learn (scale 1),
+    where the app divides by it.
     """
 
     _learned = ("center", "scale")
@@ -367,30 +278,48 @@ class Scale(Step):
         self.column = column
         self.method = method
 
+    def _scaler(self):
+        if self.method == "min-max":
+            return MinMaxScaler()
+        if self.method == "robust":
+            return RobustScaler()
+        raise ValueError(
+            f'The scale step on "{self.column}" has no method "{self.method}": '
+            "choose min-max or robust."
+        )
+
     def fit(self, X: pd.DataFrame, y=None):
         values = numbers(X, self.column, "scale")
+        scaler = self._scaler()
+        if not np.isfinite(values).any():
+            self.center_, self.scale_ = 0.0, 1.0
+            self._settle()
+            return self
+        self.scaler_ = scaler.fit(number_input(values, np.nan))
         if self.method == "min-max":
-            finite = values[np.isfinite(values)]
-            center, spread = (
-                (float(finite.min()), float(finite.max()) - float(finite.min()))
-                if len(finite)
-                else (math.nan, math.nan)
-            )
-        elif self.method == "robust":
-            q1 = quantile(values, 0.25)
-            center, spread = quantile(values, 0.5), quantile(values, 0.75) - q1
+            spread = float(scaler.data_range_[0]) if scaler.scale_[0] != 1 else 1.0
+            self.center_, self.scale_ = float(scaler.data_min_[0]), spread
         else:
-            raise ValueError(
-                f'The scale step on "{self.column}" has no method "{self.method}": '
-                "choose min-max or robust."
-            )
-        self.center_, self.scale_ = (
-            (0.0, 1.0) if math.isnan(center) else (center, spread if spread > 0 else 1.0)
-        )
+            self.center_, self.scale_ = float(scaler.center_[0]), float(scaler.scale_[0])
         return self
 
+    def _settle(self):
+        center, spread, scaler = self.center_, self.scale_, self._scaler()
+        if self.method == "robust":
+            self.scaler_ = _fitted(scaler, center_=center, scale_=spread)
+            return
+        factor = 1 / spread
+        self.scaler_ = _fitted(
+            scaler,
+            data_min_=center,
+            data_max_=center + spread,
+            data_range_=spread,
+            scale_=factor,
+            min_=-center * factor,
+        )
+
     def transform(self, X: pd.DataFrame) -> pd.DataFrame:
-        values = (numbers(X, self.column, "scale") - self.center_) / self.scale_
+        values = transform_numbers(self.scaler_, numbers(X, self.column, "scale"))
         return replace_column(X, self.column, {self.column: values})
 
 
@@ -500,6 +429,8 @@ def bin_of(edges: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 DEFAULT_BUCKETS = 32
 MAX_BUCKETS = 4096
+
+
 class HashTokens(Step):
     """Replaces a text column by word counts with the hashing trick: each token (see
     `tokens_of`) counts in column `<column> #<fnv1a(token) mod buckets>`, for `buckets` columns
@@ -545,9 +476,6 @@ class HashTokens(Step):
 
 
 STEPS = {
-    "parse-date": ParseDate,
-    "time-zone": TimeZone,
-    "date-parts": DateParts,
     "units": Units,
     "clip": Clip,
     "transform": Transform,
@@ -557,4 +485,4 @@ STEPS = {
     "bin": Bin,
     "hash-tokens": HashTokens,
 }
-"""Each feature step kind of the app, and its class."""
+"""Each feature step kind of the app but the date ones, and its class."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from .date_format import _JS_SPACE, js_trim
+from .js import JS_SPACE, js_trim
 
 
 def _plural(*words: str) -> list[str]:
@@ -61,12 +61,12 @@ UNITS = list(_UNITS)
 
 # A later unit's alias wins, as in the app's Map built from the same list.
 _BY_ALIAS = {alias: unit for unit, info in _UNITS.items() for alias in info[3]}
-_SPACES = re.compile(f"[{_JS_SPACE}]+")
+_SPACES = re.compile(f"[{JS_SPACE}]+")
 # A decimal number (thousands may be grouped by commas: 1,234.5), then optional space and a unit.
 # `.` is JavaScript's: anything but a line terminator.
 _QUANTITY = re.compile(
     r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?)"
-    rf"[{_JS_SPACE}]*([^\n\r\u2028\u2029]*)",
+    rf"[{JS_SPACE}]*([^\n\r\u2028\u2029]*)",
     re.IGNORECASE | re.ASCII,
 )
 

@@ -22,6 +22,7 @@ import { cellText, findColumn, selectRawRows, type ColumnKind } from '../../src/
 import { createRng, shuffleInPlace } from '../../src/core/util/rng';
 import { DATASETS_DIR } from '../core/reference';
 import { runPython } from './python';
+import { appCells, type Cell } from './app-cells';
 
 /** One recipe of cleaning steps on a dataset, fitted on some rows and applied to the others. */
 interface CleanCase {
@@ -259,7 +260,7 @@ import pandas as pd
 from shipshape.frame import read_texts, type_columns
 from shipshape.recipe import fit_steps, transform_steps
 from shipshape.rng import create_rng, shuffle_in_place
-from shipshape.steps_clean import STEPS
+from shipshape.steps import CLEAN_STEPS as STEPS
 
 
 def cells(column):
@@ -318,7 +319,6 @@ const SHUFFLES: [number, number][] = [
 	[2 ** 32 - 1, 1000]
 ];
 
-type Cell = number | string | null;
 interface PyFrame {
 	names: string[];
 	columns: Cell[][];
@@ -398,20 +398,6 @@ async function runApp(c: CleanCase, path: string): Promise<AppCase> {
 	};
 	const held = applyRecipeFrame(cleanRecipe, part(heldRows));
 	return { train: trainFrame, target: fit.target, held, payload };
-}
-
-function appCells(frame: Frame): Cell[][] {
-	return frame.map((column) => {
-		switch (column.kind) {
-			case 'category':
-			case 'text':
-				return Array.from(column.codes, (code) => (code < 0 ? null : column.levels[code]));
-			case 'boolean':
-				return expect.fail(`column "${column.name}" is still a boolean column`);
-			default:
-				return Array.from(column.values, (v) => (Number.isNaN(v) ? null : v));
-		}
-	});
 }
 
 function sameCell(a: Cell, b: Cell): boolean {

@@ -11,11 +11,12 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { evaluateTest } from '../../src/core/evaluate/evaluate-test';
+import type { ThresholdRule } from '../../src/core/evaluate/threshold';
 import type { MetricValues } from '../../src/core/evaluate/metric-catalogue';
 import type { ModelSpec } from '../../src/core/models/model';
 import type { RecipeStep } from '../../src/core/prepare/recipe';
 import { withThreshold, type Pipeline } from '../../src/core/ship/pipeline';
-import { pythonExportFiles } from '../../src/core/ship/python/export';
+import { exportedData, pythonExportFiles } from '../../src/core/ship/python/export';
 import type { ColumnSchema } from '../../src/core/table/schema';
 import { trainRun } from '../../src/core/train/train-run';
 import {
@@ -59,7 +60,11 @@ export async function exportCase(
 	name: ReferenceName,
 	spec: ModelSpec,
 	steps: RecipeStep[],
-	{ extraInputs = [], seed = 42 }: { extraInputs?: ColumnSchema[]; seed?: number } = {}
+	{
+		extraInputs = [],
+		seed = 42,
+		thresholdRule = { kind: 'default' }
+	}: { extraInputs?: ColumnSchema[]; seed?: number; thresholdRule?: ThresholdRule } = {}
 ): Promise<ExportCase> {
 	const data = await loadReference(name);
 	const inputs = [...data.inputs, ...extraInputs];
@@ -70,7 +75,10 @@ export async function exportCase(
 	const { pipeline, valMetrics } = await trainRun(request);
 	const baseline = (await trainRun({ ...request, spec: { kind: 'baseline' } })).pipeline;
 	const kpi = { metric: REFERENCE[name].metric, threshold: REFERENCE[name].scores.linear };
-	const result = await evaluateTest(referenceEvaluation(data, pipeline, baseline, [kpi]));
+	const result = await evaluateTest({
+		...referenceEvaluation(data, pipeline, baseline, [kpi]),
+		thresholdRule
+	});
 	const split = new Int8Array(data.ingested.raw.rowCount).fill(-1);
 	data.rows.train.forEach((row) => (split[row] = 0));
 	data.rows.val.forEach((row) => (split[row] = 1));
@@ -79,18 +87,18 @@ export async function exportCase(
 	const files = pythonExportFiles({
 		name: `${name}-${spec.kind}`,
 		appVersion: 'test',
-		data: {
-			fileName: file,
-			fingerprint: data.ingested.fingerprint,
-			rows: data.ingested.raw.rowCount,
-			ragged: data.ingested.ragged.count,
-			columns: data.ingested.reports.map((r) => r.name),
-			dialect: data.ingested.dialect
-		},
+		data: exportedData({ ...data.ingested, fileName: file, rowCount: data.ingested.raw.rowCount }),
 		schema: { ...data.schema, columns: [...inputs, targetColumn] },
 		run: { id: 'run-1', spec, specLabel: spec.kind, seed, recipeHash: 'test' },
 		pipeline: result.threshold ? withThreshold(pipeline, result.threshold.threshold) : pipeline,
-		metrics: { validation: valMetrics, test: result.metrics },
+		metrics: {
+			validation: valMetrics,
+			test: result.metrics,
+			thresholds:
+				pipeline.target.task === 'binary'
+					? { validation: pipeline.target.threshold, test: result.threshold?.threshold ?? 0.5 }
+					: null
+		},
 		userSteps: steps,
 		split,
 		modules: packageModules()

@@ -1,6 +1,6 @@
 // The Python export, run for real: the notebook executed by `jupyter nbconvert`, pipeline.py by
 // python3, and pipeline_dask.py on a two-worker LocalCluster, each against the app's own figures.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { DEFAULT_NEURAL_SPEC } from '../../src/core/models/neural/mlp';
 import type { RecipeStep } from '../../src/core/prepare/recipe';
 import type { ColumnSchema } from '../../src/core/table/schema';
 import { exportCase, type ExportCase } from './export-case';
-import { PYTHON, pythonEnv } from './python';
+import { exportEnv, PYTHON } from './python';
 
 /** metrics.json: per part, per metric, the app's figure, Python's and the difference. */
 type Compared = Record<
@@ -27,13 +27,13 @@ function execute(project: ExportCase, via: 'notebook' | 'script'): Compared {
 		execFileSync(
 			'jupyter',
 			['nbconvert', '--to', 'notebook', '--execute', 'pipeline.ipynb', '--output', 'run.ipynb'],
-			{ cwd: folder, env: pythonEnv({ SHIPSHAPE_OUT: folder }), stdio: 'pipe', timeout: 300_000 }
+			{ cwd: folder, env: exportEnv({ SHIPSHAPE_OUT: folder }), stdio: 'pipe', timeout: 300_000 }
 		);
 		return JSON.parse(readFileSync(join(folder, 'metrics.json'), 'utf8'));
 	}
 	execFileSync(PYTHON, ['pipeline.py', '--out', 'script-out'], {
 		cwd: folder,
-		env: pythonEnv(),
+		env: exportEnv(),
 		stdio: 'pipe',
 		timeout: 300_000
 	});
@@ -93,6 +93,10 @@ async function checkFamily(
 		app.push(test[headline].Shipshape);
 		python.push(test[headline].Python);
 	}
+	// The figures behind the check, for the record (vitest prints them).
+	console.info(
+		`${name} ${spec.kind} test ${headline}: app ${mean(app)}, Python ${mean(python)} (seeds ${seeds.join(', ')})`
+	);
 	const allowed = tolerance(spec, headline, mean(app))!;
 	expect(
 		Math.abs(mean(python) - mean(app)),
@@ -165,6 +169,21 @@ describe('the exported notebook, executed', () => {
 });
 
 describe('pipeline.py', () => {
+	it("scores validation at the run's threshold and test at the one the evaluation chose", async () => {
+		const spec: ModelSpec = { kind: 'linear', l2: 1 };
+		const project = await exportCase('titanic', spec, TITANIC_STEPS, {
+			extraInputs: TITANIC_EXTRA,
+			thresholdRule: { kind: 'cost', falsePositive: 1, falseNegative: 5 }
+		});
+		const { thresholds } = JSON.parse(project.files['project.json']).metrics;
+		expect(thresholds.validation).toBe(0.5);
+		expect(thresholds.test).toBeLessThan(0.5);
+		const compared = execute(project, 'script');
+		for (const part of ['validation', 'test'])
+			for (const [metric, row] of Object.entries(compared[part]))
+				expect(Math.abs(row.difference), `${part} ${metric}`).toBeLessThanOrEqual(1e-6);
+	}, 300_000);
+
 	it('takes the data file as an argument and prints the metrics side by side', async () => {
 		const spec: ModelSpec = { kind: 'linear', l2: 1 };
 		const project = await exportCase('titanic', spec, TITANIC_STEPS, {
@@ -174,7 +193,7 @@ describe('pipeline.py', () => {
 		const printed = execFileSync(
 			PYTHON,
 			[join(project.folder, 'pipeline.py'), join(project.folder, 'titanic.csv'), '--out', out],
-			{ cwd: tmpdir(), env: pythonEnv(), encoding: 'utf8', timeout: 120_000 }
+			{ cwd: tmpdir(), env: exportEnv(), encoding: 'utf8', timeout: 120_000 }
 		);
 		expect(printed).toMatch(/roc_auc\s+0\.\d{6}\s+0\.\d{6}/);
 		const compared: Compared = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
@@ -186,26 +205,89 @@ describe('pipeline.py', () => {
 });
 
 describe('pipeline_dask.py', () => {
-	it("trains xgboost.dask on 2 workers over adult's rows in 4 files, within 0.01 ROC-AUC of the app", async () => {
-		const project = await exportCase('adult', DEFAULT_BOOSTING_SPEC, []);
-		const lines = readFileSync(join(project.folder, 'adult_train.csv'), 'utf8')
-			.trimEnd()
-			.split('\n');
-		const [header, ...rows] = lines;
-		const size = Math.ceil(rows.length / 4);
-		for (let k = 0; k < 4; k++)
-			writeFileSync(
-				join(project.folder, `part-${k}.csv`),
-				[header, ...rows.slice(k * size, (k + 1) * size)].join('\n') + '\n'
-			);
-		execFileSync(
-			PYTHON,
-			['pipeline_dask.py', '--data', 'part-*.csv', '--workers', '2', '--blocksize', '256KB'],
-			{ cwd: project.folder, env: pythonEnv(), stdio: 'pipe', timeout: 300_000 }
-		);
-		const result = JSON.parse(readFileSync(join(project.folder, 'metrics_dask.json'), 'utf8'));
+	// One project for both runs: the app's boosted trees on adult, its rows cut into 4 files.
+	let adult: Promise<ExportCase> | null = null;
+	const adultProject = () =>
+		(adult ??= exportCase('adult', DEFAULT_BOOSTING_SPEC, []).then((project) => {
+			const lines = readFileSync(join(project.folder, 'adult_train.csv'), 'utf8')
+				.trimEnd()
+				.split('\n');
+			const [header, ...rows] = lines;
+			const size = Math.ceil(rows.length / 4);
+			for (let k = 0; k < 4; k++)
+				writeFileSync(
+					join(project.folder, `part-${k}.csv`),
+					[header, ...rows.slice(k * size, (k + 1) * size)].join('\n') + '\n'
+				);
+			return project;
+		}));
+
+	/** Runs the Dask script with these arguments; returns the metrics_dask.json it wrote. */
+	function runDask(project: ExportCase, args: string[], out: string) {
+		execFileSync(PYTHON, ['pipeline_dask.py', '--out', out, ...args], {
+			cwd: project.folder,
+			env: exportEnv(),
+			stdio: 'pipe',
+			timeout: 300_000
+		});
+		return JSON.parse(readFileSync(join(project.folder, out, 'metrics_dask.json'), 'utf8'));
+	}
+
+	it("trains xgboost.dask on a 2-worker LocalCluster over adult's rows in 4 files, within 0.01 ROC-AUC of the app", async () => {
+		const project = await adultProject();
+		// 4 files cut into partitions of 256 KB: about 16 partitions.
+		const files = ['--data', 'part-*.csv', '--blocksize', '256KB'];
+		const result = runDask(project, [...files, '--workers', '2'], 'local');
 		expect(result.rows.test).toBe(project.data.rows.test.length);
 		expect(result.rows.train).toBe(project.data.rows.train.length);
 		expect(Math.abs(result.test.roc_auc - project.test.roc_auc!)).toBeLessThanOrEqual(0.01);
+		expect(readFileSync(join(project.folder, 'local', 'model_dask.json'), 'utf8')).toContain(
+			'"learner"'
+		);
+	}, 300_000);
+
+	it('refuses a recipe that target-encodes, whose train rows the app encodes out of fold', async () => {
+		const project = await exportCase('titanic', DEFAULT_BOOSTING_SPEC, [
+			{ kind: 'target-encode', column: 'Embarked' }
+		]);
+		expect(project.files['README.md']).toContain('pipeline_dask.py refuses this recipe');
+		let message = '';
+		try {
+			runDask(project, [], 'refused');
+		} catch (error) {
+			message = String((error as { stderr?: Buffer }).stderr ?? '');
+		}
+		expect(message).toContain('The recipe target-encodes "Embarked"');
+	}, 300_000);
+
+	it('runs on a cluster named by its scheduler address, whose workers lack the package', async () => {
+		const project = await adultProject();
+		// A cluster started elsewhere: its workers cannot import shipshape until the script sends it.
+		const cluster = spawn(
+			PYTHON,
+			[
+				'-c',
+				'from dask.distributed import LocalCluster\n' +
+					'import sys, time\n' +
+					'cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)\n' +
+					'print(cluster.scheduler_address, flush=True)\n' +
+					'sys.stdin.read()\n'
+			],
+			{ cwd: tmpdir(), env: exportEnv(), stdio: ['pipe', 'pipe', 'inherit'] }
+		);
+		try {
+			const address = await new Promise<string>((resolve, reject) => {
+				cluster.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+				cluster.once('exit', (code) => reject(new Error(`The cluster exited (${code}).`)));
+			});
+			expect(address).toMatch(/^tcp:\/\//);
+			// The project's own file by default, cut into partitions of 1 MB.
+			const result = runDask(project, ['--blocksize', '1MB', '--scheduler', address], 'remote');
+			expect(result.rows.test).toBe(project.data.rows.test.length);
+			expect(Math.abs(result.test.roc_auc - project.test.roc_auc!)).toBeLessThanOrEqual(0.01);
+		} finally {
+			cluster.stdin.end();
+			cluster.kill();
+		}
 	}, 300_000);
 });

@@ -23,6 +23,7 @@ import { CoreError } from '../../src/core/util/core-error';
 import { DATASETS_DIR } from '../core/reference';
 import { CASES, derivedFiles, type FeatureCase } from './feature-cases';
 import { runPython } from './python';
+import { appCells, type Cell } from './app-cells';
 
 /** The Python side: per case, both paths; then the kinds it knows and the steps it refuses. */
 const SCRIPT = `
@@ -31,7 +32,7 @@ import numpy as np
 import pandas as pd
 from shipshape.frame import read_texts, type_columns
 from shipshape.recipe import fit_steps, transform_steps
-from shipshape.steps_feature import STEPS
+from shipshape.steps import FEATURE_STEPS as STEPS
 
 
 def column(values):
@@ -92,7 +93,6 @@ result = {"cases": out, "kinds": sorted(STEPS), "refused": refused, "frameDates"
 print(json.dumps(result, allow_nan=False))
 `;
 
-type Cell = number | string | null;
 interface PyFrame {
 	names: string[];
 	kinds: string[];
@@ -180,20 +180,6 @@ async function runApp(c: FeatureCase, path: string): Promise<AppCase> {
 
 function kindOf(column: Frame[number]): string {
 	return column.kind === 'category' || column.kind === 'text' ? 'label' : column.kind;
-}
-
-function appCells(frame: Frame): Cell[][] {
-	return frame.map((column) => {
-		switch (column.kind) {
-			case 'category':
-			case 'text':
-				return Array.from(column.codes, (code) => (code < 0 ? null : column.levels[code]));
-			case 'boolean':
-				return expect.fail(`column "${column.name}" is still a boolean column`);
-			default:
-				return Array.from(column.values, (v) => (Number.isNaN(v) ? null : v));
-		}
-	});
 }
 
 /** Dates and labels must be equal; numbers within 1e-9 of each other, relatively. */

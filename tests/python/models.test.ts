@@ -61,6 +61,12 @@ function l1Penalty({ data }: ModelData): number {
 	return Number((0.1 * most).toPrecision(3));
 }
 
+/**
+ * The datasets whose drawn families (tree, forest, network) the export's own test fits over five
+ * seeds, end to end through the notebook (export.test.ts): here they fit the others only.
+ */
+const DRAWN_IN_EXPORT_TEST: ReadonlySet<string> = new Set(['titanic', 'california_housing']);
+
 function casesFor(set: ModelData): Case[] {
 	const one = (id: string, spec: ModelSpec): Case => ({
 		id,
@@ -74,9 +80,13 @@ function casesFor(set: ModelData): Case[] {
 		...MODEL_FAMILIES.filter((f) => !['tree', 'forest', 'neural'].includes(f.kind)).map((f) =>
 			one(f.kind, f.defaultSpec)
 		),
-		{ id: 'tree', spec: defaultSpec('tree'), appSeeds: SEEDS, pySeeds: SEEDS },
-		{ id: 'forest', spec: defaultSpec('forest'), appSeeds: SEEDS, pySeeds: SEEDS },
-		{ id: 'neural', spec: defaultSpec('neural'), appSeeds: [SEED], pySeeds: SEEDS },
+		...(DRAWN_IN_EXPORT_TEST.has(set.name)
+			? []
+			: [
+					{ id: 'tree', spec: defaultSpec('tree'), appSeeds: SEEDS, pySeeds: SEEDS },
+					{ id: 'forest', spec: defaultSpec('forest'), appSeeds: SEEDS, pySeeds: SEEDS },
+					{ id: 'neural', spec: defaultSpec('neural'), appSeeds: [SEED], pySeeds: SEEDS }
+				]),
 		...(classify
 			? [
 					one('baseline-most-frequent', { kind: 'baseline', strategy: 'most_frequent' }),
@@ -239,9 +249,10 @@ describe.each(['titanic', 'german_credit', 'penguins', 'california_housing', 'ra
 			}
 		});
 
+		const drawn = !DRAWN_IN_EXPORT_TEST.has(name);
 		it('scores trees, forests and boosted trees within 0.01 ROC-AUC or 2% RMSE', () => {
 			const { metric, tolerance, relative } = HEADLINE[set().target.task];
-			for (const id of ['tree', 'forest', 'boosting']) {
+			for (const id of drawn ? ['tree', 'forest', 'boosting'] : ['boosting']) {
 				const c = plans.get(name)!.find((c) => c.id === id)!;
 				const ours = mean(c.appSeeds.map((s) => fits().get(id)!.metrics[s][metric]!));
 				const theirs = mean(c.pySeeds.map((s) => python(id).python[s][metric]));
@@ -252,15 +263,18 @@ describe.each(['titanic', 'german_credit', 'penguins', 'california_housing', 'ra
 		// The network's draws (initial weights, batch order) are numpy's, not the app's: the app's
 		// score is one draw, compared with scikit-learn's over five seeds, within three of their
 		// standard deviations (at least 0.01 ROC-AUC or 2% RMSE).
-		it("scores the network within its seeds' spread", () => {
-			const { metric, tolerance, relative } = HEADLINE[set().target.task];
-			const ours = fits().get('neural')!.metrics[SEED][metric]!;
-			const theirs = SEEDS.map((s) => python('neural').python[s][metric]);
-			const centre = mean(theirs);
-			const sd = Math.sqrt(theirs.reduce((a, v) => a + (v - centre) ** 2, 0) / (theirs.length - 1));
-			const spread = 3 * (relative ? sd / Math.abs(centre) : sd);
-			expect(gap(centre, ours, relative)).toBeLessThanOrEqual(Math.max(tolerance, spread));
-		});
+		if (drawn)
+			it("scores the network within its seeds' spread", () => {
+				const { metric, tolerance, relative } = HEADLINE[set().target.task];
+				const ours = fits().get('neural')!.metrics[SEED][metric]!;
+				const theirs = SEEDS.map((s) => python('neural').python[s][metric]);
+				const centre = mean(theirs);
+				const sd = Math.sqrt(
+					theirs.reduce((a, v) => a + (v - centre) ** 2, 0) / (theirs.length - 1)
+				);
+				const spread = 3 * (relative ? sd / Math.abs(centre) : sd);
+				expect(gap(centre, ours, relative)).toBeLessThanOrEqual(Math.max(tolerance, spread));
+			});
 	}
 );
 

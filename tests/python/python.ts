@@ -57,3 +57,13 @@ export function runPython(
 		throw new Error(`Python failed:\n${text}\n${stdout ?? ''}`);
 	}
 }
+
+/**
+ * The environment the exported code runs in: Debian's Python first and no package path, so it
+ * imports the `shipshape` package beside it, as a user's run does.
+ */
+export function exportEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const env = pythonEnv(extra);
+	delete env.PYTHONPATH;
+	return env;
+}

@@ -4,8 +4,10 @@ import { DEFAULT_FOLDS, DEFAULT_SMOOTHING } from '../../prepare/steps/target-enc
 import { assertNever } from '../../util/assert-never';
 import { pyValue, type PythonStep } from './python-step';
 
-/** The module that holds the cleaning and encoding step classes. */
+/** The module of the cleaning and encoding step classes, all but target encoding's. */
 const MODULE = 'shipshape.steps_clean';
+/** The module of target encoding's class. */
+const TARGET_ENCODE_MODULE = 'shipshape.target_encode';
 
 /**
  * Returns the Python that builds a cleaning or encoding step's transformer, unfitted, from the
@@ -54,7 +56,8 @@ export function cleanStepPython(step: CleanStep, seed: number): PythonStep {
 					folds: step.folds ?? DEFAULT_FOLDS,
 					seed
 				},
-				TARGET_ENCODE_WARNING
+				TARGET_ENCODE_WARNING,
+				TARGET_ENCODE_MODULE
 			);
 		case 'one-hot':
 			return build('OneHot', 'scikit-learn', { column: step.column });
@@ -72,14 +75,15 @@ function build(
 	className: string,
 	equivalent: PythonStep['equivalent'],
 	fields: Record<string, unknown>,
-	warning?: string
+	warning?: string,
+	module = MODULE
 ): PythonStep {
 	const args = Object.entries(fields)
 		.map(([name, value]) => `${name}=${pyValue(value)}`)
 		.join(', ');
 	return {
 		code: `${className}(${args})`,
-		imports: [{ module: MODULE, names: [className] }],
+		imports: [{ module, names: [className] }],
 		equivalent,
 		...(warning === undefined ? {} : { warning })
 	};

@@ -21,23 +21,28 @@ export function daskScript(target: TargetSpec, spec: BoostingSpec, seed: number)
 
 const DASK_SCRIPT = `"""Trains the project's boosted trees on Dask: many files, many machines.
 
-The data is read with dask.dataframe (CSV, or Parquet with pyarrow installed), every cell as text
-and typed as the app typed it. The recipe is the one the app fitted (recipe.json): each partition
-is prepared with the parameters the app learned on its train rows, so nothing is refitted on a
+The data is read with dask.dataframe (CSV files, or Parquet with pyarrow installed), every cell
+typed as the app typed it. The recipe is the one the app fitted (recipe.json): each partition is
+prepared with the parameters the app learned on its train rows, so nothing is refitted on a
 sample by accident. The model is trained with xgboost.dask, on a LocalCluster by default or on
 the cluster whose scheduler address you give. It writes model_dask.json and metrics_dask.json.
 
-Which rows are train, validation and test: with --split (default: split.csv beside this script,
-used when the data holds the project's rows, in the same order, maybe cut into several files),
-each row keeps its part in the app. With --test-data, every row of --data trains (validation
-rows too, for early stopping, only from --split) and the --test-data rows are scored.
+Which rows are train, validation and test: by default (--split, split.csv beside this script)
+the data must hold the project's rows in the same order, maybe cut into several files (read in
+name order, numbers in names compared as numbers), and each row keeps its part in the app. With
+--test-data, every labelled row of --data trains (with no validation rows, so no early
+stopping) and the labelled rows of the --test-data files are scored.
 """
 
 import argparse
 import glob
 import json
+import re
+import shutil
+import tempfile
 from pathlib import Path
 
+import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
@@ -46,7 +51,7 @@ from xgboost.dask import __ESTIMATOR__
 
 from shipshape.frame import type_columns
 from shipshape.metrics import score
-from shipshape.project import PARTS, load_project, read_options, target_of
+from shipshape.project import PARTS, json_safe, load_project, read_options, read_split, target_of
 from shipshape.recipe import fitted_recipe
 from shipshape.steps import STEPS
 
@@ -56,56 +61,91 @@ CLASSIFY = __CLASSIFY__
 PARAMS = __PARAMS__
 
 
+def natural(path):
+    """Sorts file names as people do: part-2 before part-10."""
+    return [int(piece) if piece.isdigit() else piece for piece in re.split(r"(\\d+)", path)]
+
+
 def paths_of(patterns):
     """Returns the files the patterns name, each pattern's matches in name order."""
     found = []
     for pattern in patterns:
-        matches = sorted(glob.glob(str(pattern)))
+        matches = sorted(glob.glob(str(pattern)), key=natural)
         if not matches:
             raise SystemExit(f"No file matches {pattern}.")
         found.extend(matches)
     return found
 
 
+def ship_package(client):
+    """Sends the shipshape package beside this script to the workers, which may not have it."""
+    with tempfile.TemporaryDirectory() as folder:
+        archive = shutil.make_archive(
+            str(Path(folder) / "shipshape"), "zip", root_dir=HERE, base_dir="shipshape"
+        )
+        client.upload_file(archive)
+
+
 def read_texts(paths, project, blocksize):
-    """Reads the files as text cells, with the project's column names, as a Dask frame."""
-    if all(p.endswith(".parquet") for p in paths):
-        texts = dd.read_parquet(paths)
-        return texts[project["data"]["columns"]]
+    """Reads the columns the project uses from the files, as a Dask frame of text cells."""
+    columns = [column["name"] for column in project["schema"]["columns"]]
+    if all(path.endswith(".parquet") for path in paths):
+        # Typed Parquet columns are typed again as the app reads their text (see frame.py).
+        return dd.read_parquet(paths, columns=columns)
     options = read_options(project)
-    options.pop("encoding")
-    return dd.read_csv(
+    # The workers may not know the codec error handler the notebook uses for windows-1252.
+    options.pop("encoding_errors", None)
+    if options["encoding"].startswith("utf-16"):
+        blocksize = None  # Dask cuts files at newline bytes, which UTF-16 does not have
+    texts = dd.read_csv(
         paths, dtype=str, keep_default_na=False, na_filter=False, blocksize=blocksize, **options
     )
+    return texts[columns]
+
+
+def _with_part(block, parts):
+    return block.assign(__part__=parts)
 
 
 def with_parts(texts, split):
-    """Adds each row's part from the app's split, by the row's position across the files."""
+    """Adds each row's part from the app's split, by the row's position across the files.
+
+    Each partition's task carries only its own slice of the split.
+    """
     lengths = texts.map_partitions(len).compute().to_numpy()
     if lengths.sum() != len(split):
         raise SystemExit(
             f"The data has {lengths.sum()} rows but the split lists {len(split)}: "
             "pass the project's rows in order, or --test-data."
         )
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-
-    def add(partition, partition_info=None):
-        start = starts[partition_info["number"]]
-        return partition.assign(__part__=split[start : start + len(partition)])
-
-    meta = texts._meta.assign(__part__=np.int8(0))
-    return texts.map_partitions(add, meta=meta)
+    ends = np.cumsum(lengths)
+    blocks = [
+        dask.delayed(_with_part)(block, split[end - length : end])
+        for block, end, length in zip(texts.to_delayed(), ends, lengths)
+    ]
+    return dd.from_delayed(blocks, meta=texts._meta.assign(__part__=np.int8(0)))
 
 
 def prepare(texts, project, recipe):
-    """Types one partition, applies the fitted recipe, and adds the encoded target."""
+    """Types one partition, applies the fitted recipe, and adds the encoded target and part."""
     frame = type_columns(texts, project["schema"])
     features = recipe.transform(frame)
     target = target_of(frame, project)
     features["__target__"] = np.asarray(target.codes if CLASSIFY else target, dtype=np.float64)
-    if "__part__" in texts:
-        features["__part__"] = texts["__part__"].to_numpy()
+    features["__part__"] = texts["__part__"].to_numpy()
     return features
+
+
+def refuse_train_only_steps(recipe):
+    """Stops on steps whose train rows the app prepares otherwise than any other rows."""
+    for step in recipe["steps"]:
+        if step["kind"] == "target-encode":
+            raise SystemExit(
+                f'The recipe target-encodes "{step["column"]}". The app encodes each train row '
+                "out of fold, which the fitted recipe cannot reproduce here: applied to the train "
+                "rows, the encoding would leak their target into the model. Run pipeline.py, or "
+                "encode the column another way (one-hot) in the app."
+            )
 
 
 def main():
@@ -116,31 +156,40 @@ def main():
     parser.add_argument("--scheduler", help="a Dask scheduler address; default: a LocalCluster")
     parser.add_argument("--workers", type=int, default=2, help="LocalCluster workers")
     parser.add_argument("--threads", type=int, default=1, help="threads per LocalCluster worker")
-    parser.add_argument("--blocksize", default="64MB", help="bytes per CSV partition")
+    parser.add_argument(
+        "--blocksize",
+        default=None,
+        help="cut CSV files into partitions of this many bytes (e.g. 64MB); only for files with "
+        "no line break inside a quoted cell. Default: one partition per file",
+    )
     parser.add_argument("--out", type=Path, default=HERE, help="where the model and metrics go")
     args = parser.parse_args()
 
     project = load_project(HERE)
-    recipe = fitted_recipe(json.loads((HERE / "recipe.json").read_text()), STEPS)
-    data = args.data or [str(HERE / project["data"]["file"])]
+    fitted = json.loads((HERE / "recipe.json").read_text(encoding="utf-8"))
+    refuse_train_only_steps(fitted)
+    recipe = fitted_recipe(fitted, STEPS)
+    data = args.data or [str(HERE / project["data"]["fileName"])]
     if args.scheduler:
         client = Client(args.scheduler)
     else:
         client = Client(LocalCluster(n_workers=args.workers, threads_per_worker=args.threads))
     with client:
+        ship_package(client)
         texts = read_texts(paths_of(data), project, args.blocksize)
         if args.test_data:
             texts = texts.assign(__part__=np.int8(PARTS["train"]))
             tests = read_texts(paths_of(args.test_data), project, args.blocksize)
-            tests = tests.assign(__part__=np.int8(PARTS["test"]))
-            texts = dd.concat([texts, tests])
+            texts = dd.concat([texts, tests.assign(__part__=np.int8(PARTS["test"]))])
         else:
-            split = pd.read_csv(args.split, keep_default_na=False)["part"].map(PARTS)
-            texts = with_parts(texts, split.fillna(-1).astype(np.int8).to_numpy())
+            texts = with_parts(texts, read_split(args.split))
         features = list(recipe[-1].features)
         meta = pd.DataFrame({name: pd.Series(dtype=np.float64) for name in features})
         meta = meta.assign(__target__=np.float64(0), __part__=np.int8(0)).iloc[:0]
-        prepared = texts.map_partitions(prepare, project, recipe, meta=meta).persist()
+        prepared = texts.map_partitions(prepare, project, recipe, meta=meta)
+        # Rows with no target neither train nor are scored, as in the app.
+        target = prepared["__target__"]
+        prepared = prepared[target >= 0 if CLASSIFY else target.notnull()].persist()
 
         def part(name):
             rows = prepared[prepared["__part__"] == PARTS[name]]
@@ -148,11 +197,13 @@ def main():
 
         x_train, y_train = part("train")
         x_val, y_val = part("validation")
-        model = __ESTIMATOR__(**PARAMS)
+        params = dict(PARAMS)
+        validation = len(y_val) > 0
+        if not validation:
+            params["early_stopping_rounds"] = None
+        model = __ESTIMATOR__(**params)
         model.client = client
-        early = PARAMS.get("early_stopping_rounds")
-        eval_set = [(x_val, y_val)] if early and len(y_val) > 0 else None
-        model.fit(x_train, y_train, eval_set=eval_set, verbose=False)
+        model.fit(x_train, y_train, eval_set=[(x_val, y_val)] if validation else None, verbose=False)
 
         x_test, y_test = part("test")
         truth = y_test.compute().to_numpy()
@@ -176,7 +227,8 @@ def main():
             "test": metrics,
             "shipshape_test": recorded,
         }
-        (args.out / "metrics_dask.json").write_text(json.dumps(result, indent=2) + "\\n")
+        text = json.dumps(json_safe(result), indent=2, allow_nan=False)
+        (args.out / "metrics_dask.json").write_text(text + "\\n")
         for name, value in metrics.items():
             app = recorded.get(name)
             print(f"{name:>20} {value:.6f}" + ("" if app is None else f"   app {app:.6f}"))

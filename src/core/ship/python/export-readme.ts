@@ -29,6 +29,11 @@ export function exportReadme(
 					`The app left out ${data.ragged} rows of \`${data.fileName}\` whose number of fields was wrong; pandas may read them, and then the row count check stops the pipeline.`
 				]
 			: []),
+		...(steps.some((s) => s.name.endsWith('target-encode'))
+			? [
+					'pipeline_dask.py refuses this recipe: it target-encodes, and the app encodes each train row out of fold, which the fitted recipe cannot reproduce on the cluster (applied to the train rows it would leak their target). Use pipeline.py, or another encoding.'
+				]
+			: []),
 		...(steps.some((s) => s.name.endsWith('drop-duplicates'))
 			? [
 					'pipeline_dask.py applies the fitted recipe, which keeps every row: the repeated train rows the app dropped are kept there.'
@@ -47,7 +52,7 @@ export function exportReadme(
 	);
 	return `# ${input.name}: the Shipshape project in Python
 
-Exported by Shipshape ${input.appVersion} from run ${run.id} (${run.specLabel}, seed ${run.seed}) on
+Exported by Shipshape ${input.appVersion} from run ${run.id}, the run the test set judged (${run.specLabel}, seed ${run.seed}) on
 \`${data.fileName}\` (${data.rows} rows, SHA-256 \`${data.fingerprint}\`). The data file is not in this
 folder: put \`${data.fileName}\` beside these files, or give its path.
 
@@ -68,8 +73,11 @@ ROC-AUC, 2 % RMSE): the libraries draw other random numbers.
 \`pipeline_dask.py\` does not refit the recipe: it applies \`recipe.json\`, the parameters the app
 learned on the train rows, to each partition. It trains the boosted trees with \`xgboost.dask\` and
 writes \`model_dask.json\` and \`metrics_dask.json\`. With \`--split\` (the default) the files must
-hold the project's rows in order (several files are read in name order); with \`--test-data\`
-every row of \`--data\` trains and the test files are scored. Parquet files need \`pyarrow\`.
+hold the project's rows in order (several files are read in name order, \`part-2\` before
+\`part-10\`); with \`--test-data\` every labelled row of \`--data\` trains, without early stopping,
+and the test files are scored. Each file is one partition; \`--blocksize 64MB\` cuts them finer,
+for files with no line break inside a quoted cell. On a cluster of your own (\`--scheduler\`) the
+script sends the \`shipshape\` package to the workers. Parquet files need \`pyarrow\`.
 
 Install: \`pip install -r requirements.txt\`, or on Debian \`apt-get install python3-sklearn
 python3-pandas python3-dask python3-distributed python3-xgboost jupyter-nbconvert python3-ipykernel\`.

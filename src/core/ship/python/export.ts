@@ -35,13 +35,40 @@ export interface PythonExportInput {
 	run: { id: string; spec: ModelSpec; specLabel: string; seed: number; recipeHash: string };
 	/** The run's pipeline, deciding at the threshold the evaluation chose. */
 	pipeline: Pipeline;
-	metrics: { validation: MetricValues; test: MetricValues | null };
+	/**
+	 * The metrics the app recorded, and for a binary model the thresholds it decided at: the
+	 * run's on validation, the one the evaluation chose on test.
+	 */
+	metrics: {
+		validation: MetricValues;
+		test: MetricValues | null;
+		thresholds: { validation: number; test: number } | null;
+	};
 	/** The recipe's steps as the user wrote them, when they are the run's; else null. */
 	userSteps: RecipeStep[] | null;
 	/** One part per row: 0 train, 1 validation, 2 test, -1 left out. */
 	split: Int8Array;
 	/** The `shipshape` package's modules, by file name (`frame.py`). */
 	modules: Record<string, string>;
+}
+
+/** Returns what the export says of the data file, from what the app read of it. */
+export function exportedData(dataset: {
+	fileName: string;
+	fingerprint: string;
+	rowCount: number;
+	ragged: { count: number };
+	reports: { name: string }[];
+	dialect: CsvDialect;
+}): ExportedData {
+	return {
+		fileName: dataset.fileName,
+		fingerprint: dataset.fingerprint,
+		rows: dataset.rowCount,
+		ragged: dataset.ragged.count,
+		columns: dataset.reports.map((r) => r.name),
+		dialect: dataset.dialect
+	};
 }
 
 const PART_NAMES: Record<number, string> = { 0: 'train', 1: 'validation', 2: 'test' };

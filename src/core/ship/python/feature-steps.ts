@@ -1,14 +1,19 @@
-// The exported Python of each feature step: the `shipshape.steps_feature` class that computes
-// exactly what the app computes, and how close pandas or scikit-learn come to it.
+// The exported Python of each feature step: the `shipshape.steps_feature` class (for a date
+// step, `shipshape.steps_dates`) that computes exactly what the app computes, and how close
+// pandas or scikit-learn come to it.
 import type { FeatureStep } from '../../prepare/steps/feature-steps';
 import { assertNever } from '../../util/assert-never';
 import { pyValue, type PythonStep } from './python-step';
 
 const MODULE = 'shipshape.steps_feature';
+/** The module of the date steps' classes. */
+const DATES_MODULE = 'shipshape.steps_dates';
 
 /** A kind's class, its fields in order, and how faithful the library equivalents are. */
 interface KindInfo {
 	name: string;
+	/** The class's module, where it is not `MODULE`. */
+	module?: string;
 	fields: readonly string[];
 	equivalent: PythonStep['equivalent'];
 	warning?: string;
@@ -19,6 +24,7 @@ function info(kind: FeatureStep['kind']): KindInfo {
 		case 'parse-date':
 			return {
 				name: 'ParseDate',
+				module: DATES_MODULE,
 				fields: ['column', 'format'],
 				equivalent: 'none',
 				warning:
@@ -27,13 +33,19 @@ function info(kind: FeatureStep['kind']): KindInfo {
 		case 'time-zone':
 			return {
 				name: 'TimeZone',
+				module: DATES_MODULE,
 				fields: ['column', 'zone'],
 				equivalent: 'none',
 				warning:
 					"pandas' tz_localize moves a time in a spring-forward gap by a fixed amount or to its end, where the app reads it with the offset before the change (02:30 becomes 03:30), so the export converts with the app's rule."
 			};
 		case 'date-parts':
-			return { name: 'DateParts', fields: ['column', 'parts', 'keep'], equivalent: 'pandas' };
+			return {
+				name: 'DateParts',
+				module: DATES_MODULE,
+				fields: ['column', 'parts', 'keep'],
+				equivalent: 'pandas'
+			};
 		case 'units':
 			return {
 				name: 'Units',
@@ -79,19 +91,19 @@ function info(kind: FeatureStep['kind']): KindInfo {
 
 /**
  * Returns the Python that builds a feature step's transformer, unfitted: the
- * `shipshape.steps_feature` class of its kind, with the step's fields as keyword arguments
- * (those it leaves out keep the class's defaults, as in the app). No feature step draws at
- * random, so the seed is not used.
+ * `shipshape.steps_feature` (or `shipshape.steps_dates`) class of its kind, with the step's
+ * fields as keyword arguments (those it leaves out keep the class's defaults, as in the app). No
+ * feature step draws at random, so the seed is not used.
  */
 export function featureStepPython(step: FeatureStep, _seed: number): PythonStep {
-	const { name, fields, equivalent, warning } = info(step.kind);
+	const { name, module = MODULE, fields, equivalent, warning } = info(step.kind);
 	const values = step as unknown as Record<string, unknown>;
 	const args = fields
 		.filter((field) => values[field] !== undefined)
 		.map((field) => `${field}=${pyValue(values[field])}`);
 	return {
 		code: `${name}(${args.join(', ')})`,
-		imports: [{ module: MODULE, names: [name] }],
+		imports: [{ module, names: [name] }],
 		equivalent,
 		...(warning ? { warning } : {})
 	};

@@ -74,7 +74,14 @@ export function pipelineCells(input: PipelineCellsInput): Cell[] {
 				'',
 				'from shipshape.metrics import score',
 				'from shipshape.models import fit_model, predict_model',
-				'from shipshape.project import compare, load_project, read_data, read_split, target_of',
+				'from shipshape.project import (',
+				'    compare,',
+				'    json_safe,',
+				'    load_project,',
+				'    read_data,',
+				'    read_split,',
+				'    target_of,',
+				')',
 				'from shipshape.recipe import Features, Recipe',
 				...imports
 			].join('\n')
@@ -110,9 +117,12 @@ export function pipelineCells(input: PipelineCellsInput): Cell[] {
 				].join('\n')
 			)
 		);
-		for (const className of shown)
+		// Each class written out, runnable; a class no module holds is imported as the step says.
+		for (const step of own.filter(
+			(s, i) => own.findIndex((t) => t.className === s.className) === i
+		))
 			cells.push(
-				code(ownClassCell(input.modules, className) ?? `from shipshape.steps import ${className}`)
+				code(ownClassCell(input.modules, step.className!) ?? importLines(step.imports).join('\n'))
 			);
 	}
 	cells.push(
@@ -142,14 +152,16 @@ function scoreCode(target: TargetSpec): string {
 	const classify = isClassification(target.task);
 	const extra =
 		target.task === 'binary'
-			? `, classes=project["target"]["classes"], positive=project["target"]["positive"], threshold=project["target"]["threshold"]`
+			? `, classes=project["target"]["classes"], positive=project["target"]["positive"], threshold=project["metrics"]["thresholds"][name]`
 			: target.task === 'multiclass'
 				? ', classes=project["target"]["classes"]'
 				: target.task === 'ranking'
 					? ', queries=pd.factorize(frame[project["target"]["query"]][mask])[0]'
 					: '';
 	return [
-		'def scored(mask):',
+		'def scored(name, mask):',
+		'    """The app\'s metrics of the model on some rows (a binary model decides at the threshold',
+		'    the app scored them at: validation at the run\'s, test at the one the evaluation chose)."""',
 		'    X = recipe.transform(frame[mask])',
 		`    prediction = predict_model(model, X${classify ? ', n_classes=len(project["target"]["classes"])' : ''})`,
 		'    truth = encoded(y[mask])',
@@ -160,11 +172,12 @@ function scoreCode(target: TargetSpec): string {
 		'    recorded = project["metrics"][name]',
 		'    if not recorded or not rows[name].any():',
 		'        continue',
-		'    table = compare(recorded, scored(rows[name]))',
+		'    table = compare(recorded, scored(name, rows[name]))',
 		'    print(f"{name}:\\n{table.to_string(float_format=lambda v: f\'{v:.6f}\')}\\n")',
 		'    results[name] = table.to_dict(orient="index")',
 		'',
 		'OUT.mkdir(parents=True, exist_ok=True)',
-		'(OUT / "metrics.json").write_text(json.dumps(results, indent=2) + "\\n")'
+		'text = json.dumps(json_safe(results), indent=2, allow_nan=False)',
+		'(OUT / "metrics.json").write_text(text + "\\n")'
 	].join('\n');
 }

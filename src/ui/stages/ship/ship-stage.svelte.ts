@@ -18,7 +18,7 @@ import { specLabel } from '../train/train-stage.svelte';
 import { buildManifest } from '../../../core/ship/manifest';
 import { buildModelCard } from '../../../core/ship/model-card';
 import { toBundle, type ManifestDraft } from '../../../core/ship/bundle';
-import { pythonExportZip } from '../../../core/ship/python/export';
+import { exportedData, pythonExportZip } from '../../../core/ship/python/export';
 import { recipeHash } from '../../../core/prepare/recipe';
 import { scoringColumns } from '../../../core/ship/pipeline';
 import { rawRows } from '../../../core/table/table';
@@ -211,40 +211,45 @@ export class ShipStage {
 		const pipeline = this.evaluated;
 		const manifest = this.manifest;
 		if (!run || !pipeline || !project.split || !dataset || !targetColumn || !manifest) return;
-		const modules = await pythonModules();
-		// The recipe as the user wrote it, when it is still the one this run was fitted with.
-		const userSteps =
-			(await recipeHash(this.session.recipe)) === run.recipeHash ? this.session.recipe.steps : null;
-		const zip = pythonExportZip({
-			name: manifest.name,
-			appVersion: APP_VERSION,
-			data: {
-				fileName: dataset.fileName,
-				fingerprint: dataset.fingerprint,
-				rows: dataset.rowCount,
-				ragged: dataset.ragged.count,
-				columns: dataset.reports.map((r) => r.name),
-				dialect: dataset.dialect
-			},
-			schema: {
-				...pipeline.schema,
-				columns: [...pipeline.schema.columns, targetColumn, ...scoringColumns(pipeline.target)],
-				...(dataset.dialect.decimal === ',' ? { decimalComma: true } : {})
-			},
-			run: {
-				id: run.id,
-				spec: run.spec,
-				specLabel: specLabel(run.spec),
-				seed: run.seed,
-				recipeHash: run.recipeHash
-			},
-			pipeline,
-			metrics: { validation: run.valMetrics, test: project.evaluation?.result.metrics ?? null },
-			userSteps,
-			split: project.split.assignment,
-			modules
+		const split = project.split;
+		const zip = await this.session.run('Writing the Python export', async () => {
+			const modules = await pythonModules();
+			// The recipe as the user wrote it, when it is still the one this run was fitted with.
+			const current = this.session.recipe;
+			const userSteps = (await recipeHash(current)) === run.recipeHash ? current.steps : null;
+			const trained = run.pipeline.target;
+			return pythonExportZip({
+				name: manifest.name,
+				appVersion: APP_VERSION,
+				data: exportedData(dataset),
+				schema: {
+					...pipeline.schema,
+					columns: [...pipeline.schema.columns, targetColumn, ...scoringColumns(pipeline.target)],
+					...(dataset.dialect.decimal === ',' ? { decimalComma: true } : {})
+				},
+				run: {
+					id: run.id,
+					spec: run.spec,
+					specLabel: specLabel(run.spec),
+					seed: run.seed,
+					recipeHash: run.recipeHash
+				},
+				pipeline,
+				metrics: {
+					validation: run.valMetrics,
+					test: project.evaluation?.result.metrics ?? null,
+					thresholds:
+						trained.task === 'binary' && pipeline.target.task === 'binary'
+							? { validation: trained.threshold, test: pipeline.target.threshold }
+							: null
+				},
+				userSteps,
+				split: split.assignment,
+				modules
+			});
 		});
-		download(`${manifest.name}-python.zip`, zip as Uint8Array<ArrayBuffer>, 'application/zip');
+		if (zip)
+			download(`${manifest.name}-python.zip`, zip as Uint8Array<ArrayBuffer>, 'application/zip');
 	}
 }
 
