@@ -3,7 +3,8 @@ import { DEFAULT_BOOSTING_SPEC } from '../../../src/core/models/boosting/boostin
 import { DEFAULT_FOREST_SPEC } from '../../../src/core/models/forest/random-forest';
 import { DEFAULT_NEURAL_SPEC } from '../../../src/core/models/neural/mlp';
 import { DEFAULT_TREE_SPEC } from '../../../src/core/models/tree/decision-tree';
-import { estimatorPython, xgboostParams } from '../../../src/core/ship/python/model-code';
+import { xgboostParams } from '../../../src/core/ship/python/boosting-code';
+import { estimatorPython } from '../../../src/core/ship/python/model-code';
 import { expectCoreError } from '../helpers';
 
 const code = (...args: Parameters<typeof estimatorPython>) => estimatorPython(...args).code;

@@ -1,7 +1,7 @@
 import { isClassification } from '../../brief/task';
 import type { BoostingSpec } from '../../models/boosting/boosting';
 import type { TargetSpec } from '../pipeline';
-import { xgboostParams } from './model-code';
+import { xgboostParams } from './boosting-code';
 import { pyValue } from './python-step';
 
 /**
