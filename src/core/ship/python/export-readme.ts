@@ -1,4 +1,3 @@
-import type { BoostingSpec } from '../../models/boosting/boosting';
 import { estimatorPython } from './model-code';
 import type { PythonExportInput } from './export';
 import type { RecipeStepCode } from './recipe-code';
@@ -10,9 +9,7 @@ const EQUIVALENT_WORDS: Record<RecipeStepCode['equivalent'], string> = {
 };
 
 /** Returns the export's README: what is inside, which script to use when, and what differs. */
-export function exportReadme(
-	input: PythonExportInput & { steps: RecipeStepCode[]; daskSpec: BoostingSpec }
-): string {
+export function exportReadme(input: PythonExportInput & { steps: RecipeStepCode[] }): string {
 	const { pipeline, run, steps, data } = input;
 	const task = pipeline.target.task;
 	const estimator = estimatorPython(run.spec, task, run.seed);

@@ -85,7 +85,6 @@ export function pythonExportFiles(input: PythonExportInput): Record<string, stri
 		specLabel: run.specLabel,
 		seed: run.seed,
 		steps,
-		test: input.metrics.test,
 		modules: input.modules
 	});
 	const boosting = run.spec.kind === 'boosting' ? run.spec : DEFAULT_BOOSTING_SPEC;
@@ -102,7 +101,7 @@ export function pythonExportFiles(input: PythonExportInput): Record<string, stri
 		metrics: input.metrics
 	};
 	const files: Record<string, string> = {
-		'README.md': exportReadme({ ...input, steps, daskSpec: boosting }),
+		'README.md': exportReadme({ ...input, steps }),
 		'pipeline.ipynb': toNotebook(cells),
 		'pipeline.py': toScript(cells, `${input.name}: the Shipshape project as a Python pipeline.`),
 		'requirements.txt': REQUIREMENTS,

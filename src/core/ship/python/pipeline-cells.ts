@@ -1,5 +1,4 @@
 import { isClassification } from '../../brief/task';
-import type { MetricValues } from '../../evaluate/metric-catalogue';
 import type { ModelSpec } from '../../models/model';
 import type { TargetSpec } from '../pipeline';
 import { estimatorPython } from './model-code';
@@ -16,7 +15,6 @@ export interface PipelineCellsInput {
 	specLabel: string;
 	seed: number;
 	steps: RecipeStepCode[];
-	test: MetricValues | null;
 	/** The package's module texts by file name, to show the classes that have no equivalent. */
 	modules: Record<string, string>;
 }
