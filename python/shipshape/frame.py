@@ -179,8 +179,3 @@ def read_texts(path, **options) -> pd.DataFrame:
     """Reads a CSV as text cells, nothing converted; `options` go to `pandas.read_csv`."""
     settings = {"sep": ",", "encoding": "utf-8-sig", "skipinitialspace": False, **options}
     return pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, **settings)
-
-
-def read_frame(path, schema: dict, **options) -> pd.DataFrame:
-    """Reads a CSV and types the columns the schema names, as the app does."""
-    return type_columns(read_texts(path, **options), schema)

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import { exportEnv, PYTHON } from '../python/python';
 import { datasetPath, dropDataset, recordRequests } from './helpers';
 
 function parseSimpleCsv(text: string): string[][] {
@@ -163,7 +164,7 @@ test('a CSV goes through all six stages to a bundle that predicts what the app p
 	}
 	const exported = join(pythonDir, `${manifest.name}-python`);
 	copyFileSync(datasetPath('titanic.csv'), join(exported, 'titanic.csv'));
-	execFileSync('/usr/bin/python3', ['pipeline.py'], { cwd: exported, stdio: 'pipe' });
+	execFileSync(PYTHON, ['pipeline.py'], { cwd: exported, env: exportEnv(), stdio: 'pipe' });
 	const pythonTest = JSON.parse(readFileSync(join(exported, 'metrics.json'), 'utf8')).test;
 	expect(pythonTest.roc_auc.Shipshape).toBe(manifest.metrics.test.roc_auc);
 	for (const [metric, row] of Object.entries(pythonTest) as [string, { difference: number }][])

@@ -2,12 +2,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The Python with pandas and scikit-learn: `$SHIPSHAPE_PYTHON`, else Debian's. */
 export const PYTHON = process.env.SHIPSHAPE_PYTHON ?? '/usr/bin/python3';
 /** The folder holding the `shipshape` package. */
-export const PYTHON_PACKAGE_ROOT = resolve(__dirname, '../../python');
+export const PYTHON_PACKAGE_ROOT = fileURLToPath(new URL('../../python', import.meta.url));
 
 const NEEDED =
 	'python3-sklearn python3-pandas python3-dask python3-distributed python3-xgboost jupyter-nbconvert python3-ipykernel';

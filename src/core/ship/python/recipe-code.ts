@@ -81,7 +81,7 @@ export function importLines(
  * Returns the source of a top-level class of a Python module's text: from its `class` line to
  * the next top-level statement, with the comments just above it. Null when there is no such class.
  */
-export function classSource(moduleText: string, className: string): string | null {
+function classSource(moduleText: string, className: string): string | null {
 	const lines = moduleText.split('\n');
 	const start = lines.findIndex(
 		(line) => line.startsWith(`class ${className}(`) || line.startsWith(`class ${className}:`)
